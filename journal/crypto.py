@@ -1,0 +1,152 @@
+"""The only module that touches cryptography: age for keys, ChaCha20-Poly1305 for data.
+
+Envelope encryption (see docs/format.md):
+
+- the master identity (age X25519) is wrapped by the passphrase and by the recovery
+  code with age's scrypt recipient, through a `KeyWrap` (the seam tests inject);
+- each person's 256-bit data key is age-encrypted to the master recipient;
+- every sealed record is `nonce (12 bytes) || ChaCha20-Poly1305(key, nonce, data, aad)`
+  where the associated data names the row (`dentelle:v1:entry:<person>:<entry>:<version>`)
+  so that a ciphertext moved to another row fails to open.
+
+Nothing here prompts, prints or writes files: callers pass secrets in and get bytes out.
+Every cryptographic failure is mapped to one `DentelleError` so that the three error
+texts pyrage produces for the same tampering read as one clear message.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from typing import Protocol
+
+import pyrage
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+from journal.errors import VaultDamaged, VaultLocked
+from journal.i18n import register
+
+register(
+    {
+        "crypto.wrong_secret": {
+            "fr": "Phrase de passe incorrecte.",
+            "en": "Wrong passphrase.",
+        },
+        "crypto.damaged": {
+            "fr": "Des données chiffrées sont illisibles ou ont été modifiées ({what}).",
+            "en": "Some encrypted data cannot be read or was altered ({what}).",
+        },
+    }
+)
+
+NONCE_SIZE = 12
+KEY_SIZE = 32
+RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud, written by hand
+RECOVERY_GROUPS = 6
+RECOVERY_GROUP_SIZE = 4
+
+
+class KeyWrap(Protocol):
+    """Wraps a small secret (the master identity) under a passphrase or recovery code.
+
+    The default is age's scrypt recipient. Tests inject a wrapper that memoizes real
+    scrypt results so that the suite pays the ~2.4 s key derivation only where a test
+    is about it; the format on disk stays real age either way.
+    """
+
+    def wrap(self, secret: str, payload: bytes) -> bytes: ...
+
+    def unwrap(self, secret: str, blob: bytes) -> bytes: ...
+
+
+class ScryptKeyWrap:
+    """age scrypt (passphrase) encryption, as the `age -p` command line does it."""
+
+    def wrap(self, secret: str, payload: bytes) -> bytes:
+        return pyrage.passphrase.encrypt(payload, secret)
+
+    def unwrap(self, secret: str, blob: bytes) -> bytes:
+        try:
+            return pyrage.passphrase.decrypt(blob, secret)
+        except pyrage.DecryptError as error:
+            # Measured with pyrage 1.4: a wrong secret reads "Decryption failed"; a
+            # truncated or altered file reads "failed to fill whole buffer" or
+            # "decryption error". A wrong secret is by far the common case.
+            if str(error) != "Decryption failed":
+                raise VaultDamaged("crypto.damaged", what="identity") from None
+            raise VaultLocked("crypto.wrong_secret") from None
+
+
+def generate_identity() -> pyrage.x25519.Identity:
+    return pyrage.x25519.Identity.generate()
+
+
+def identity_from_bytes(data: bytes) -> pyrage.x25519.Identity:
+    try:
+        return pyrage.x25519.Identity.from_str(data.decode("ascii").strip())
+    except (UnicodeDecodeError, pyrage.IdentityError, ValueError):
+        raise VaultDamaged("crypto.damaged", what="identity") from None
+
+
+def identity_to_bytes(identity: pyrage.x25519.Identity) -> bytes:
+    return str(identity).encode("ascii")
+
+
+def recipient_from_str(text: str) -> pyrage.x25519.Recipient:
+    try:
+        return pyrage.x25519.Recipient.from_str(text.strip())
+    except (pyrage.RecipientError, ValueError):
+        raise VaultDamaged("crypto.damaged", what="recipient") from None
+
+
+def age_encrypt(payload: bytes, recipients: list[pyrage.x25519.Recipient]) -> bytes:
+    """Encrypt in memory (pyrage's file functions can lose errors on a full disk)."""
+    return pyrage.encrypt(payload, recipients)
+
+
+def age_decrypt(blob: bytes, identity: pyrage.x25519.Identity, what: str = "key") -> bytes:
+    """Decrypt in memory; every failure becomes one `VaultDamaged`."""
+    try:
+        return pyrage.decrypt(blob, [identity])
+    except (pyrage.DecryptError, ValueError, TypeError):
+        raise VaultDamaged("crypto.damaged", what=what) from None
+
+
+def new_data_key() -> bytes:
+    return secrets.token_bytes(KEY_SIZE)
+
+
+def new_id() -> str:
+    """A random row id: 64 bits as 16 hex digits, carrying no meaning."""
+    return secrets.token_hex(8)
+
+
+def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    nonce = os.urandom(NONCE_SIZE)
+    return nonce + ChaCha20Poly1305(key).encrypt(nonce, plaintext, aad)
+
+
+def open_sealed(key: bytes, sealed: bytes, aad: bytes, what: str = "entry") -> bytes:
+    if len(sealed) < NONCE_SIZE + 16:
+        raise VaultDamaged("crypto.damaged", what=what)
+    try:
+        return ChaCha20Poly1305(key).decrypt(sealed[:NONCE_SIZE], sealed[NONCE_SIZE:], aad)
+    except InvalidTag:
+        raise VaultDamaged("crypto.damaged", what=what) from None
+
+
+def new_recovery_code() -> str:
+    """Six groups of four characters (~118 bits), easy to copy by hand."""
+    groups = (
+        "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUP_SIZE))
+        for _ in range(RECOVERY_GROUPS)
+    )
+    return "-".join(groups)
+
+
+def normalize_recovery_code(text: str) -> str:
+    """Accept what a person copies back: any case, with or without spaces and dashes."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    size = RECOVERY_GROUP_SIZE
+    return "-".join(cleaned[i : i + size] for i in range(0, len(cleaned), size))

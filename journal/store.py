@@ -1,0 +1,716 @@
+"""The unlocked vault: SQLite rows of random ids and ciphertext, opened with the keys.
+
+Schema (version in `PRAGMA user_version`; no plaintext column anywhere):
+
+    meta(key, value)                       vault id, format, master recipient (public)
+    people(id, wrapped_key, sealed)        person key age-encrypted to the master
+    entries(id, person_id, version_id, sealed)              current version of each entry
+    revisions(version_id, entry_id, person_id, seq, sealed) earlier versions
+    drafts(id, person_id, sealed)          autosaved writing
+    tombstones(person_id, forgotten_on)    people forgotten (erasure), re-applied on restore
+
+Every `sealed` value is ChaCha20-Poly1305 under the person's key with the row's ids as
+associated data (see `journal.crypto`). Person keys are unwrapped lazily and held in
+memory only while the journal is open; `close()` drops them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pyrage
+import sqlite_utils
+
+from journal import crypto
+from journal.errors import Ambiguous, DentelleError, NotFound, VaultBusy, VaultDamaged
+from journal.fsutil import touch_private
+from journal.i18n import register
+from journal.model import Draft, Entry, Person, PersonSummary, Version
+from journal.text import fold
+
+try:  # flock is POSIX; elsewhere the vault simply is not guarded against a second process
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+register(
+    {
+        "store.busy": {
+            "fr": "Le coffre est déjà ouvert par un autre programme Dentelle. Fermez-le d'abord.",
+            "en": "The vault is already open in another Dentelle program. Close it first.",
+        },
+        "store.db_damaged": {
+            "fr": (
+                "La base de données du coffre est illisible ({reason}). Restaurez une "
+                "sauvegarde avec « dentelle restore »."
+            ),
+            "en": (
+                "The vault's database cannot be read ({reason}). Restore a backup with "
+                "“dentelle restore”."
+            ),
+        },
+        "store.wrong_vault_key": {
+            "fr": "Cette clé n'ouvre pas ce coffre.",
+            "en": "This key does not open this vault.",
+        },
+        "store.person_not_found": {
+            "fr": "Personne ne correspond à « {query} ».",
+            "en": "Nobody matches “{query}”.",
+        },
+        "store.person_ambiguous": {
+            "fr": "Plusieurs personnes correspondent à « {query} » ; précisez :",
+            "en": "Several people match “{query}”; be more precise:",
+        },
+        "store.entry_not_found": {
+            "fr": "Aucune note avec l'identifiant « {entry_id} ».",
+            "en": "No entry with id “{entry_id}”.",
+        },
+        "store.entry_ambiguous": {
+            "fr": "Plusieurs notes commencent par « {entry_id} » ; donnez plus de caractères.",
+            "en": "Several entries start with “{entry_id}”; give more characters.",
+        },
+        "store.draft_not_found": {
+            "fr": "Ce brouillon n'existe plus.",
+            "en": "This draft no longer exists.",
+        },
+        "store.empty_text": {
+            "fr": "Le texte est vide : il n'y a rien à enregistrer.",
+            "en": "The text is empty: there is nothing to save.",
+        },
+        "store.empty_name": {
+            "fr": "Le nom est vide.",
+            "en": "The name is empty.",
+        },
+        "store.disk_full": {
+            "fr": (
+                "Le disque est plein : rien n'a été enregistré. Libérez de la place et réessayez."
+            ),
+            "en": "The disk is full: nothing was saved. Free some space and try again.",
+        },
+    }
+)
+
+SCHEMA_VERSION = 1
+AAD_PREFIX = "dentelle:v1"
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _pack(payload: dict) -> bytes:
+    # surrogatepass: text is kept exactly as typed, even a lone surrogate pasted in.
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass"
+    )
+
+
+def _unpack(data: bytes) -> dict:
+    return json.loads(data.decode("utf-8", "surrogatepass"))
+
+
+def _aad(*parts: str) -> bytes:
+    return ":".join((AAD_PREFIX, *parts)).encode("ascii")
+
+
+def _parse_time(value: str | None) -> time | None:
+    return time.fromisoformat(value) if value else None
+
+
+@contextlib.contextmanager
+def _sqlite_errors() -> Iterator[None]:
+    """Turn SQLite failures into messages a worker can act on."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        text = str(error)
+        if "disk is full" in text or "disk I/O" in text:
+            raise DentelleError("store.disk_full") from None
+        if "locked" in text:
+            raise VaultBusy("store.busy") from None
+        raise VaultDamaged("store.db_damaged", reason=text) from None
+    except sqlite3.DatabaseError as error:
+        raise VaultDamaged("store.db_damaged", reason=str(error)) from None
+
+
+class Journal:
+    """An open, unlocked vault. Create with `Vault.open`; close when done."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        identity: pyrage.x25519.Identity,
+        lock_fd: int | None,
+        clock: Callable[[], datetime],
+        path: Path,
+    ) -> None:
+        self.db = db
+        self.path = path
+        self._identity: pyrage.x25519.Identity | None = identity
+        self._lock_fd = lock_fd
+        self._keys: dict[str, bytes] = {}
+        self.clock = clock
+
+    # -- opening and closing -------------------------------------------------------
+
+    @staticmethod
+    def _connect(database_file: Path) -> sqlite_utils.Database:
+        with _sqlite_errors():
+            conn = sqlite3.connect(str(database_file), timeout=5, check_same_thread=False)
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA secure_delete=ON")
+            return db
+
+    @classmethod
+    def initialize(cls, database_file: Path, recipient: pyrage.x25519.Recipient) -> None:
+        """Create the schema in a new database file, readable by its owner only."""
+        touch_private(database_file)
+        db = cls._connect(database_file)
+        try:
+            with _sqlite_errors(), db.atomic():
+                db["meta"].create({"key": str, "value": str}, pk="key")
+                db["people"].create({"id": str, "wrapped_key": bytes, "sealed": bytes}, pk="id")
+                db["entries"].create(
+                    {"id": str, "person_id": str, "version_id": str, "sealed": bytes}, pk="id"
+                )
+                db["entries"].create_index(["person_id"])
+                db["revisions"].create(
+                    {
+                        "version_id": str,
+                        "entry_id": str,
+                        "person_id": str,
+                        "seq": int,
+                        "sealed": bytes,
+                    },
+                    pk="version_id",
+                )
+                db["revisions"].create_index(["entry_id"])
+                db["drafts"].create({"id": str, "person_id": str, "sealed": bytes}, pk="id")
+                db["tombstones"].create({"person_id": str, "forgotten_on": str}, pk="person_id")
+                db["meta"].insert_all(
+                    [
+                        {"key": "vault_id", "value": crypto.new_id()},
+                        {"key": "format", "value": "dentelle-1"},
+                        {"key": "recipient", "value": str(recipient)},
+                    ]
+                )
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        finally:
+            db.close()
+
+    @classmethod
+    def open(
+        cls,
+        vault,  # journal.vault.Vault (not imported: vault imports this module)
+        identity: pyrage.x25519.Identity,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Journal:
+        lock_fd = cls._acquire_lock(vault.lock_file)
+        try:
+            db = cls._connect(vault.database_file)
+            with _sqlite_errors():
+                recipient = db.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
+            if recipient is None or recipient[0] != str(identity.to_public()):
+                db.close()
+                raise VaultDamaged("store.wrong_vault_key")
+        except BaseException:
+            cls._release_lock(lock_fd)
+            raise
+        return cls(db, identity, lock_fd, clock or _now, vault.path)
+
+    @staticmethod
+    def _acquire_lock(lock_file: Path) -> int | None:
+        if fcntl is None:
+            return None
+        fd = os_open_private(lock_file)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise VaultBusy("store.busy") from None
+        return fd
+
+    @staticmethod
+    def _release_lock(fd: int | None) -> None:
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    @property
+    def is_open(self) -> bool:
+        return self._identity is not None
+
+    def close(self) -> None:
+        """Drop every key from memory, checkpoint the WAL and release the lock."""
+        if self._identity is None:
+            return
+        self._keys.clear()
+        self._identity = None
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
+        self._release_lock(self._lock_fd)
+        self._lock_fd = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def identity(self) -> pyrage.x25519.Identity:
+        if self._identity is None:
+            raise RuntimeError("journal is closed")
+        return self._identity
+
+    @property
+    def vault_id(self) -> str:
+        return self.meta("vault_id") or ""
+
+    def meta(self, key: str) -> str | None:
+        with _sqlite_errors():
+            row = self.db.execute("SELECT value FROM meta WHERE key=?", [key]).fetchone()
+        return row[0] if row else None
+
+    # -- keys -----------------------------------------------------------------------
+
+    def person_key(self, person_id: str) -> bytes:
+        key = self._keys.get(person_id)
+        if key is None:
+            with _sqlite_errors():
+                row = self.db.execute(
+                    "SELECT wrapped_key FROM people WHERE id=?", [person_id]
+                ).fetchone()
+            if row is None:
+                raise NotFound("store.person_not_found", query=person_id)
+            key = crypto.age_decrypt(row[0], self.identity, what="person key")
+            self._keys[person_id] = key
+        return key
+
+    # -- people ---------------------------------------------------------------------
+
+    def add_person(self, name: str, profile: str = "") -> Person:
+        if not name.strip():
+            raise DentelleError("store.empty_name")
+        person_id = crypto.new_id()
+        key = crypto.new_data_key()
+        wrapped = crypto.age_encrypt(key, [self.identity.to_public()])
+        person = Person(id=person_id, name=name, profile=profile, created_at=self.clock())
+        with _sqlite_errors(), self.db.atomic():
+            self.db.execute(
+                "INSERT INTO people (id, wrapped_key, sealed) VALUES (?, ?, ?)",
+                [person_id, wrapped, self._seal_person(key, person)],
+            )
+        self._keys[person_id] = key
+        return person
+
+    def _seal_person(self, key: bytes, person: Person) -> bytes:
+        payload = {
+            "name": person.name,
+            "profile": person.profile,
+            "created_at": person.created_at.isoformat() if person.created_at else None,
+            **person.extra,
+        }
+        return crypto.seal(key, _pack(payload), _aad("person", person.id))
+
+    def _open_person(self, person_id: str, sealed: bytes) -> Person:
+        data = _unpack(
+            crypto.open_sealed(self.person_key(person_id), sealed, _aad("person", person_id))
+        )
+        created = data.pop("created_at", None)
+        return Person(
+            id=person_id,
+            name=data.pop("name"),
+            profile=data.pop("profile", ""),
+            created_at=datetime.fromisoformat(created) if created else None,
+            extra=data,
+        )
+
+    def people(self) -> list[Person]:
+        """Everyone, sorted by name (accent- and case-insensitive)."""
+        with _sqlite_errors():
+            rows = self.db.execute("SELECT id, sealed FROM people").fetchall()
+        people = [self._open_person(pid, sealed) for pid, sealed in rows]
+        return sorted(people, key=lambda p: fold(p.name))
+
+    def person(self, person_id: str) -> Person:
+        with _sqlite_errors():
+            row = self.db.execute("SELECT sealed FROM people WHERE id=?", [person_id]).fetchone()
+        if row is None:
+            raise NotFound("store.person_not_found", query=person_id)
+        return self._open_person(person_id, row[0])
+
+    def update_person(
+        self,
+        person_id: str,
+        *,
+        name: str | None = None,
+        profile: str | None = None,
+        extra: dict | None = None,
+    ) -> Person:
+        current = self.person(person_id)
+        if name is not None and not name.strip():
+            raise DentelleError("store.empty_name")
+        updated = Person(
+            id=person_id,
+            name=current.name if name is None else name,
+            profile=current.profile if profile is None else profile,
+            created_at=current.created_at,
+            extra={**current.extra, **(extra or {})},
+        )
+        sealed = self._seal_person(self.person_key(person_id), updated)
+        with _sqlite_errors(), self.db.atomic():
+            self.db.execute("UPDATE people SET sealed=? WHERE id=?", [sealed, person_id])
+        return updated
+
+    def find_person(self, query: str) -> Person:
+        """By id, or by a case- and accent-insensitive part of the name.
+
+        Raises `NotFound`, or `Ambiguous` with the candidates when several match and
+        none matches the whole name.
+        """
+        query = query.strip()
+        people = self.people()
+        for person in people:
+            if person.id == query:
+                return person
+        needle = fold(query)
+        matches = [p for p in people if needle and needle in fold(p.name)]
+        exact = [p for p in matches if fold(p.name) == needle]
+        if len(matches) == 1:
+            return matches[0]
+        if len(exact) == 1:
+            return exact[0]
+        if not matches:
+            raise NotFound("store.person_not_found", query=query)
+        raise Ambiguous(
+            "store.person_ambiguous", candidates=[(p.id, p.name) for p in matches], query=query
+        )
+
+    def summaries(self) -> list[PersonSummary]:
+        """Every person with their number of entries and the date of the last contact."""
+        counts: dict[str, int] = {}
+        last: dict[str, date] = {}
+        for entry in self.all_entries():
+            counts[entry.person_id] = counts.get(entry.person_id, 0) + 1
+            previous = last.get(entry.person_id)
+            if previous is None or entry.occurred_on > previous:
+                last[entry.person_id] = entry.occurred_on
+        return [
+            PersonSummary(person=p, entry_count=counts.get(p.id, 0), last_contact=last.get(p.id))
+            for p in self.people()
+        ]
+
+    # -- entries --------------------------------------------------------------------
+
+    def _seal_version(
+        self, key: bytes, person_id: str, entry_id: str, version_id: str, payload: dict
+    ) -> bytes:
+        return crypto.seal(key, _pack(payload), _aad("entry", person_id, entry_id, version_id))
+
+    def _open_version(self, person_id: str, entry_id: str, version_id: str, sealed: bytes) -> dict:
+        key = self.person_key(person_id)
+        aad = _aad("entry", person_id, entry_id, version_id)
+        return _unpack(crypto.open_sealed(key, sealed, aad))
+
+    def _entry(self, row: tuple, versions: int = 1) -> Entry:
+        entry_id, person_id, version_id, sealed = row
+        data = self._open_version(person_id, entry_id, version_id, sealed)
+        return Entry(
+            id=entry_id,
+            person_id=person_id,
+            version_id=version_id,
+            occurred_on=date.fromisoformat(data["occurred_on"]),
+            time=_parse_time(data.get("time")),
+            written_at=datetime.fromisoformat(data["written_at"]),
+            text=data["text"],
+            versions=versions,
+        )
+
+    @staticmethod
+    def _payload(occurred_on: date, entry_time: time | None, text: str, written_at: datetime):
+        if not text.strip():
+            raise DentelleError("store.empty_text")
+        return {
+            "occurred_on": occurred_on.isoformat(),
+            "time": entry_time.isoformat(timespec="minutes") if entry_time else None,
+            "written_at": written_at.isoformat(timespec="seconds"),
+            "text": text,
+        }
+
+    def add_entry(
+        self,
+        person_id: str,
+        occurred_on: date,
+        text: str,
+        *,
+        entry_time: time | None = None,
+        written_at: datetime | None = None,
+    ) -> Entry:
+        """Seal and store a new entry; durable (synchronous=FULL) when this returns."""
+        key = self.person_key(person_id)
+        written_at = written_at or self.clock()
+        payload = self._payload(occurred_on, entry_time, text, written_at)
+        entry_id, version_id = crypto.new_id(), crypto.new_id()
+        sealed = self._seal_version(key, person_id, entry_id, version_id, payload)
+        with _sqlite_errors(), self.db.atomic():
+            self.db.execute(
+                "INSERT INTO entries (id, person_id, version_id, sealed) VALUES (?, ?, ?, ?)",
+                [entry_id, person_id, version_id, sealed],
+            )
+        return Entry(
+            id=entry_id,
+            person_id=person_id,
+            version_id=version_id,
+            occurred_on=occurred_on,
+            time=entry_time,
+            written_at=written_at,
+            text=text,
+        )
+
+    def _version_counts(self, person_id: str | None = None) -> dict[str, int]:
+        sql = "SELECT entry_id, count(*) FROM revisions"
+        args: list = []
+        if person_id is not None:
+            sql += " WHERE person_id=?"
+            args.append(person_id)
+        with _sqlite_errors():
+            rows = self.db.execute(sql + " GROUP BY entry_id", args).fetchall()
+        return {entry_id: count + 1 for entry_id, count in rows}
+
+    def entries(self, person_id: str) -> list[Entry]:
+        """A person's story in the order things happened (then in the order written)."""
+        self.person_key(person_id)  # NotFound for an unknown person
+        counts = self._version_counts(person_id)
+        with _sqlite_errors():
+            rows = self.db.execute(
+                "SELECT id, person_id, version_id, sealed FROM entries WHERE person_id=?",
+                [person_id],
+            ).fetchall()
+        entries = [self._entry(row, counts.get(row[0], 1)) for row in rows]
+        return sorted(entries, key=lambda e: (e.occurred_on, e.time or time.min, e.written_at))
+
+    def all_entries(self) -> Iterator[Entry]:
+        """Every entry of every person, in no particular order (for scans and search)."""
+        with _sqlite_errors():
+            rows = self.db.execute("SELECT id, person_id, version_id, sealed FROM entries")
+            for row in rows:
+                yield self._entry(row)
+
+    def resolve_entry_id(self, prefix: str) -> str:
+        """The full id of the entry whose id is or starts with `prefix`."""
+        prefix = prefix.strip().lower()
+        if not prefix or any(ch not in "0123456789abcdef" for ch in prefix):
+            raise NotFound("store.entry_not_found", entry_id=prefix)
+        with _sqlite_errors():
+            rows = self.db.execute(
+                "SELECT id FROM entries WHERE id >= ? AND id < ? LIMIT 2",
+                [prefix, prefix + "g"],
+            ).fetchall()
+        if not rows:
+            raise NotFound("store.entry_not_found", entry_id=prefix)
+        if len(rows) > 1:
+            raise NotFound("store.entry_ambiguous", entry_id=prefix)
+        return rows[0][0]
+
+    def entry(self, entry_id: str) -> Entry:
+        entry_id = self.resolve_entry_id(entry_id)
+        with _sqlite_errors():
+            row = self.db.execute(
+                "SELECT id, person_id, version_id, sealed FROM entries WHERE id=?", [entry_id]
+            ).fetchone()
+        return self._entry(row, self._version_counts(row[1]).get(entry_id, 1))
+
+    def edit_entry(
+        self,
+        entry_id: str,
+        *,
+        text: str | None = None,
+        occurred_on: date | None = None,
+        entry_time: time | None | type[...] = ...,
+    ) -> Entry:
+        """Write a new version; the previous one is kept in the history, unchanged."""
+        current = self.entry(entry_id)
+        new_time = current.time if entry_time is ... else entry_time
+        written_at = self.clock()
+        payload = self._payload(
+            occurred_on or current.occurred_on,
+            new_time,  # type: ignore[arg-type]
+            current.text if text is None else text,
+            written_at,
+        )
+        key = self.person_key(current.person_id)
+        version_id = crypto.new_id()
+        sealed = self._seal_version(key, current.person_id, current.id, version_id, payload)
+        with _sqlite_errors(), self.db.atomic():
+            seq = self.db.execute(
+                "SELECT coalesce(max(seq), 0) + 1 FROM revisions WHERE entry_id=?", [current.id]
+            ).fetchone()[0]
+            # The current row's ciphertext moves as it is: its associated data names the
+            # entry and version ids, which do not change.
+            self.db.execute(
+                "INSERT INTO revisions (version_id, entry_id, person_id, seq, sealed) "
+                "SELECT version_id, id, person_id, ?, sealed FROM entries WHERE id=?",
+                [seq, current.id],
+            )
+            self.db.execute(
+                "UPDATE entries SET version_id=?, sealed=? WHERE id=?",
+                [version_id, sealed, current.id],
+            )
+        return self.entry(current.id)
+
+    def history(self, entry_id: str) -> list[Version]:
+        """Every version of an entry, oldest first, the current one last."""
+        current = self.entry(entry_id)
+        with _sqlite_errors():
+            rows = self.db.execute(
+                "SELECT version_id, sealed FROM revisions WHERE entry_id=? ORDER BY seq",
+                [current.id],
+            ).fetchall()
+        versions = []
+        for version_id, sealed in rows:
+            data = self._open_version(current.person_id, current.id, version_id, sealed)
+            versions.append(
+                Version(
+                    entry_id=current.id,
+                    version_id=version_id,
+                    occurred_on=date.fromisoformat(data["occurred_on"]),
+                    time=_parse_time(data.get("time")),
+                    written_at=datetime.fromisoformat(data["written_at"]),
+                    text=data["text"],
+                )
+            )
+        versions.append(
+            Version(
+                entry_id=current.id,
+                version_id=current.version_id,
+                occurred_on=current.occurred_on,
+                time=current.time,
+                written_at=current.written_at,
+                text=current.text,
+                current=True,
+            )
+        )
+        return versions
+
+    def delete_entry(self, entry_id: str) -> None:
+        """Erase an entry and all its versions, leaving no page of them in the WAL."""
+        entry_id = self.resolve_entry_id(entry_id)
+        with _sqlite_errors():
+            with self.db.atomic():
+                self.db.execute("DELETE FROM revisions WHERE entry_id=?", [entry_id])
+                self.db.execute("DELETE FROM entries WHERE id=?", [entry_id])
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database and truncate it (secure_delete zeroes pages)."""
+        with _sqlite_errors():
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # -- drafts ---------------------------------------------------------------------
+
+    def save_draft(
+        self,
+        person_id: str,
+        text: str,
+        date_text: str = "",
+        *,
+        draft_id: str | None = None,
+        entry_id: str | None = None,
+    ) -> Draft:
+        """Create or overwrite a draft (the app calls this every few seconds)."""
+        key = self.person_key(person_id)
+        draft_id = draft_id or crypto.new_id()
+        saved_at = self.clock()
+        payload = {
+            "text": text,
+            "date_text": date_text,
+            "entry_id": entry_id,
+            "saved_at": saved_at.isoformat(timespec="seconds"),
+        }
+        sealed = crypto.seal(key, _pack(payload), _aad("draft", person_id, draft_id))
+        with _sqlite_errors(), self.db.atomic():
+            self.db.execute(
+                "INSERT OR REPLACE INTO drafts (id, person_id, sealed) VALUES (?, ?, ?)",
+                [draft_id, person_id, sealed],
+            )
+        return Draft(draft_id, person_id, text, date_text, saved_at, entry_id)
+
+    def drafts(self) -> list[Draft]:
+        """Every draft, most recently saved first."""
+        with _sqlite_errors():
+            rows = self.db.execute("SELECT id, person_id, sealed FROM drafts").fetchall()
+        drafts = []
+        for draft_id, person_id, sealed in rows:
+            key = self.person_key(person_id)
+            data = _unpack(crypto.open_sealed(key, sealed, _aad("draft", person_id, draft_id)))
+            drafts.append(
+                Draft(
+                    id=draft_id,
+                    person_id=person_id,
+                    text=data["text"],
+                    date_text=data["date_text"],
+                    saved_at=datetime.fromisoformat(data["saved_at"]),
+                    entry_id=data.get("entry_id"),
+                )
+            )
+        return sorted(drafts, key=lambda d: d.saved_at, reverse=True)
+
+    def draft(self, draft_id: str) -> Draft:
+        for draft in self.drafts():
+            if draft.id == draft_id:
+                return draft
+        raise NotFound("store.draft_not_found")
+
+    def discard_draft(self, draft_id: str) -> None:
+        with _sqlite_errors(), self.db.atomic():
+            self.db.execute("DELETE FROM drafts WHERE id=?", [draft_id])
+
+    # -- erasure --------------------------------------------------------------------
+
+    def tombstones(self) -> list[str]:
+        with _sqlite_errors():
+            return [row[0] for row in self.db.execute("SELECT person_id FROM tombstones")]
+
+    def forget_person(self, person_id: str) -> None:
+        """Erase a person for good: key, profile, entries, versions, drafts.
+
+        A tombstone (the random id and the day) stays so that restoring an older backup
+        erases them again. VACUUM then rewrites the file so no page keeps the ciphertext.
+        """
+        self.person_key(person_id)  # NotFound for an unknown person
+        self.apply_tombstones([person_id], today=self.clock().date())
+        self._keys.pop(person_id, None)
+
+    def apply_tombstones(self, person_ids: list[str], today: date | None = None) -> None:
+        """Delete every row of these people and record them as forgotten."""
+        day = (today or self.clock().date()).isoformat()
+        with _sqlite_errors():
+            with self.db.atomic():
+                for person_id in person_ids:
+                    for table in ("entries", "revisions", "drafts"):
+                        self.db.execute(f"DELETE FROM {table} WHERE person_id=?", [person_id])
+                    self.db.execute("DELETE FROM people WHERE id=?", [person_id])
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO tombstones (person_id, forgotten_on) VALUES (?, ?)",
+                        [person_id, day],
+                    )
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.execute("VACUUM")
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for person_id in person_ids:
+            self._keys.pop(person_id, None)
+
+
+def os_open_private(path: Path) -> int:
+    return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)

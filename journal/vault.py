@@ -1,0 +1,193 @@
+"""The vault folder: where it lives, how it is created, unlocked, locked and re-keyed.
+
+Layout (documented for workers in docs/format.md):
+
+    <vault>/identity.age   master identity, age-encrypted with the passphrase (scrypt)
+    <vault>/recovery.age   the same identity, age-encrypted with the recovery code
+    <vault>/dentelle.db    SQLite: random ids and ciphertext only
+    <vault>/.lock          held (flock) by the process that has the vault open
+
+Unlocking is two steps so that the slow one can run elsewhere: `unwrap_identity` runs
+scrypt (about 2 s, holding the GIL: the app runs it in a subprocess), `Vault.open` is
+fast and returns a `journal.store.Journal`. Changing the passphrase rewraps the master
+identity only; no entry ciphertext changes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pyrage
+from platformdirs import user_data_dir
+
+from journal import crypto
+from journal.crypto import KeyWrap, ScryptKeyWrap
+from journal.errors import DentelleError, VaultDamaged, VaultMissing
+from journal.fsutil import make_private_dir, write_atomic
+from journal.i18n import register
+from journal.passphrase import check_strength
+
+register(
+    {
+        "vault.missing": {
+            "fr": "Aucun coffre à {path}. Créez-le avec « dentelle init ».",
+            "en": "No vault at {path}. Create one with “dentelle init”.",
+        },
+        "vault.exists": {
+            "fr": "Un coffre existe déjà à {path} ; rien n'a été modifié.",
+            "en": "A vault already exists at {path}; nothing was changed.",
+        },
+        "vault.not_writable": {
+            "fr": "Impossible d'écrire dans {path} ({reason}).",
+            "en": "Cannot write to {path} ({reason}).",
+        },
+        "vault.wrong_recovery_code": {
+            "fr": "Code de secours incorrect.",
+            "en": "Wrong recovery code.",
+        },
+    }
+)
+
+IDENTITY_FILE = "identity.age"
+RECOVERY_FILE = "recovery.age"
+DATABASE_FILE = "dentelle.db"
+LOCK_FILE = ".lock"
+HOME_VARIABLE = "DENTELLE_HOME"
+
+
+def default_vault_path(environ: Mapping[str, str] | None = None) -> Path:
+    """`DENTELLE_HOME` if set, else the platform's user data folder."""
+    env = os.environ if environ is None else environ
+    if env.get(HOME_VARIABLE):
+        return Path(env[HOME_VARIABLE]).expanduser()
+    return Path(user_data_dir("dentelle", appauthor=False)) / "vault"
+
+
+@dataclass(frozen=True)
+class Created:
+    """What `Vault.create` hands back once: the recovery code is never stored in clear."""
+
+    identity: pyrage.x25519.Identity
+    recovery_code: str
+
+
+class Vault:
+    """A vault folder; holds no secret itself."""
+
+    def __init__(self, path: Path, keywrap: KeyWrap | None = None) -> None:
+        self.path = Path(path)
+        self.keywrap: KeyWrap = keywrap or ScryptKeyWrap()
+
+    @property
+    def identity_file(self) -> Path:
+        return self.path / IDENTITY_FILE
+
+    @property
+    def recovery_file(self) -> Path:
+        return self.path / RECOVERY_FILE
+
+    @property
+    def database_file(self) -> Path:
+        return self.path / DATABASE_FILE
+
+    @property
+    def lock_file(self) -> Path:
+        return self.path / LOCK_FILE
+
+    def exists(self) -> bool:
+        return self.identity_file.exists() and self.database_file.exists()
+
+    def require(self) -> None:
+        if not self.exists():
+            raise VaultMissing("vault.missing", path=str(self.path))
+
+    def create(
+        self,
+        passphrase: str,
+        *,
+        check: bool = True,
+        identity: pyrage.x25519.Identity | None = None,
+    ) -> Created:
+        """Create the folder, the master identity, its two wrappings and the database."""
+        if self.identity_file.exists() or self.database_file.exists():
+            raise DentelleError("vault.exists", path=str(self.path))
+        if check:
+            check_strength(passphrase)
+        identity = identity or crypto.generate_identity()
+        recovery_code = crypto.new_recovery_code()
+        secret = crypto.identity_to_bytes(identity)
+        wrapped = self.keywrap.wrap(passphrase, secret)
+        wrapped_recovery = self.keywrap.wrap(crypto.normalize_recovery_code(recovery_code), secret)
+        try:
+            make_private_dir(self.path)
+            # The database first: a folder with a database but no identity file is
+            # treated as absent, so an interrupted init can simply be run again.
+            from journal.store import Journal
+
+            Journal.initialize(self.database_file, identity.to_public())
+            write_atomic(self.recovery_file, wrapped_recovery)
+            write_atomic(self.identity_file, wrapped)
+        except OSError as error:
+            raise DentelleError(
+                "vault.not_writable", path=str(self.path), reason=error.strerror or str(error)
+            ) from None
+        return Created(identity=identity, recovery_code=recovery_code)
+
+    def unwrap_identity(self, passphrase: str) -> pyrage.x25519.Identity:
+        """The slow step: scrypt. Raises `VaultLocked` on a wrong passphrase."""
+        self.require()
+        return crypto.identity_from_bytes(self.keywrap.unwrap(passphrase, self._read_identity()))
+
+    def unwrap_with_recovery_code(self, code: str) -> pyrage.x25519.Identity:
+        self.require()
+        try:
+            blob = self.recovery_file.read_bytes()
+        except OSError:
+            raise VaultDamaged("crypto.damaged", what=RECOVERY_FILE) from None
+        try:
+            secret = self.keywrap.unwrap(crypto.normalize_recovery_code(code), blob)
+        except DentelleError as error:
+            if error.key == "crypto.wrong_secret":
+                raise type(error)("vault.wrong_recovery_code") from None
+            raise
+        return crypto.identity_from_bytes(secret)
+
+    def change_passphrase(
+        self, identity: pyrage.x25519.Identity, new_passphrase: str, *, check: bool = True
+    ) -> None:
+        """Rewrap the master identity under a new passphrase; entries are untouched."""
+        if check:
+            check_strength(new_passphrase)
+        wrapped = self.keywrap.wrap(new_passphrase, crypto.identity_to_bytes(identity))
+        try:
+            write_atomic(self.identity_file, wrapped)
+        except OSError as error:
+            raise DentelleError(
+                "vault.not_writable", path=str(self.path), reason=error.strerror or str(error)
+            ) from None
+
+    def open(
+        self,
+        identity: pyrage.x25519.Identity,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ):  # -> journal.store.Journal (imported lazily: store imports vault's constants)
+        """Open the database with the master identity (fast), holding the vault's lock."""
+        from journal.store import Journal
+
+        self.require()
+        return Journal.open(self, identity, clock=clock)
+
+    def unlock(self, passphrase: str, *, clock: Callable[[], datetime] | None = None):
+        """Both steps at once, for the CLI and tests."""
+        return self.open(self.unwrap_identity(passphrase), clock=clock)
+
+    def _read_identity(self) -> bytes:
+        try:
+            return self.identity_file.read_bytes()
+        except OSError:
+            raise VaultDamaged("crypto.damaged", what=IDENTITY_FILE) from None

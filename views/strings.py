@@ -1,0 +1,230 @@
+"""Every user-visible string of the command line, in French and English side by side.
+
+The app's screens register theirs in `views/app_strings.py`; the core's live with the
+module that raises them. All end up in `journal.i18n.MESSAGES`, which a test checks
+for both languages.
+"""
+
+from __future__ import annotations
+
+from journal.i18n import register
+
+register(
+    {
+        # -- help ------------------------------------------------------------------
+        "cli.help.main": {
+            "fr": (
+                "Dentelle : le journal chiffré des histoires de vie que vous accompagnez.\n\n"
+                "Sans commande, ouvre l'application."
+            ),
+            "en": (
+                "Dentelle: the encrypted journal of the life stories you accompany.\n\n"
+                "With no command, opens the app."
+            ),
+        },
+        "cli.help.vault": {
+            "fr": "Dossier du coffre (sinon DENTELLE_HOME, sinon le dossier de données).",
+            "en": "Vault folder (else DENTELLE_HOME, else the user data folder).",
+        },
+        "cli.help.lang": {
+            "fr": "Langue : fr ou en (sinon LANG / LC_ALL).",
+            "en": "Language: fr or en (else LANG / LC_ALL).",
+        },
+        "cli.help.passphrase_file": {
+            "fr": "Lire la phrase de passe dans ce fichier (automatisation).",
+            "en": "Read the passphrase from this file (automation).",
+        },
+        "cli.help.init": {"fr": "Créer un coffre.", "en": "Create a vault."},
+        "cli.help.passwd": {
+            "fr": "Changer la phrase de passe (aucune note n'est rechiffrée).",
+            "en": "Change the passphrase (no entry is re-encrypted).",
+        },
+        "cli.help.recover": {
+            "fr": "Choisir une nouvelle phrase de passe grâce au code de secours.",
+            "en": "Set a new passphrase with the recovery code.",
+        },
+        "cli.help.person": {"fr": "Les personnes accompagnées.", "en": "The people you accompany."},
+        "cli.help.person_add": {
+            "fr": "Ajouter une personne (ou une famille).",
+            "en": "Add a person (or a family).",
+        },
+        "cli.help.profile": {
+            "fr": "Quelques mots de présentation, facultatifs.",
+            "en": "A few words of profile, optional.",
+        },
+        "cli.help.people": {
+            "fr": "Lister les personnes, avec le dernier contact.",
+            "en": "List people, with the last contact.",
+        },
+        "cli.help.json": {"fr": "Sortie JSON.", "en": "JSON output."},
+        "cli.help.add": {
+            "fr": "Écrire une note dans l'histoire d'une personne (texte en argument ou sur l'entrée standard).",
+            "en": "Write an entry in a person's story (text as argument or on standard input).",
+        },
+        "cli.help.date": {
+            "fr": "Date de ce qui s'est passé : « hier », « lundi dernier », « 12/03 »… (défaut : aujourd'hui).",
+            "en": "When it happened: “yesterday”, “last monday”, “12/03”… (default: today).",
+        },
+        "cli.help.show": {
+            "fr": "Afficher l'histoire d'une personne, dans l'ordre où les choses se sont passées.",
+            "en": "Show a person's story in the order things happened.",
+        },
+        "cli.help.edit": {
+            "fr": "Corriger une note ; la version précédente est gardée dans l'historique.",
+            "en": "Correct an entry; the previous version is kept in its history.",
+        },
+        "cli.help.history": {
+            "fr": "Toutes les versions d'une note (historique des rectifications).",
+            "en": "Every version of an entry (rectification history).",
+        },
+        "cli.help.delete": {
+            "fr": "Effacer une note et toutes ses versions.",
+            "en": "Erase an entry and all its versions.",
+        },
+        "cli.help.yes": {
+            "fr": "Ne pas demander de confirmation (scripts).",
+            "en": "Do not ask for confirmation (scripts).",
+        },
+        "cli.help.demo": {
+            "fr": "Ouvrir l'application sur un coffre de démonstration (personnes fictives), effacé à la fin.",
+            "en": "Open the app on a demonstration vault (fictional people), removed afterwards.",
+        },
+        # -- prompts and messages ------------------------------------------------------
+        "cli.prompt.passphrase": {"fr": "Phrase de passe", "en": "Passphrase"},
+        "cli.prompt.new_passphrase": {"fr": "Nouvelle phrase de passe", "en": "New passphrase"},
+        "cli.prompt.repeat": {"fr": "Répétez-la", "en": "Repeat it"},
+        "cli.prompt.recovery_code": {"fr": "Code de secours", "en": "Recovery code"},
+        "cli.unlocking": {"fr": "Déverrouillage…", "en": "Unlocking…"},
+        "cli.need_passphrase": {
+            "fr": (
+                "Une phrase de passe est nécessaire et aucun terminal ne permet de la "
+                "demander : utilisez DENTELLE_PASSPHRASE ou --passphrase-file."
+            ),
+            "en": (
+                "A passphrase is needed and there is no terminal to ask for it: use "
+                "DENTELLE_PASSPHRASE or --passphrase-file."
+            ),
+        },
+        "cli.need_new_passphrase": {
+            "fr": (
+                "Une nouvelle phrase de passe est nécessaire et aucun terminal ne permet de "
+                "la demander : utilisez DENTELLE_NEW_PASSPHRASE ou --new-passphrase-file."
+            ),
+            "en": (
+                "A new passphrase is needed and there is no terminal to ask for it: use "
+                "DENTELLE_NEW_PASSPHRASE or --new-passphrase-file."
+            ),
+        },
+        "cli.need_recovery_code": {
+            "fr": (
+                "Le code de secours est nécessaire et aucun terminal ne permet de le "
+                "demander : utilisez DENTELLE_RECOVERY_CODE."
+            ),
+            "en": (
+                "The recovery code is needed and there is no terminal to ask for it: use "
+                "DENTELLE_RECOVERY_CODE."
+            ),
+        },
+        "cli.passphrase_file_unreadable": {
+            "fr": "Impossible de lire le fichier de phrase de passe {path}.",
+            "en": "Cannot read the passphrase file {path}.",
+        },
+        "cli.need_text": {
+            "fr": "Aucun texte : donnez-le en argument ou sur l'entrée standard.",
+            "en": "No text: give it as an argument or on standard input.",
+        },
+        "cli.need_yes": {
+            "fr": "Confirmation impossible sans terminal : ajoutez --yes pour confirmer.",
+            "en": "Cannot confirm without a terminal: add --yes to confirm.",
+        },
+        "cli.created": {
+            "fr": "Coffre créé dans {path}.",
+            "en": "Vault created in {path}.",
+        },
+        "cli.recovery_code": {
+            "fr": (
+                "Votre code de secours (il ne sera plus jamais affiché) :\n\n    {code}\n\n"
+                "Écrivez-le sur papier et rangez-le à part, loin de l'ordinateur. Avec lui, "
+                "vous pourrez choisir une nouvelle phrase de passe si vous l'oubliez "
+                "(« dentelle recover »)."
+            ),
+            "en": (
+                "Your recovery code (it will never be shown again):\n\n    {code}\n\n"
+                "Write it on paper and keep it apart, away from the computer. With it you "
+                "can set a new passphrase if you forget yours (“dentelle recover”)."
+            ),
+        },
+        "cli.passwd_done": {
+            "fr": "Phrase de passe changée. L'ancienne n'ouvre plus le coffre.",
+            "en": "Passphrase changed. The old one no longer opens the vault.",
+        },
+        "cli.recover_done": {
+            "fr": "Nouvelle phrase de passe enregistrée. Votre code de secours reste le même.",
+            "en": "New passphrase saved. Your recovery code stays the same.",
+        },
+        "cli.person_added": {
+            "fr": "Personne ajoutée : {name} ({id}).",
+            "en": "Person added: {name} ({id}).",
+        },
+        "cli.no_people": {
+            "fr": "Personne pour l'instant. Ajoutez quelqu'un avec « dentelle person add NOM ».",
+            "en": "Nobody yet. Add someone with “dentelle person add NAME”.",
+        },
+        "cli.people_header": {"fr": "{count} personne(s)", "en": "{count} people"},
+        "cli.no_contact": {"fr": "pas encore de note", "en": "no entry yet"},
+        "cli.entries_count": {"fr": "{count} note(s)", "en": "{count} entries"},
+        "cli.last_contact": {"fr": "dernier contact {when}", "en": "last contact {when}"},
+        "cli.entry_added": {
+            "fr": "Note enregistrée pour {name}, {day} ({id}).",
+            "en": "Entry saved for {name}, {day} ({id}).",
+        },
+        "cli.entry_edited": {
+            "fr": "Note corrigée ({id}) ; {count} version(s) dans l'historique.",
+            "en": "Entry corrected ({id}); {count} versions in its history.",
+        },
+        "cli.entry_deleted": {
+            "fr": "Note effacée, avec toutes ses versions.",
+            "en": "Entry erased, with all its versions.",
+        },
+        "cli.confirm_delete": {
+            "fr": "Effacer définitivement cette note du {day} et ses {count} version(s) ?",
+            "en": "Erase this entry of {day} and its {count} versions for good?",
+        },
+        "cli.cancelled": {"fr": "Rien n'a été modifié.", "en": "Nothing was changed."},
+        "cli.future_date": {
+            "fr": "Attention : cette date est dans le futur ({day}).",
+            "en": "Note: this date is in the future ({day}).",
+        },
+        "cli.story_empty": {
+            "fr": "Pas encore de note dans l'histoire de {name}.",
+            "en": "No entry yet in {name}'s story.",
+        },
+        "cli.story_count": {"fr": "{count} note(s)", "en": "{count} entries"},
+        "cli.version": {"fr": "Version {n}", "en": "Version {n}"},
+        "cli.version_current": {"fr": "version actuelle", "en": "current version"},
+        "cli.written_at": {"fr": "écrite le {when}", "en": "written {when}"},
+        "cli.candidates": {"fr": "  {id}  {name}", "en": "  {id}  {name}"},
+        "cli.usage_error": {
+            "fr": "Commande incomplète ou incorrecte : {detail}\nVoir « dentelle --help ».",
+            "en": "Incomplete or incorrect command: {detail}\nSee “dentelle --help”.",
+        },
+        "cli.interrupted": {
+            "fr": "Interrompu ; rien n'a été perdu.",
+            "en": "Interrupted; nothing was lost.",
+        },
+        "cli.unexpected": {
+            "fr": (
+                "Erreur inattendue ({kind}). Rien de ce que vous avez écrit n'a été affiché "
+                "ni perdu ; si cela se reproduit, signalez ce nom d'erreur."
+            ),
+            "en": (
+                "Unexpected error ({kind}). Nothing you wrote was shown or lost; if it "
+                "happens again, report this error name."
+            ),
+        },
+        "cli.app_unavailable": {
+            "fr": "L'application n'est pas encore disponible ; utilisez les commandes (dentelle --help).",
+            "en": "The app is not available yet; use the commands (dentelle --help).",
+        },
+    }
+)
