@@ -1,0 +1,535 @@
+"""Reading the dates a worker types, and writing dates back in French or English.
+
+Why this module exists: a social worker notes a visit afterwards, often days later,
+and types the date the way they would say it ("hier", "lundi dernier", "12/03",
+"il y a 2 semaines"). The journal must read that without guessing wrong, because a
+wrong date silently reorders a person's life story. So the parser is a whitelist:
+it accepts a small, documented grammar in both languages and refuses everything
+else with a message that shows what it does understand.
+
+Why not hand the text to `dateutil.parser.parse`: it guesses. "5" becomes the 5th
+of the current month, "nov" becomes today's day in November, and its two-digit year
+rule reads the system clock (`time.localtime()` in `parserinfo.__init__`), which the
+core must never do. Every accepted shape is therefore matched here with anchored
+regular expressions and built with `datetime.date`; dateutil's `relativedelta` and
+weekday constants do the calendar arithmetic (month lengths, leap years), which is
+what it is good at.
+
+Rules (decided once, tested in `tests/journal/test_dates.py`):
+
+- Both languages are always understood; case, accents, extra spaces, commas and
+  dots after abbreviations or at the end do not matter.
+- Empty or blank text means today.
+- A day and month without a year is the most recent such date not after today
+  (on 28 Nov 2026, "12/03" is 12 Mar 2026 and "15/12" is 15 Dec 2025).
+- A bare weekday is the most recent such day on or before today ("samedi" on a
+  Saturday is today); "lundi dernier" / "last monday" is strictly before today.
+- A two-digit year is the year ending in those digits within the hundred years
+  that end `TWO_DIGIT_YEAR_AHEAD` years after `now` (in 2026: "26" is 2026, "36"
+  is 2036, "37" is 1937). Past dates are the norm in a journal, so the window
+  leans back; a small lead still lets "3/1/27" typed in December mean January.
+- Years outside `MIN_YEAR`..`MAX_YEAR`, typed or computed ("il y a 200 ans"), are
+  typos, not dates a journal holds.
+- A lone number ("5", "2026"), a month alone ("novembre 2026") or a month name
+  without a day is refused: none of them names a day.
+- A time ("14h30", "14:30", "9h", "à 9h") may end the text, 24-hour clock only;
+  a time alone means today at that time.
+- An explicit date after today is accepted with `in_future=True`; the caller warns.
+
+Every `str` input either gives a `ParsedDate` or raises `DateNotUnderstood`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+from babel.dates import format_date, format_time
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from journal.errors import DateNotUnderstood
+from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, register, translate
+
+__all__ = [
+    "GAP_MIN_DAYS",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "TWO_DIGIT_YEAR_AHEAD",
+    "ParsedDate",
+    "format_ago",
+    "format_day",
+    "format_gap",
+    "format_month",
+    "format_understood",
+    "parse_date",
+]
+
+# A silence shorter than four weeks is ordinary rhythm, not something the timeline
+# needs to point out; above it the gap is written between two entries.
+GAP_MIN_DAYS = 28
+
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+TWO_DIGIT_YEAR_AHEAD = 10
+
+# No date expression is longer than this; refusing early keeps a pasted paragraph
+# from costing anything in a field that is re-parsed at every keystroke.
+_MAX_INPUT_LENGTH = 100
+# The typed text is echoed in the error; cap it so a note pasted into the date
+# field by mistake does not end up whole in an error message.
+_MAX_ECHO_LENGTH = 40
+
+_EXAMPLES = {
+    "fr": "hier, lundi dernier, 12/03, 3 novembre 2026, il y a 2 semaines",
+    "en": "yesterday, last monday, 12/03, 3 November 2026, 2 weeks ago",
+}
+
+register(
+    {
+        "dates.not_understood": {
+            "fr": "Date non comprise : « {expr} ». Exemples : {examples[fr]}.",
+            "en": "Date not understood: “{expr}”. Examples: {examples[en]}.",
+        },
+        "dates.today": {"fr": "aujourd'hui", "en": "today"},
+        "dates.yesterday": {"fr": "hier", "en": "yesterday"},
+        "dates.tomorrow": {"fr": "demain", "en": "tomorrow"},
+        "dates.ago": {"fr": "il y a {quantity}", "en": "{quantity} ago"},
+        "dates.in": {"fr": "dans {quantity}", "en": "in {quantity}"},
+        "dates.gap": {"fr": "{quantity} sans contact", "en": "{quantity} without contact"},
+        "dates.understood": {"fr": "{text} → {day}", "en": "{text} → {day}"},
+        "dates.at_time": {"fr": "{day} à {time}", "en": "{day} at {time}"},
+        "dates.in_future": {"fr": "(dans le futur)", "en": "(in the future)"},
+    }
+)
+
+# Quantities are worded here rather than with `babel.units.format_unit`, which puts
+# no-break spaces in French ("3\xa0jours") and would make every comparison and test
+# awkward; Babel still decides the plural category, so "1 mois"/"2 mois" and
+# "1 semaine"/"2 semaines" follow CLDR (French "one" covers 0 and 1).
+_UNITS: dict[str, dict[str, dict[str, str]]] = {
+    "fr": {
+        "day": {"one": "{n} jour", "other": "{n} jours"},
+        "week": {"one": "{n} semaine", "other": "{n} semaines"},
+        "month": {"one": "{n} mois", "other": "{n} mois"},
+        "year": {"one": "{n} an", "other": "{n} ans"},
+    },
+    "en": {
+        "day": {"one": "{n} day", "other": "{n} days"},
+        "week": {"one": "{n} week", "other": "{n} weeks"},
+        "month": {"one": "{n} month", "other": "{n} months"},
+        "year": {"one": "{n} year", "other": "{n} years"},
+    },
+}
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """What a date expression means: a day, maybe a time, and whether it is ahead."""
+
+    day: datetime.date
+    time: datetime.time | None = None
+    in_future: bool = False
+
+
+# --------------------------------------------------------------------------- words
+
+_WEEKDAYS = {
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_WEEKDAY_CONSTANTS = (MO, TU, WE, TH, FR, SA, SU)
+
+# Keys are accent-free because the text is stripped of accents before matching.
+# "mar" is English March; French abbreviates mars as "mars", so no clash.
+_MONTHS = {
+    **dict.fromkeys(("janvier", "janv", "jan", "january"), 1),
+    **dict.fromkeys(("fevrier", "fevr", "fev", "february", "feb"), 2),
+    **dict.fromkeys(("mars", "march", "mar"), 3),
+    **dict.fromkeys(("avril", "avr", "april", "apr"), 4),
+    **dict.fromkeys(("mai", "may"), 5),
+    **dict.fromkeys(("juin", "june", "jun"), 6),
+    **dict.fromkeys(("juillet", "juil", "july", "jul"), 7),
+    **dict.fromkeys(("aout", "august", "aug"), 8),
+    **dict.fromkeys(("septembre", "sept", "sep", "september"), 9),
+    **dict.fromkeys(("octobre", "oct", "october"), 10),
+    **dict.fromkeys(("novembre", "nov", "november"), 11),
+    **dict.fromkeys(("decembre", "dec", "december"), 12),
+}
+
+# Counts after "il y a" (French) and before "ago" (English), kept apart so that
+# "il y a a jours" or "un days ago" are not read.
+_NUMBER_WORDS_FR = dict(
+    un=1, une=1, deux=2, trois=3, quatre=4, cinq=5, six=6, sept=7, huit=8, neuf=9, dix=10,
+    onze=11, douze=12, quinze=15, vingt=20,
+)  # fmt: skip
+_NUMBER_WORDS_EN = dict(
+    a=1, an=1, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9,
+    ten=10, eleven=11, twelve=12, fifteen=15, twenty=20,
+)  # fmt: skip
+
+# Singular and plural are both accepted in either language: "il y a 3 jour" is a
+# typo whose meaning is not in doubt.
+_UNIT_WORDS = {
+    **dict.fromkeys(("jour", "jours", "day", "days"), "day"),
+    **dict.fromkeys(("semaine", "semaines", "week", "weeks"), "week"),
+    **dict.fromkeys(("mois", "month", "months"), "month"),
+    **dict.fromkeys(("an", "ans", "annee", "annees", "year", "years"), "year"),
+}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first, so "janvier" is tried before "jan" inside one alternation.
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def _group(name: str, words: Iterable[str]) -> str:
+    return f"(?P<{name}>{_alternation(words)})"
+
+
+_WD = _group("wd", _WEEKDAYS)
+_MON = _group("mon", _MONTHS)
+_UNIT = _group("unit", _UNIT_WORDS)
+_COUNT_FR = rf"(?P<n>[0-9]{{1,4}}|{_alternation(_NUMBER_WORDS_FR)})"
+_COUNT_EN = rf"(?P<n>[0-9]{{1,4}}|{_alternation(_NUMBER_WORDS_EN)})"
+
+# Relative expressions, each matched on the whole normalized text.
+_TODAY = re.compile(r"aujourd'? ?hui|today", re.ASCII)
+_YESTERDAY = re.compile(r"hier|yesterday", re.ASCII)
+_DAY_BEFORE = re.compile(r"avant[- ]?hier|(?:the )?day before yesterday", re.ASCII)
+_AGO = (
+    re.compile(rf"il y a {_COUNT_FR} {_UNIT}", re.ASCII),
+    re.compile(rf"{_COUNT_EN} {_UNIT} ago", re.ASCII),
+)
+_WEEKDAY_BARE = re.compile(_WD, re.ASCII)
+# "lundi passé" is common in spoken French; "dernier lundi" is how some write it.
+_WEEKDAY_LAST = (
+    re.compile(rf"{_WD} (?:dernier|passe)", re.ASCII),
+    re.compile(rf"dernier {_WD}", re.ASCII),
+    re.compile(rf"last {_WD}", re.ASCII),
+)
+
+# Absolute expressions. A leading weekday ("lundi 23 novembre 2026", as
+# `format_day` writes it) is allowed and must agree with the date.
+_PREFIX = rf"(?:{_WD} )?(?:(?:le|the) )?"
+_NUMERIC_DMY = re.compile(
+    rf"{_PREFIX}(?P<d>[0-9]{{1,2}})(?P<sep>[/.-])(?P<m>[0-9]{{1,2}})"
+    r"(?:(?P=sep)(?P<y>[0-9]{4}|[0-9]{2}))?",
+    re.ASCII,
+)
+_NUMERIC_YMD = re.compile(
+    rf"{_PREFIX}(?P<y>[0-9]{{4}})(?P<sep>[/.-])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}})",
+    re.ASCII,
+)
+_DAY_MONTH = re.compile(
+    rf"{_PREFIX}(?P<d>[0-9]{{1,2}})(?:er|st|nd|rd|th)? (?:of )?{_MON}"
+    r"(?: (?P<y>[0-9]{4}|[0-9]{2}))?",
+    re.ASCII,
+)
+_MONTH_DAY = re.compile(
+    rf"{_PREFIX}{_MON} (?:the )?(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>[0-9]{{4}}))?",
+    re.ASCII,
+)
+_ABSOLUTE = (_NUMERIC_YMD, _NUMERIC_DMY, _DAY_MONTH, _MONTH_DAY)
+
+# A time at the end: "14h30", "14 h 30", "9h", "14:30", optionally after "à"/"at".
+_TIME = re.compile(
+    r"(?:^|(?P<rest>.*?) )(?:(?:a|at) )?"
+    r"(?P<h>[0-9]{1,2}) ?(?:h ?(?P<hm>[0-9]{2})?|: ?(?P<cm>[0-9]{2}))",
+    re.ASCII,
+)
+
+
+# ------------------------------------------------------------------------- parsing
+
+
+class _Unreadable(Exception):
+    """Internal: the text is not a date; turned into DateNotUnderstood at the edge."""
+
+
+def _today(now: datetime.date | datetime.datetime) -> datetime.date:
+    # `datetime` is a subclass of `date`, so the check must be in this order.
+    return now.date() if isinstance(now, datetime.datetime) else now
+
+
+def _normalize(text: str) -> str:
+    """Lower case, no accents, one space between words, no decorative punctuation."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    stripped = re.sub("[\u2018\u2019\u02bc`\u00b4]", "'", stripped)
+    # Commas only separate ("Monday, November 23, 2026"); a dot after letters ends
+    # an abbreviation ("nov."); trailing dots end a sentence.
+    stripped = stripped.replace(",", " ")
+    stripped = re.sub(r"(?<=[a-z])\.", " ", stripped)
+    stripped = " ".join(stripped.split())
+    return stripped.rstrip(". ")
+
+
+def _number(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    return _NUMBER_WORDS_FR.get(token) or _NUMBER_WORDS_EN[token]
+
+
+def _check_year(year: int) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _Unreadable
+    return year
+
+
+def _full_year(token: str, today: datetime.date) -> int:
+    if len(token) == 4:
+        return _check_year(int(token))
+    # Two digits: the year with those last digits in the window
+    # (today.year - 100 + TWO_DIGIT_YEAR_AHEAD, today.year + TWO_DIGIT_YEAR_AHEAD].
+    year = today.year // 100 * 100 + int(token)
+    if year > today.year + TWO_DIGIT_YEAR_AHEAD:
+        year -= 100
+    elif year <= today.year + TWO_DIGIT_YEAR_AHEAD - 100:
+        year += 100
+    return _check_year(year)
+
+
+def _most_recent(month: int, day: int, today: datetime.date) -> datetime.date:
+    """The latest `day`/`month` not after today (29 Feb may be up to 8 years back)."""
+    try:
+        datetime.date(2000, month, day)  # a leap year: rejects 31/02, 13/13, 00/05
+    except ValueError:
+        raise _Unreadable from None
+    for year in range(today.year, today.year - 9, -1):
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            continue  # 29 Feb in a common year
+        if candidate <= today:
+            return candidate
+    raise _Unreadable  # not reachable: nine years always hold a 29 Feb
+
+
+def _relative(text: str, today: datetime.date) -> datetime.date | None:
+    """Expressions relative to today, or None if the text is not one of them."""
+    if _TODAY.fullmatch(text):
+        return today
+    if _YESTERDAY.fullmatch(text):
+        return today - datetime.timedelta(days=1)
+    if _DAY_BEFORE.fullmatch(text):
+        return today - datetime.timedelta(days=2)
+    for pattern in _AGO:
+        if match := pattern.fullmatch(text):
+            unit = _UNIT_WORDS[match["unit"]]
+            return today - relativedelta(**{f"{unit}s": _number(match["n"])})
+    if match := _WEEKDAY_BARE.fullmatch(text):
+        # relativedelta(weekday=SA(-1)) stays on today when today is a Saturday.
+        return today + relativedelta(weekday=_WEEKDAY_CONSTANTS[_WEEKDAYS[match["wd"]]](-1))
+    for pattern in _WEEKDAY_LAST:
+        if match := pattern.fullmatch(text):
+            # Start from yesterday so that the result is strictly before today.
+            yesterday = today - datetime.timedelta(days=1)
+            weekday = _WEEKDAY_CONSTANTS[_WEEKDAYS[match["wd"]]]
+            return yesterday + relativedelta(weekday=weekday(-1))
+    return None
+
+
+def _absolute(text: str, today: datetime.date) -> datetime.date | None:
+    """Calendar dates, with or without a year, or None if the text is not one."""
+    for pattern in _ABSOLUTE:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        day = int(groups["d"])
+        month = _MONTHS[groups["mon"]] if groups.get("mon") else int(groups["m"])
+        if groups["y"] is None:
+            result = _most_recent(month, day, today)
+        else:
+            try:
+                result = datetime.date(_full_year(groups["y"], today), month, day)
+            except ValueError:
+                raise _Unreadable from None
+        if groups["wd"] is not None and _WEEKDAYS[groups["wd"]] != result.weekday():
+            # "lundi 24 novembre 2026" is a Tuesday: one of the two is a typo and
+            # choosing either would be a guess.
+            raise _Unreadable
+        return result
+    return None
+
+
+def _split_time(text: str) -> tuple[str, datetime.time | None]:
+    match = _TIME.fullmatch(text)
+    if match is None:
+        return text, None
+    hour = int(match["h"])
+    minute = int(match["hm"] or match["cm"] or 0)
+    if hour > 23 or minute > 59:
+        raise _Unreadable
+    return match["rest"] or "", datetime.time(hour, minute)
+
+
+def _is_future(
+    day: datetime.date, time: datetime.time | None, now: datetime.date | datetime.datetime
+) -> bool:
+    today = _today(now)
+    if day != today:
+        return day > today
+    # Same day: only a typed time can be ahead, and only if `now` has a time.
+    return time is not None and isinstance(now, datetime.datetime) and time > now.time()
+
+
+def _echo(text: str) -> str:
+    """The typed text, safe to show: one line, no control characters, bounded."""
+    shown = " ".join(text.split())
+    # Escape sequences typed or pasted into the field must not reach the terminal.
+    shown = "".join(c if c.isprintable() else "?" for c in shown)
+    if len(shown) > _MAX_ECHO_LENGTH:
+        shown = shown[: _MAX_ECHO_LENGTH - 1] + "…"
+    return shown
+
+
+def parse_date(text: str, now: datetime.date | datetime.datetime) -> ParsedDate:
+    """Read a French or English date expression relative to `now`.
+
+    Raises `DateNotUnderstood` (and nothing else) when the text is not a date.
+    """
+    today = _today(now)
+    try:
+        if not text.strip():
+            return ParsedDate(day=today)
+        if len(text) > _MAX_INPUT_LENGTH:
+            raise _Unreadable
+        normalized = _normalize(text)
+        if not normalized:
+            raise _Unreadable  # only punctuation, e.g. "..."
+        rest, time = _split_time(normalized)
+        if rest:
+            day = _relative(rest, today) or _absolute(rest, today)
+            if day is None:
+                raise _Unreadable
+            _check_year(day.year)
+        else:
+            day = today  # a time alone: today at that time
+    except (_Unreadable, ValueError, OverflowError):
+        # ValueError/OverflowError come from relativedelta or date() when a count
+        # or year is absurd ("il y a 9999 ans"); the worker just sees "not a date".
+        raise DateNotUnderstood(
+            "dates.not_understood", expr=_echo(text), examples=dict(_EXAMPLES)
+        ) from None
+    return ParsedDate(day=day, time=time, in_future=_is_future(day, time, now))
+
+
+# ---------------------------------------------------------------------- formatting
+
+
+def _lang(lang: str) -> str:
+    # Babel would happily format in any locale; the app speaks two.
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+def _quantity(count: int, unit: str, lang: str) -> str:
+    forms = _UNITS[lang][unit]
+    category = _locale(lang).plural_form(count)
+    # French CLDR has "many" for round millions; the "other" wording fits it.
+    return forms.get(category, forms["other"]).format(n=count)
+
+
+def _span(earlier: datetime.date, later: datetime.date) -> tuple[int, str]:
+    """The distance rounded down to one human unit: days, weeks, months, years.
+
+    Days below two weeks, weeks below two calendar months (up to 8 weeks), months
+    below two years (so "18 mois", not "1 an et 6 mois"), years beyond. Rounding
+    down means the wording never overstates a silence.
+    """
+    days = (later - earlier).days
+    delta = relativedelta(later, earlier)
+    months = delta.years * 12 + delta.months
+    if days < 14:
+        return days, "day"
+    if months < 2:
+        return days // 7, "week"
+    if months < 24:
+        return months, "month"
+    return delta.years, "year"
+
+
+def format_day(day: datetime.date, lang: str) -> str:
+    """'lundi 23 novembre 2026' / 'Monday, November 23, 2026'."""
+    return format_date(day, format="full", locale=_lang(lang))
+
+
+def format_month(year: int, month: int, lang: str) -> str:
+    """'novembre 2026' / 'November 2026', for timeline group headings."""
+    # "LLLL" is the stand-alone month name: the form used without a day.
+    return format_date(datetime.date(year, month, 1), "LLLL y", locale=_lang(lang))
+
+
+def format_ago(day: datetime.date, now: datetime.date | datetime.datetime, lang: str) -> str:
+    """How long ago `day` was: 'hier', 'il y a 3 semaines' / 'yesterday', '3 weeks ago'."""
+    lang = _lang(lang)
+    today = _today(now)
+    offset = (today - day).days
+    if offset == 0:
+        return translate("dates.today", lang)
+    if offset == 1:
+        return translate("dates.yesterday", lang)
+    if offset == -1:
+        return translate("dates.tomorrow", lang)
+    if offset > 0:
+        count, unit = _span(day, today)
+        return translate("dates.ago", lang, quantity=_quantity(count, unit, lang))
+    count, unit = _span(today, day)
+    return translate("dates.in", lang, quantity=_quantity(count, unit, lang))
+
+
+def format_gap(earlier: datetime.date, later: datetime.date, lang: str) -> str | None:
+    """The silence between two contacts, as a length of time and nothing more.
+
+    None below `GAP_MIN_DAYS`. The order of the two dates does not matter.
+    """
+    lang = _lang(lang)
+    if later < earlier:
+        earlier, later = later, earlier
+    if (later - earlier).days < GAP_MIN_DAYS:
+        return None
+    count, unit = _span(earlier, later)
+    return translate("dates.gap", lang, quantity=_quantity(count, unit, lang))
+
+
+def format_understood(
+    parsed: ParsedDate, text: str, now: datetime.date | datetime.datetime, lang: str
+) -> str:
+    """Live feedback under a date field: 'hier → vendredi 27 novembre 2026'.
+
+    The future note is judged against `now`, not `parsed.in_future`, so a date kept
+    from an earlier parse (a draft reopened the next day) reads right today.
+    """
+    lang = _lang(lang)
+    typed = _echo(text) or translate("dates.today", lang)
+    shown = format_day(parsed.day, lang)
+    if parsed.time is not None:
+        shown = translate(
+            "dates.at_time", lang, day=shown, time=format_time(parsed.time, "short", locale=lang)
+        )
+    result = translate("dates.understood", lang, text=typed, day=shown)
+    if _is_future(parsed.day, parsed.time, now):
+        result += " " + translate("dates.in_future", lang)
+    return result
