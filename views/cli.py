@@ -79,15 +79,18 @@ class Session:
             raise DentelleError("cli.need_passphrase")
         return click.prompt(self.t("cli.prompt.passphrase"), hide_input=True, err=True)
 
-    def new_passphrase(
-        self, new_file: Path | None, variable: str = NEW_PASSPHRASE_VARIABLE
-    ) -> str:
+    def new_passphrase(self, new_file: Path | None, variable: str = NEW_PASSPHRASE_VARIABLE) -> str:
         if os.environ.get(variable):
             return os.environ[variable]
         if new_file is not None:
             return read_secret_file(new_file)
         if not self.interactive():
-            raise DentelleError("cli.need_new_passphrase")
+            missing = (
+                "cli.need_passphrase"
+                if variable == PASSPHRASE_VARIABLE
+                else "cli.need_new_passphrase"
+            )
+            raise DentelleError(missing)
         first = click.prompt(self.t("cli.prompt.new_passphrase"), hide_input=True, err=True)
         second = click.prompt(self.t("cli.prompt.repeat"), hide_input=True, err=True)
         if first != second:
@@ -117,6 +120,9 @@ def read_secret_file(path: Path) -> str:
 # -- help in the worker's language --------------------------------------------------
 
 
+_requested_language: str | None = None  # from the raw arguments, for help shown before parsing
+
+
 def _lang_of(ctx: click.Context | None) -> str:
     while ctx is not None:
         if isinstance(ctx.obj, Session):
@@ -125,7 +131,7 @@ def _lang_of(ctx: click.Context | None) -> str:
         if chosen:
             return chosen
         ctx = ctx.parent
-    return detect_language()
+    return _requested_language or detect_language()
 
 
 def _lang_from_args(args: list[str]) -> str:
@@ -160,7 +166,8 @@ class TranslatedCommand(click.Command):
 
     def get_short_help_str(self, limit: int = 45) -> str:
         text = translate(self.help or "", _lang_of(click.get_current_context(silent=True)))
-        return click.utils.make_default_short_help(text, limit)
+        first = text.split("\n")[0].strip()
+        return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
 
 
 class TranslatedGroup(TranslatedCommand, click.Group):
@@ -179,8 +186,9 @@ class RootGroup(TranslatedGroup):
         standalone_mode: bool = True,
         **extra: object,
     ) -> int:
+        global _requested_language
         argv = list(sys.argv[1:] if args is None else args)
-        lang = _lang_from_args(argv)
+        lang = _requested_language = _lang_from_args(argv)
         try:
             result = super().main(
                 argv, prog_name or "dentelle", complete_var, standalone_mode=False, **extra
@@ -361,7 +369,7 @@ def read_text(text: str | None, session: Session) -> str:
         return text
     if session.interactive():
         raise DentelleError("cli.need_text")
-    data = click.get_text_stream("stdin").read()
+    data = sys.stdin.read()
     # The shell adds one newline at the end of piped text; it is not part of the note.
     return data[:-1] if data.endswith("\n") else data
 

@@ -1,0 +1,63 @@
+"""The core never imports the UI: each journal module is importable without Textual or Rich."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import journal
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_core_modules_do_not_import_textual_or_rich() -> None:
+    modules = [m.name for m in pkgutil.iter_modules(journal.__path__, "journal.")]
+    assert "journal.store" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_every_message_exists_in_french_and_english() -> None:
+    import importlib
+
+    for info in pkgutil.iter_modules(journal.__path__, "journal."):
+        importlib.import_module(info.name)
+    import views.strings  # noqa: F401
+    from journal.i18n import MESSAGES
+
+    assert len(MESSAGES) > 50
+    for key, texts in MESSAGES.items():
+        assert texts.get("fr") and texts.get("en"), key
+
+
+def test_forbidden_words_never_appear_in_messages() -> None:
+    """The words of management that workers rejected (see DESIGN.md, 'Words')."""
+    import importlib
+
+    for info in pkgutil.iter_modules(journal.__path__, "journal."):
+        importlib.import_module(info.name)
+    import views.strings  # noqa: F401
+    from journal.i18n import MESSAGES
+    from journal.text import fold
+
+    forbidden = [
+        "usager",
+        "beneficiaire",
+        "dossier clos",
+        "mode d'intervention",
+        "parcours",
+        "objectif atteint",
+        "en retard",
+    ]
+    for key, texts in MESSAGES.items():
+        for text in texts.values():
+            for word in forbidden:
+                assert word not in fold(text), (key, word)
