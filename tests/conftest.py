@@ -113,3 +113,11 @@ def journal(vault: Vault, clock: TickingClock) -> Iterator[Journal]:
     opened = vault.open(GOLDEN_IDENTITY, clock=clock)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def golden_stays_untouched() -> Iterator[None]:
+    """No test may open the committed golden vault in place (SQLite would write beside it)."""
+    before = sorted(p.name for p in GOLDEN.iterdir())
+    yield
+    assert sorted(p.name for p in GOLDEN.iterdir()) == before

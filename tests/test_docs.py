@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from tests.conftest import DATA, GOLDEN
@@ -17,7 +18,9 @@ def test_format_recipe_reads_the_golden_vault(tmp_path: Path) -> None:
     namespace: dict = {"__name__": "recipe"}
     exec(compile(code, "format.md", "exec"), namespace)
     master = (DATA / "golden-identity.txt").read_text()
-    stories = namespace["read_vault"](str(GOLDEN / "dentelle.db"), master)
+    copy = tmp_path / "dentelle.db"  # SQLite would add -wal/-shm files beside the golden one
+    shutil.copyfile(GOLDEN / "dentelle.db", copy)
+    stories = namespace["read_vault"](str(copy), master)
     expected = json.loads((DATA / "golden-expected.json").read_text())
     texts = [e["text"] for e in stories[expected["person"]["name"]]]
     assert texts == [e["versions"][-1]["text"] for e in expected["entries"]]

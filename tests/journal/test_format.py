@@ -37,12 +37,13 @@ def test_golden_vault_opens_and_reads_back(tmp_path: Path, keywrap: MemoKeyWrap)
         assert [d.text for d in journal.drafts()] == [d["text"] for d in expected["drafts"]]
 
 
-def test_golden_files_are_plain_age_and_sqlite() -> None:
+def test_golden_files_are_plain_age_and_sqlite(tmp_path: Path) -> None:
     """What docs/format.md promises: the age CLI and sqlite3 are enough."""
     header = (GOLDEN / "identity.age").read_bytes().split(b"\n")[:2]
     assert header[0] == b"age-encryption.org/v1"
     assert header[1].startswith(b"-> scrypt ")
-    conn = sqlite3.connect(f"file:{GOLDEN / 'dentelle.db'}?mode=ro", uri=True)
+    shutil.copyfile(GOLDEN / "dentelle.db", tmp_path / "copy.db")
+    conn = sqlite3.connect(tmp_path / "copy.db")
     try:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
