@@ -711,6 +711,32 @@ class Journal:
         for person_id in person_ids:
             self._keys.pop(person_id, None)
 
+    # -- backup support (journal.backup) ------------------------------------------
+
+    def snapshot(self) -> sqlite3.Connection:
+        """A consistent copy of the whole database in memory (SQLite online backup API).
+
+        Read on a connection of its own, so the app's connection keeps writing while a
+        backup runs in a worker; the copy is never written to disk (it holds what the
+        file holds: ids and ciphertext).
+        """
+        with _sqlite_errors():
+            main = [row[2] for row in self.db.execute("PRAGMA database_list") if row[1] == "main"]
+            source = sqlite3.connect(main[0], timeout=5)
+            try:
+                copy = sqlite3.connect(":memory:", check_same_thread=False)
+                source.backup(copy)
+            finally:
+                source.close()
+        return copy
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a non-personal fact about the vault (e.g. when it was last backed up)."""
+        with _sqlite_errors(), self.db.atomic():
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value]
+            )
+
 
 def os_open_private(path: Path) -> int:
     return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)

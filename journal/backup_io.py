@@ -1,0 +1,201 @@
+"""Durable, read-back file I/O for backups on USB keys (FAT, exFAT, flash that lies).
+
+Who uses it: `journal.backup` (generations, keyring, key copies, manifest) and
+`journal.backup_set` (reading generations back).
+
+Every file is written to a temporary name, fsynced, evicted from the page cache with
+`posix_fadvise(DONTNEED)`, read back from the device and checked, and only then renamed
+to its real name: USB flash sticks are known to acknowledge a sync they did not do, and
+a name that looks like a generation must only ever point at one that read back whole.
+fusefat reports a full volume as EPERM rather than ENOSPC; `DeviceWriter` tells them
+apart while the partial file still takes the space. `chmod` fails on FAT: nothing here
+calls it (the mode given to `os.open` is simply ignored there).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import pyrage
+
+from journal.fsutil import fsync_dir
+
+CHUNK = 1 << 20
+
+Progress = Callable[[str, int, int], None]
+"""`progress(phase, done, total)`: `phase` is a message key the view translates
+(`backup.phase.write`…), `done`/`total` count bytes or steps of that phase."""
+
+T = TypeVar("T")
+
+
+def no_progress(phase: str, done: int, total: int) -> None:
+    """The default progress callback: nothing to show."""
+
+
+class GenerationDamaged(Exception):
+    """A file of the set that fails to decrypt or check; `reason` is for tests and logs."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def evict(fd: int) -> None:
+    """Drop the file's pages from the cache so the next read comes from the device."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+
+
+class DeviceWriter:
+    """A file-like sink for `pyrage.encrypt_io` that writes straight to a descriptor.
+
+    pyrage turns a write error into the text of an `EncryptError`; the original
+    `OSError` is kept in `error` so that callers can tell a full key from a pulled one.
+    fusefat reports a full volume as EPERM: that is turned back into ENOSPC here, while
+    the partial file still occupies the space that tells the two apart.
+    """
+
+    def __init__(self, fd: int, progress: Progress, phase: str, total: int) -> None:
+        self.fd = fd
+        self.progress = progress
+        self.phase = phase
+        self.total = total
+        self.done = 0
+        self.error: OSError | None = None
+
+    def write(self, data: bytes) -> int:
+        view = memoryview(data)
+        try:
+            while view:
+                written = os.write(self.fd, view)
+                view = view[written:]
+        except OSError as error:
+            if error.errno == errno.EPERM and _nearly_full(self.fd, len(view)):
+                error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            self.error = error
+            raise error from None
+        self.done += len(data)
+        self.progress(self.phase, self.done, max(self.total, self.done))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing is buffered here; durability comes from the fsync that follows."""
+
+
+def _nearly_full(fd: int, wanted: int) -> bool:
+    try:
+        stat = os.fstatvfs(fd)
+    except OSError:
+        return False
+    return stat.f_bavail * stat.f_frsize < max(wanted, 4096)
+
+
+class DeviceReader:
+    """A file-like source for `pyrage.decrypt_io` reading a descriptor, with progress.
+
+    As with `DeviceWriter`, an `OSError` from the device is kept apart from a decryption
+    failure: a pulled key is not a damaged backup.
+    """
+
+    def __init__(self, fd: int, progress: Progress, phase: str, total: int) -> None:
+        self.fd = fd
+        self.progress = progress
+        self.phase = phase
+        self.total = total
+        self.done = 0
+        self.error: OSError | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            size = CHUNK
+        try:
+            data = os.read(self.fd, size)
+        except OSError as error:
+            self.error = error
+            raise
+        self.done += len(data)
+        if data:
+            self.progress(self.phase, self.done, max(self.total, self.done))
+        return data
+
+    def readall(self) -> bytes:
+        parts = []
+        while chunk := self.read(CHUNK):
+            parts.append(chunk)
+        return b"".join(parts)
+
+
+def write_verified(
+    path: Path,
+    produce: Callable[[DeviceWriter], None],
+    check: Callable[[DeviceReader], T],
+    *,
+    progress: Progress = no_progress,
+    phases: tuple[str, str] = ("backup.phase.write", "backup.phase.verify"),
+    size_hint: int = 0,
+) -> T:
+    """Write `path` durably and prove it reads back from the device before it exists.
+
+    temporary name → `produce` → fsync → evict → reopen → `check` → rename → fsync the
+    folder. Any failure removes the temporary file (best effort: a pulled key may leave
+    it, and it never looks like a set file) and leaves `path` as it was.
+    """
+    tmp = path.with_name(f".{path.name}.tmp")
+    fd = -1
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        writer = DeviceWriter(fd, progress, phases[0], size_hint)
+        try:
+            produce(writer)
+        except (pyrage.EncryptError, ValueError) as error:
+            if writer.error is not None:
+                raise writer.error from None
+            raise OSError(errno.EIO, str(error)) from None
+        os.fsync(fd)
+        evict(fd)
+        os.close(fd)
+        fd = os.open(tmp, os.O_RDONLY)
+        evict(fd)
+        reader = DeviceReader(fd, progress, phases[1], writer.done)
+        result = check(reader)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+    return result
+
+
+def write_bytes_verified(path: Path, data: bytes) -> None:
+    """A small file (keyring, key copies, manifest), read back byte for byte."""
+
+    def produce(writer: DeviceWriter) -> None:
+        writer.write(data)
+
+    def check(reader: DeviceReader) -> None:
+        if reader.readall() != data:
+            raise GenerationDamaged("read back differs")
+
+    write_verified(path, produce, check)
+
+
+def read_from_device(path: Path) -> bytes:
+    """Read a whole file, bypassing what the page cache remembers of it."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        evict(fd)
+        return DeviceReader(fd, no_progress, "", 0).readall()
+    finally:
+        os.close(fd)

@@ -1,0 +1,335 @@
+"""Restoring a vault from a backup set: onto a fresh machine, or over the current vault.
+
+Never partial. The generation is decrypted and checked in memory, joined with the
+set's keyring (person keys live only there), stripped of everyone the set or the
+vault knows to be forgotten, written as a complete vault in a hidden folder beside the
+target, opened and read entirely (every profile, entry, earlier version and draft must
+decrypt), and only then swapped in by renames. The current vault, if any, is kept
+aside until the restored one has opened in its place, then removed.
+
+Who calls it: `dentelle restore` (views/cli_backup.py); the app may call `restore` the
+same way, from a worker, after `journal.backup.unlock_set`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pyrage
+
+from journal import backup_strings  # noqa: F401  (registers the messages)
+from journal.backup_io import GenerationDamaged, Progress, no_progress, read_from_device
+from journal.backup_set import (
+    HEADER_TABLE,
+    Keyring,
+    SetInfo,
+    describe_set,
+    open_generation,
+    read_keyring,
+    table_counts,
+)
+from journal.errors import BackupError, DentelleError, VaultBusy
+from journal.fsutil import fsync_dir, make_private_dir, touch_private, write_atomic
+from journal.vault import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE, Vault
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: no lock to take
+    fcntl = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """What was restored; the counts are the worker's own figures, for their screen."""
+
+    number: int
+    created: datetime | None
+    vault_path: Path
+    people: int
+    entries: int
+    forgotten: int
+    replaced: bool
+
+
+def _damaged(info: SetInfo, number: int, identity: pyrage.x25519.Identity, vault_id: str):
+    """The error for a damaged generation, naming the ones that do open."""
+    good = []
+    for other in reversed(info.generations):
+        if other.number == number:
+            continue
+        try:
+            conn, _ = open_generation(other.path, other.number, identity, vault_id=vault_id)
+        except (GenerationDamaged, OSError):
+            continue
+        conn.close()
+        good.append(other.number)
+    if not good:
+        return BackupError("backup.damaged_all", number=number)
+    key = "backup.damaged" if all(n < number for n in good) else "backup.damaged_others"
+    return BackupError(key, number=number, good=", ".join(str(n) for n in good))
+
+
+def _people_tables(conn: sqlite3.Connection) -> list[str]:
+    """Every table with a `person_id` column: whatever later schemas add is covered too."""
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return [
+        name
+        for name in tables
+        if any(col[1] == "person_id" for col in conn.execute(f'PRAGMA table_info("{name}")'))
+        and name != "tombstones"
+    ]
+
+
+def _join_keys(
+    conn: sqlite3.Connection, keyring: Keyring, tombstones: dict[str, str], today: date
+) -> int:
+    """Put the keyring's keys back; erase everyone forgotten or without a key.
+
+    Returns how many people of the generation were erased. secure_delete zeroes their
+    rows' bytes in the pages, which are then copied as they are into the new file.
+    """
+    conn.execute("PRAGMA secure_delete=ON")
+    generation_tombstones = dict(conn.execute("SELECT person_id, forgotten_on FROM tombstones"))
+    known = {**generation_tombstones, **keyring.tombstones, **tombstones}
+    people = [row[0] for row in conn.execute("SELECT id FROM people")]
+    erase = [pid for pid in people if pid in known or pid not in keyring.keys]
+    keep = [pid for pid in people if pid not in erase]
+    conn.executemany(
+        "UPDATE people SET wrapped_key=? WHERE id=?", [(keyring.keys[pid], pid) for pid in keep]
+    )
+    conn.execute("CREATE TEMP TABLE erase (id TEXT PRIMARY KEY)")
+    conn.executemany("INSERT INTO erase (id) VALUES (?)", [(pid,) for pid in known.keys() | erase])
+    for table in _people_tables(conn):
+        conn.execute(f'DELETE FROM "{table}" WHERE person_id IN (SELECT id FROM erase)')
+    conn.execute("DELETE FROM people WHERE id IN (SELECT id FROM erase)")
+    day = today.isoformat()
+    conn.executemany(
+        "INSERT OR IGNORE INTO tombstones (person_id, forgotten_on) VALUES (?, ?)",
+        [(pid, known.get(pid, day)) for pid in known.keys() | erase],
+    )
+    conn.execute("DROP TABLE temp.erase")
+    conn.execute(f"DROP TABLE {HEADER_TABLE}")
+    conn.commit()
+    return len(erase)
+
+
+def _current_tombstones(vault: Vault) -> dict[str, str]:
+    """Tombstones of the vault being replaced: ids only, readable without its key."""
+    if not vault.database_file.exists():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{vault.database_file.as_uri()}?mode=ro", uri=True)
+        try:
+            return dict(conn.execute("SELECT person_id, forgotten_on FROM tombstones"))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
+
+
+def _write_database(conn: sqlite3.Connection, path: Path, progress: Progress) -> None:
+    touch_private(path)
+    target = sqlite3.connect(str(path))
+    try:
+
+        def report(status: int, remaining: int, total: int) -> None:
+            progress("restore.phase.write", total - remaining, total)
+
+        conn.backup(target, pages=4096, progress=report)
+    finally:
+        target.close()
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _read_everything(vault: Vault, identity: pyrage.x25519.Identity, expected: dict) -> None:
+    """Open the staged vault as the app will, and decrypt every value it holds."""
+    journal = vault.open(identity)
+    try:
+        if journal.db.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+            raise GenerationDamaged("integrity_check")
+        if table_counts(journal.db.conn) != expected:
+            raise GenerationDamaged("counts")
+        journal.people()
+        for _ in journal.all_entries():
+            pass
+        journal.drafts()
+        revised = journal.db.execute("SELECT DISTINCT entry_id FROM revisions").fetchall()
+        for (entry_id,) in revised:
+            journal.history(entry_id)
+    finally:
+        journal.close()
+
+
+def _hold_lock(vault: Vault) -> int | None:
+    """Refuse to replace a vault that a Dentelle program has open."""
+    if fcntl is None or not vault.path.is_dir():
+        return None
+    fd = os.open(vault.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise VaultBusy("store.busy") from None
+    return fd
+
+
+def _check_target(vault: Vault) -> None:
+    if vault.exists() or not vault.path.exists():
+        return
+    if not vault.path.is_dir() or any(p.name != LOCK_FILE for p in vault.path.iterdir()):
+        raise BackupError("restore.target_not_empty", path=str(vault.path))
+
+
+def restore(
+    destination: Path,
+    vault: Vault,
+    identity: pyrage.x25519.Identity,
+    *,
+    generation: int | None = None,
+    progress: Progress = no_progress,
+    today: date | None = None,
+) -> RestoreReport:
+    """Restore generation `generation` (default: the latest) of a set into `vault`.
+
+    The caller confirms first when `vault.exists()`: this replaces it. Raises
+    `BackupError` (damaged generation, naming the good ones; damaged keyring; target
+    not writable), `VaultBusy` if the vault is open elsewhere; in every case the target
+    is left exactly as it was.
+    """
+    today = today or date.today()
+    info = describe_set(destination)
+    chosen = info.generation(generation)
+    _check_target(vault)
+    try:
+        keyring = read_keyring(info.path, identity)
+    except (OSError, GenerationDamaged):
+        raise BackupError("backup.keyring_damaged", path=str(info.path)) from None
+    vault_id = info.vault_id or keyring.vault_id
+    if keyring.vault_id != vault_id:
+        raise BackupError("backup.keyring_damaged", path=str(info.path))
+    try:
+        conn, header = open_generation(
+            chosen.path,
+            chosen.number,
+            identity,
+            vault_id=vault_id,
+            progress=progress,
+            phases=("restore.phase.read", "restore.phase.check"),
+        )
+    except GenerationDamaged:
+        raise _damaged(info, chosen.number, identity, vault_id) from None
+    except OSError as error:
+        raise BackupError("backup.io", reason=error.strerror or str(error)) from None
+    try:
+        recipient = conn.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
+        if recipient is None or recipient[0] != str(identity.to_public()):
+            raise BackupError("restore.wrong_key")
+        forgotten = _join_keys(conn, keyring, _current_tombstones(vault), today)
+        counts = table_counts(conn)
+        key_files = {
+            name: read_from_device(info.path / name) for name in (IDENTITY_FILE, RECOVERY_FILE)
+        }
+        staged = _stage(conn, vault, key_files, identity, counts, progress)
+    except OSError as error:
+        raise BackupError(
+            "restore.not_writable", path=str(vault.path), reason=error.strerror or str(error)
+        ) from None
+    finally:
+        conn.close()
+    replaced = _swap(staged, vault, identity)
+    return RestoreReport(
+        number=chosen.number,
+        created=chosen.created,
+        vault_path=vault.path,
+        people=counts.get("people", 0),
+        entries=counts.get("entries", 0),
+        forgotten=forgotten,
+        replaced=replaced,
+    )
+
+
+def _stage(
+    conn: sqlite3.Connection,
+    vault: Vault,
+    key_files: dict[str, bytes],
+    identity: pyrage.x25519.Identity,
+    counts: dict[str, int],
+    progress: Progress,
+) -> Path:
+    """A complete, verified vault in a hidden folder beside the target."""
+    parent = vault.path.parent
+    make_private_dir(parent)
+    staged = parent / f".{vault.path.name}.restoring-{secrets.token_hex(4)}"
+    try:
+        make_private_dir(staged)
+        _write_database(conn, staged / DATABASE_FILE, progress)
+        for name, data in key_files.items():
+            write_atomic(staged / name, data)
+        progress("restore.phase.verify", 0, 1)
+        try:
+            _read_everything(Vault(staged, keywrap=vault.keywrap), identity, counts)
+        except (GenerationDamaged, DentelleError) as error:
+            reason = getattr(error, "reason", None) or getattr(error, "key", "?")
+            raise BackupError("restore.unverified", reason=reason) from None
+        progress("restore.phase.verify", 1, 1)
+        fsync_dir(staged)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return staged
+
+
+def _swap(staged: Path, vault: Vault, identity: pyrage.x25519.Identity) -> bool:
+    """Renames only: the old vault goes aside, the new one in; undone if it won't open."""
+    target = vault.path
+    aside = target.parent / f".{target.name}.before-restore-{secrets.token_hex(4)}"
+    lock = None
+    replaced = target.exists()
+    try:
+        lock = _hold_lock(vault)
+        if replaced:
+            os.rename(target, aside)
+        os.rename(staged, target)
+        fsync_dir(target.parent)
+        try:
+            Vault(target, keywrap=vault.keywrap).open(identity).close()
+        except DentelleError as error:
+            os.rename(target, staged)
+            if replaced:
+                os.rename(aside, target)
+            fsync_dir(target.parent)
+            raise BackupError("restore.unverified", reason=error.key) from None
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            if replaced and aside.exists() and not target.exists():
+                os.rename(aside, target)
+        shutil.rmtree(staged, ignore_errors=True)
+        raise BackupError(
+            "restore.not_writable", path=str(target), reason=error.strerror or str(error)
+        ) from None
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    finally:
+        if lock is not None:
+            with contextlib.suppress(OSError):
+                os.close(lock)
+    if replaced:
+        shutil.rmtree(aside, ignore_errors=True)
+    return replaced

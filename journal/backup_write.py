@@ -1,0 +1,313 @@
+"""Writing one backup generation: snapshot, keyring, encrypt, read back, rotate.
+
+Called through `journal.backup.back_up` (the CLI's `dentelle backup`, the app's `b`).
+The order of the writes is what keeps both promises of the set: a failure at any point
+leaves every earlier generation usable, and a forgotten person's key leaves the set at
+the first backup after the erasure (see `_next_keyring`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pyrage
+
+from journal import crypto
+from journal.backup_io import (
+    GenerationDamaged,
+    Progress,
+    no_progress,
+    read_from_device,
+    write_bytes_verified,
+    write_verified,
+)
+from journal.backup_set import (
+    KEYRING_FILE,
+    MANIFEST_FILE,
+    README_FILE,
+    GenerationHeader,
+    ImageReader,
+    Keyring,
+    Manifest,
+    encrypted_size,
+    generation_files,
+    generation_name,
+    iso_now,
+    load_generation,
+    read_keyring,
+    read_manifest,
+    remove_leftovers,
+    set_path,
+    table_counts,
+    write_header,
+)
+from journal.backup_strings import format_size
+from journal.errors import BackupError, DentelleError
+from journal.fsutil import make_private_dir
+from journal.vault import IDENTITY_FILE, RECOVERY_FILE
+
+README_TEXT = """\
+Sauvegarde chiffrée Dentelle / Dentelle encrypted backup
+=========================================================
+
+Ce dossier contient des sauvegardes chiffrées d'un coffre Dentelle. Sans la phrase de
+passe (ou le code de secours) de ce coffre, elles sont illisibles. Pour restaurer sur un
+nouvel ordinateur, installez Dentelle puis tapez :
+
+    dentelle restore CHEMIN/DE/CE/DOSSIER
+
+This folder holds encrypted backups of a Dentelle vault. Without that vault's
+passphrase (or recovery code) they cannot be read. To restore on a new computer,
+install Dentelle and type:
+
+    dentelle restore PATH/TO/THIS/FOLDER
+"""
+
+
+LAST_BACKUP_META = "last_backup"
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    """What `back_up` did; counts are the worker's own figures, shown on their screen."""
+
+    number: int
+    path: Path
+    created: datetime
+    size: int
+    people: int
+    entries: int
+    kept: list[int]
+    removed: list[int]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _os_error(error: OSError, path: Path, *, committed: int | None = None) -> BackupError:
+    """One clear message per way a USB key fails; never a traceback."""
+    reason = error.strerror or str(error)
+    if committed is not None:
+        return BackupError("backup.after_commit", number=committed, reason=reason)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return BackupError("backup.full_during")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return BackupError("backup.not_writable", path=str(path), reason=reason)
+    return BackupError("backup.io", reason=reason)
+
+
+def _claim(set_dir: Path, vault_id: str, identity: pyrage.x25519.Identity) -> Keyring | None:
+    """Refuse a set that belongs to another vault; return its keyring if it has one."""
+    manifest = read_manifest(set_dir)
+    if manifest is not None and manifest.vault_id != vault_id:
+        raise BackupError("backup.other_vault", path=str(set_dir))
+    try:
+        keyring = read_keyring(set_dir, identity)
+    except FileNotFoundError:
+        keyring = None
+    except GenerationDamaged:
+        if manifest is None:
+            # Not ours to read: most likely another vault's set without its manifest.
+            raise BackupError("backup.other_vault", path=str(set_dir)) from None
+        keyring = None  # ours but damaged: a new one is built from the vault below
+    if keyring is not None and keyring.vault_id != vault_id:
+        raise BackupError("backup.other_vault", path=str(set_dir))
+    if manifest is None and keyring is None and generation_files(set_dir):
+        raise BackupError("backup.set_unknown", path=str(set_dir))
+    return keyring
+
+
+def _next_keyring(
+    old: Keyring | None,
+    vault_id: str,
+    wrapped: dict[str, bytes],
+    tombstones: dict[str, str],
+    number: int,
+    kept: list[int],
+) -> Keyring:
+    """Keys for the vault's people and for people of kept generations; none for the forgotten.
+
+    A person absent from the vault but present in a kept generation (the vault was
+    restored from an older one, say) keeps their key: only a tombstone removes it.
+    """
+    all_tombstones = {**(old.tombstones if old else {}), **tombstones}
+    generations = {n: ids for n, ids in (old.generations if old else {}).items() if n in kept}
+    generations[number] = sorted(wrapped)
+    keys = dict(wrapped)
+    if old is not None:
+        unknown = any(n not in generations for n in kept)
+        needed = {pid for ids in generations.values() for pid in ids}
+        for pid, key in old.keys.items():
+            if pid not in keys and (unknown or pid in needed):
+                keys[pid] = key
+    for pid in all_tombstones:
+        keys.pop(pid, None)
+    return Keyring(vault_id, keys, all_tombstones, generations)
+
+
+def _snapshot(journal, header: GenerationHeader) -> tuple[bytes, dict, dict, dict[str, int]]:
+    """The vault in memory, person keys taken out, bound to its set; never on disk."""
+    conn = journal.snapshot()
+    try:
+        wrapped = {pid: bytes(k) for pid, k in conn.execute("SELECT id, wrapped_key FROM people")}
+        tombstones = dict(conn.execute("SELECT person_id, forgotten_on FROM tombstones"))
+        # secure_delete zeroes the bytes the shorter cells leave behind in each page.
+        conn.execute("PRAGMA secure_delete=ON")
+        conn.execute("UPDATE people SET wrapped_key=NULL")
+        conn.commit()
+        counts = table_counts(conn)
+        write_header(conn, GenerationHeader(header.vault_id, header.number, header.created, counts))
+        image = conn.serialize()
+    finally:
+        conn.close()
+    return image, wrapped, tombstones, counts
+
+
+def _free_space(path: Path) -> int | None:
+    try:
+        stat = os.statvfs(path)
+    except (OSError, AttributeError):
+        return None
+    return stat.f_bavail * stat.f_frsize
+
+
+def back_up(
+    journal,  # journal.store.Journal, open (the app passes its own)
+    destination: Path,
+    *,
+    keep: int = 10,
+    progress: Progress = no_progress,
+    now: datetime | None = None,
+) -> BackupReport:
+    """Write one new, verified generation of `journal` into `destination`'s backup set.
+
+    `destination` is a drive or folder (the set goes in `dentelle-backup/` inside it)
+    or the set folder itself. Safe to call from a thread while the app keeps writing:
+    the snapshot is read on a connection of its own. Order matters for erasure and for
+    failures: key copies, then the keyring (a superset of what every kept generation
+    needs), then the generation, then rotation and the manifest. Raises `BackupError`.
+    """
+    destination = Path(destination)
+    if not destination.is_dir():
+        raise BackupError("backup.destination_missing", path=str(destination))
+    set_dir = set_path(destination)
+    keep = max(1, int(keep))
+    now = now or journal.clock()
+    created = iso_now(now)
+    identity = journal.identity
+    vault_id = journal.vault_id
+    committed: int | None = None
+    try:
+        make_private_dir(set_dir)
+        remove_leftovers(set_dir)
+        old_keyring = _claim(set_dir, vault_id, identity)
+        manifest = read_manifest(set_dir) or Manifest(vault_id=vault_id)
+        existing = generation_files(set_dir)
+        number = max([manifest.last_number, *existing]) + 1
+        kept = sorted([*existing, number])[-keep:]
+
+        progress("backup.phase.snapshot", 0, 1)
+        image, wrapped, tombstones, counts = _snapshot(
+            journal, GenerationHeader(vault_id, number, created)
+        )
+        progress("backup.phase.snapshot", 1, 1)
+        keyring = _next_keyring(old_keyring, vault_id, wrapped, tombstones, number, kept)
+        keyring_blob = crypto.age_encrypt(keyring.to_bytes(created), [identity.to_public()])
+        copies = _key_copies(journal.path, set_dir)
+
+        needed = encrypted_size(len(image)) + len(keyring_blob) + 64 * 1024
+        needed += sum(len(data) for data in copies.values())
+        free = _free_space(set_dir)
+        if free is not None and free < needed:
+            raise BackupError("backup.full", needed=format_size(needed), free=format_size(free))
+
+        for name, data in copies.items():
+            write_bytes_verified(set_dir / name, data)
+        write_bytes_verified(set_dir / KEYRING_FILE, keyring_blob)
+        size = _write_generation(set_dir, number, image, identity, vault_id, counts, progress)
+        del image
+        committed = number
+        with contextlib.suppress(DentelleError):
+            journal.set_meta(LAST_BACKUP_META, created)
+
+        removed = [n for n in existing if n not in kept]
+        for old in removed:
+            os.unlink(existing[old])
+        manifest.last_number = number
+        manifest.generations = {n: i for n, i in manifest.generations.items() if n in kept}
+        manifest.generations[number] = {
+            "created": created,
+            "size": size,
+            "checked": created,
+            "ok": True,
+        }
+        write_bytes_verified(set_dir / MANIFEST_FILE, manifest.to_bytes())
+    except OSError as error:
+        raise _os_error(error, set_dir, committed=committed) from None
+    except GenerationDamaged:
+        if committed is not None:
+            reason = "read back differs"
+            raise BackupError("backup.after_commit", number=committed, reason=reason) from None
+        raise BackupError("backup.verify_failed") from None
+    except sqlite3.Error as error:
+        raise BackupError("backup.io", reason=type(error).__name__) from None
+    return BackupReport(
+        number=number,
+        path=set_dir,
+        created=now,
+        size=size,
+        people=counts.get("people", 0),
+        entries=counts.get("entries", 0),
+        kept=kept,
+        removed=removed,
+    )
+
+
+def _key_copies(vault_path: Path, set_dir: Path) -> dict[str, bytes]:
+    """The key files a fresh machine needs, when the set lacks them or they changed."""
+    copies = {}
+    for name in (IDENTITY_FILE, RECOVERY_FILE):
+        data = (vault_path / name).read_bytes()
+        try:
+            current = read_from_device(set_dir / name)
+        except OSError:
+            current = None
+        if current != data:
+            copies[name] = data
+    if not (set_dir / README_FILE).exists():
+        copies[README_FILE] = README_TEXT.encode("utf-8")
+    return copies
+
+
+def _write_generation(
+    set_dir: Path,
+    number: int,
+    image: bytes,
+    identity: pyrage.x25519.Identity,
+    vault_id: str,
+    counts: dict[str, int],
+    progress: Progress,
+) -> int:
+    """Encrypt straight to the key, read back from the device, check, then name it."""
+    path = set_dir / generation_name(number)
+    recipient = identity.to_public()
+
+    def produce(writer) -> None:
+        pyrage.encrypt_io(ImageReader(image), writer, [recipient])
+
+    def check(reader) -> int:
+        conn, header = load_generation(
+            reader, identity, vault_id=vault_id, number=number, progress=progress
+        )
+        conn.close()
+        if header.counts != counts:
+            raise GenerationDamaged("counts differ from the vault")
+        return reader.done
+
+    return write_verified(
+        path, produce, check, progress=progress, size_hint=encrypted_size(len(image))
+    )
