@@ -563,3 +563,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+from views import cli_backup  # noqa: E402,F401  (registers backup commands)

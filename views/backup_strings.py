@@ -1,0 +1,115 @@
+"""Every user-visible string of `dentelle backup`, `backups` and `restore`, fr and en.
+
+The core's backup messages (errors, progress phases) live in `journal/backup_strings.py`;
+these are the command line's own: help, prompts and summaries.
+"""
+
+from __future__ import annotations
+
+from journal.i18n import register
+
+register(
+    {
+        # -- help ------------------------------------------------------------------
+        "cli.help.backup": {
+            "fr": "Sauvegarder le coffre, chiffré et vérifié, sur une clé USB (trouvée toute seule, ou --to).",
+            "en": "Back the vault up, encrypted and verified, to a USB key (found by itself, or --to).",
+        },
+        "cli.help.backup_to": {
+            "fr": "Dossier où sauvegarder (la clé USB) ; la sauvegarde va dans dentelle-backup/ dedans.",
+            "en": "Folder to back up to (the USB key); the backup goes in dentelle-backup/ inside it.",
+        },
+        "cli.help.backups": {
+            "fr": "Lister les sauvegardes d'une clé (numéro, date, taille, vérification).",
+            "en": "List the backups on a key (number, date, size, check).",
+        },
+        "cli.help.backups_verify": {
+            "fr": "Relire et vérifier chaque sauvegarde depuis la clé (demande la phrase de passe).",
+            "en": "Read back and check every backup from the key (asks for the passphrase).",
+        },
+        "cli.help.restore": {
+            "fr": "Restaurer le coffre depuis une clé de sauvegarde (nouvel ordinateur, ou remplacer le coffre actuel).",
+            "en": "Restore the vault from a backup key (new computer, or replacing the current vault).",
+        },
+        "cli.help.generation": {
+            "fr": "Numéro de la sauvegarde à restaurer (défaut : la plus récente).",
+            "en": "Number of the backup to restore (default: the latest).",
+        },
+        "cli.help.recovery_code_flag": {
+            "fr": "Ouvrir la sauvegarde avec le code de secours (DENTELLE_RECOVERY_CODE, sinon demandé).",
+            "en": "Open the backup with the recovery code (DENTELLE_RECOVERY_CODE, else asked).",
+        },
+        # -- choosing a drive ------------------------------------------------------------
+        "cli.backup.no_drive": {
+            "fr": "Aucune clé USB trouvée. Branchez-en une et attendez qu'elle apparaisse, ou indiquez un dossier avec --to DOSSIER.",
+            "en": "No USB key found. Plug one in and wait for it to appear, or name a folder with --to FOLDER.",
+        },
+        "cli.backup.no_set_drive": {
+            "fr": "Aucune clé USB avec une sauvegarde Dentelle n'est branchée. Indiquez le dossier : dentelle backups DOSSIER.",
+            "en": "No USB key with a Dentelle backup is plugged in. Name the folder: dentelle backups FOLDER.",
+        },
+        "cli.backup.several_drives": {
+            "fr": "Plusieurs clés USB sont branchées :\n{drives}\nChoisissez avec --to DOSSIER (ou en donnant le DOSSIER).",
+            "en": "Several USB keys are plugged in:\n{drives}\nChoose with --to FOLDER (or by giving the FOLDER).",
+        },
+        "cli.backup.drive_line": {
+            "fr": "  {n}. {label} ({path}, {free} libres){mark}",
+            "en": "  {n}. {label} ({path}, {free} free){mark}",
+        },
+        "cli.backup.has_set_mark": {"fr": " — déjà des sauvegardes", "en": " — has backups"},
+        "cli.backup.which_drive": {"fr": "Quelle clé ? (numéro)", "en": "Which key? (number)"},
+        "cli.backup.using_drive": {"fr": "Clé USB : {path}", "en": "USB key: {path}"},
+        # -- results ---------------------------------------------------------------------
+        "cli.backup.done": {
+            "fr": "Sauvegarde n° {number} écrite et vérifiée dans {path} ({size} ; {people} personne(s), {entries} note(s)).",
+            "en": "Backup no. {number} written and verified in {path} ({size}; {people} people, {entries} entries).",
+        },
+        "cli.backup.rotated": {
+            "fr": "Anciennes sauvegardes retirées (on en garde {keep}) : n° {numbers}.",
+            "en": "Older backups removed (keeping {keep}): no. {numbers}.",
+        },
+        "cli.backups.header": {
+            "fr": "Sauvegardes dans {path} :",
+            "en": "Backups in {path}:",
+        },
+        "cli.backups.line": {
+            "fr": "  n° {number:<5} {created:<24} {size:>10}   {status}",
+            "en": "  no. {number:<5} {created:<24} {size:>10}   {status}",
+        },
+        "cli.backups.checked": {"fr": "vérifiée le {when}", "en": "checked {when}"},
+        "cli.backups.damaged": {"fr": "ABÎMÉE", "en": "DAMAGED"},
+        "cli.backups.unchecked": {"fr": "pas encore vérifiée", "en": "not checked yet"},
+        "cli.backups.none": {
+            "fr": "Ce jeu de sauvegardes ne contient encore aucune sauvegarde.",
+            "en": "This backup set holds no backup yet.",
+        },
+        "cli.backups.all_good": {
+            "fr": "Toutes les sauvegardes ({count}) se relisent entières depuis la clé.",
+            "en": "Every backup ({count}) reads back whole from the key.",
+        },
+        "cli.backups.some_damaged": {
+            "fr": "Sauvegarde(s) abîmée(s) : n° {bad}. Les autres sont intactes : n° {good}.",
+            "en": "Damaged backup(s): no. {bad}. The others are fine: no. {good}.",
+        },
+        "cli.backups.all_damaged": {
+            "fr": "Aucune sauvegarde de ce jeu ne se relit correctement : n° {bad}.",
+            "en": "No backup of this set reads back correctly: no. {bad}.",
+        },
+        "cli.restore.confirm": {
+            "fr": "Remplacer le coffre {path} par la sauvegarde n° {number} du {when} ? Le coffre actuel est gardé de côté jusqu'à ce que la restauration soit vérifiée, puis effacé ; ce qui a été écrit depuis cette sauvegarde sera perdu.",
+            "en": "Replace the vault {path} with backup no. {number} of {when}? The current vault is kept aside until the restore is verified, then removed; anything written since that backup will be lost.",
+        },
+        "cli.restore.done": {
+            "fr": "Sauvegarde n° {number} du {when} restaurée dans {path} : {people} personne(s), {entries} note(s), toutes relues.",
+            "en": "Backup no. {number} of {when} restored in {path}: {people} people, {entries} entries, all read back.",
+        },
+        "cli.restore.forgotten": {
+            "fr": "{count} personne(s) oubliée(s) (droit à l'effacement) n'ont pas été restaurées, comme il se doit.",
+            "en": "{count} forgotten people (right to erasure) were not restored, as it should be.",
+        },
+        "cli.restore.recovery_hint": {
+            "fr": "Ouvert avec le code de secours : choisissez une nouvelle phrase de passe avec « dentelle recover ».",
+            "en": "Opened with the recovery code: choose a new passphrase with “dentelle recover”.",
+        },
+    }
+)

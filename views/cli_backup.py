@@ -1,0 +1,271 @@
+"""`dentelle backup`, `dentelle backups`, `dentelle restore`: the USB key from the shell.
+
+Registered on the `dentelle` group by the last line of `views/cli.py`. The work is in
+`journal.backup`; this module chooses the drive, asks for secrets and confirmations
+the way the other commands do (`Session`), and draws rich progress bars on standard
+error when it is a terminal. rich is imported only then: the core never sees it.
+
+Tests replace `find_drives` in this module to fake plugged-in keys, and
+`stderr_is_tty` to exercise the progress bars without a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import click
+from babel.dates import format_datetime
+
+from journal.backup import (
+    GenerationInfo,
+    Progress,
+    back_up,
+    describe_set,
+    find_drives,
+    format_size,
+    restore,
+    unlock_set,
+    verify_set,
+)
+from journal.backup_io import no_progress
+from journal.config import load_config
+from journal.errors import BackupError, DentelleError
+from views import backup_strings  # noqa: F401  (registers the messages)
+from views.cli import RECOVERY_CODE_VARIABLE, Session, clean, cli, option, pass_session
+
+
+def stderr_is_tty() -> bool:
+    return sys.stderr is not None and sys.stderr.isatty()
+
+
+@contextmanager
+def progress_bars(session: Session) -> Iterator[Progress]:
+    """A `Progress` callback drawing one bar per phase, or a silent one off a terminal."""
+    if not stderr_is_tty():
+        yield no_progress
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    columns = (TextColumn("{task.description:<28}"), BarColumn(), TaskProgressColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bars:
+        tasks: dict[str, object] = {}
+
+        def update(phase: str, done: int, total: int) -> None:
+            task = tasks.get(phase)
+            if task is None:
+                task = tasks[phase] = bars.add_task(session.t(phase), total=total)
+            bars.update(task, completed=done, total=total)  # type: ignore[arg-type]
+
+        yield update
+
+
+def when(moment: datetime | None, lang: str) -> str:
+    if moment is None:
+        return "?"
+    return format_datetime(moment, format="medium", locale=lang)
+
+
+def choose_drive(session: Session, *, with_set: bool = False) -> Path:
+    """The one plugged-in key, or the one the worker picks; never a silent guess."""
+    drives = find_drives()
+    if with_set:
+        drives = [d for d in drives if d.has_set]
+    if not drives:
+        raise DentelleError("cli.backup.no_set_drive" if with_set else "cli.backup.no_drive")
+    if len(drives) == 1:
+        click.echo(session.t("cli.backup.using_drive", path=str(drives[0].path)), err=True)
+        return drives[0].path
+    lines = [
+        session.t(
+            "cli.backup.drive_line",
+            n=n,
+            label=clean(drive.label),
+            path=clean(str(drive.path)),
+            free=format_size(drive.free, session.lang) if drive.free is not None else "?",
+            mark=session.t("cli.backup.has_set_mark") if drive.has_set else "",
+        )
+        for n, drive in enumerate(drives, 1)
+    ]
+    if not session.interactive():
+        raise DentelleError("cli.backup.several_drives", drives="\n".join(lines))
+    for line in lines:
+        click.echo(line, err=True)
+    choice = click.prompt(
+        session.t("cli.backup.which_drive"), type=click.IntRange(1, len(drives)), err=True
+    )
+    return drives[choice - 1].path
+
+
+@cli.command(help="cli.help.backup")
+@option(
+    "--to",
+    "destination",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="cli.help.backup_to",
+)
+@pass_session
+def backup(session: Session, destination: Path | None) -> None:
+    session.vault.require()
+    folder = destination or choose_drive(session)
+    if not folder.is_dir():  # before unlocking: a typo costs no scrypt
+        raise BackupError("backup.destination_missing", path=str(folder))
+    keep = load_config().backup_generations
+    with session.journal() as journal, progress_bars(session) as progress:
+        report = back_up(journal, folder, keep=keep, progress=progress, now=session.now())
+    click.echo(
+        session.t(
+            "cli.backup.done",
+            number=report.number,
+            path=str(report.path),
+            size=format_size(report.size, session.lang),
+            people=report.people,
+            entries=report.entries,
+        )
+    )
+    if report.removed:
+        numbers = ", ".join(str(n) for n in report.removed)
+        click.echo(session.t("cli.backup.rotated", keep=keep, numbers=numbers))
+
+
+def _status(info: GenerationInfo, session: Session) -> str:
+    if info.ok is False:
+        return session.t("cli.backups.damaged")
+    if info.checked is None:
+        return session.t("cli.backups.unchecked")
+    return session.t("cli.backups.checked", when=when(info.checked, session.lang))
+
+
+@cli.command(help="cli.help.backups")
+@click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
+@option("--json", "as_json", is_flag=True, help="cli.help.json")
+@option("--verify", is_flag=True, help="cli.help.backups_verify")
+@pass_session
+def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) -> int:
+    folder = folder or choose_drive(session, with_set=True)
+    info = describe_set(folder)
+    results = {}
+    if verify and info.generations:
+        if session.interactive():
+            click.echo(session.t("cli.unlocking"), err=True)
+        identity = unlock_set(info.path, session.vault.keywrap, passphrase=session.passphrase())
+        with progress_bars(session) as progress:
+            checks = verify_set(info.path, identity, progress=progress, now=session.now())
+        results = {check.number: check.ok for check in checks}
+        info = describe_set(info.path)
+    if as_json:
+        rows = [
+            {
+                "number": g.number,
+                "created": g.created.isoformat() if g.created else None,
+                "size": g.size,
+                "checked": g.checked.isoformat() if g.checked else None,
+                "ok": g.ok,
+                **({"verified": results[g.number]} if g.number in results else {}),
+            }
+            for g in info.generations
+        ]
+        click.echo(json.dumps({"path": str(info.path), "generations": rows}, indent=2))
+    else:
+        click.echo(session.t("cli.backups.header", path=str(info.path)))
+        if not info.generations:
+            click.echo(session.t("cli.backups.none"))
+        for generation in reversed(info.generations):
+            line = session.t(
+                "cli.backups.line",
+                number=generation.number,
+                created=when(generation.created, session.lang),
+                size=format_size(generation.size, session.lang),
+                status=_status(generation, session),
+            )
+            click.echo(line)
+    if not results:
+        return 0
+    bad = [n for n, ok in results.items() if not ok]
+    good = [n for n, ok in results.items() if ok]
+    if not bad:
+        message = session.t("cli.backups.all_good", count=len(good))
+    elif good:
+        message = session.t(
+            "cli.backups.some_damaged",
+            bad=", ".join(map(str, bad)),
+            good=", ".join(map(str, reversed(good))),
+        )
+    else:
+        message = session.t("cli.backups.all_damaged", bad=", ".join(map(str, bad)))
+    click.echo(message, err=as_json)
+    return 1 if bad else 0
+
+
+def _recovery_code(session: Session) -> str:
+    code = os.environ.get(RECOVERY_CODE_VARIABLE)
+    if code:
+        return code
+    if not session.interactive():
+        raise DentelleError("cli.need_recovery_code")
+    return click.prompt(session.t("cli.prompt.recovery_code"), err=True)
+
+
+@cli.command("restore", help="cli.help.restore")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@option("--generation", type=int, help="cli.help.generation")
+@option("--recovery-code", "use_recovery_code", is_flag=True, help="cli.help.recovery_code_flag")
+@option("--yes", is_flag=True, help="cli.help.yes")
+@pass_session
+def restore_command(
+    session: Session, folder: Path, generation: int | None, use_recovery_code: bool, yes: bool
+) -> None:
+    info = describe_set(folder)
+    chosen = info.generation(generation)
+    if session.vault.exists() and not yes:
+        if not session.interactive():
+            raise DentelleError("cli.need_yes")
+        question = session.t(
+            "cli.restore.confirm",
+            path=str(session.vault.path),
+            number=chosen.number,
+            when=when(chosen.created, session.lang),
+        )
+        if not click.confirm(question, default=False, err=True):
+            click.echo(session.t("cli.cancelled"))
+            return
+    keywrap = session.vault.keywrap
+    if use_recovery_code:
+        code = _recovery_code(session)
+        if session.interactive():
+            click.echo(session.t("cli.unlocking"), err=True)
+        identity = unlock_set(info.path, keywrap, recovery_code=code)
+    else:
+        passphrase = session.passphrase()
+        if session.interactive():
+            click.echo(session.t("cli.unlocking"), err=True)
+        identity = unlock_set(info.path, keywrap, passphrase=passphrase)
+    with progress_bars(session) as progress:
+        report = restore(
+            info.path,
+            session.vault,
+            identity,
+            generation=chosen.number,
+            progress=progress,
+            today=session.now().date(),
+        )
+    click.echo(
+        session.t(
+            "cli.restore.done",
+            number=report.number,
+            when=when(report.created, session.lang),
+            path=str(report.vault_path),
+            people=report.people,
+            entries=report.entries,
+        )
+    )
+    if report.forgotten:
+        click.echo(session.t("cli.restore.forgotten", count=report.forgotten))
+    if use_recovery_code:
+        click.echo(session.t("cli.restore.recovery_hint"))
