@@ -1,0 +1,58 @@
+"""A throwaway vault of fictional people, for `dentelle demo` and first impressions.
+
+The demo identity and its wrapped copies ship with the package: the demo holds only
+fiction, so its key being public is harmless, and shipping the scrypt-wrapped file
+spares a new user the ~5 s of wrapping at start, while unlocking still runs the real
+scrypt with the passphrase shown on screen, exactly as with a real vault.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime, time, timedelta
+from importlib import resources
+from pathlib import Path
+
+import pyrage
+
+from journal.crypto import KeyWrap
+from journal.fsutil import make_private_dir
+from journal.store import Journal
+from journal.vault import Vault
+
+DEMO_PASSPHRASE = "la dentelle se fait maille après maille"
+DEMO_RECOVERY_CODE = "DEMO-DEMO-DEMO-DEMO-DEMO-DEMO"
+# Fiction only: this key opens nothing but the demo.
+DEMO_IDENTITY = "AGE-SECRET-KEY-1M9W6JDEL8XUJY84FZT4NVVKX7MDHSD0MYYHWJT9QW930XJ0RFLGS4LAU3U"
+
+
+def demo_identity() -> pyrage.x25519.Identity:
+    return pyrage.x25519.Identity.from_str(DEMO_IDENTITY)
+
+
+def create_demo_vault(path: Path, today: date, keywrap: KeyWrap | None = None) -> Vault:
+    """Fill `path` (which must not hold a vault) with the fictional demo stories."""
+    from journal.fiction import demo_people
+
+    make_private_dir(path)
+    keys = resources.files("journal") / "demo_keys"
+    for name in ("identity.age", "recovery.age"):
+        with resources.as_file(keys / name) as source:
+            shutil.copyfile(source, path / name)
+            (path / name).chmod(0o600)
+    identity = demo_identity()
+    Journal.initialize(path / "dentelle.db", identity.to_public())
+    vault = Vault(path, keywrap=keywrap)
+    with vault.open(identity) as journal, journal.db.atomic():
+        for fictional in demo_people(today):
+            person = journal.add_person(fictional.name, fictional.profile)
+            for entry in fictional.entries:
+                # Written on the evening of the day it happened, as a worker would.
+                written = datetime.combine(entry.occurred_on, time(18, 30)).astimezone()
+                journal.add_entry(
+                    person.id,
+                    entry.occurred_on,
+                    entry.text,
+                    written_at=written + timedelta(minutes=len(entry.text) % 50),
+                )
+    return vault
