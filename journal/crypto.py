@@ -122,16 +122,27 @@ def new_id() -> str:
     return secrets.token_hex(8)
 
 
-def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+def _aead(key: bytes | ChaCha20Poly1305) -> ChaCha20Poly1305:
+    return key if isinstance(key, ChaCha20Poly1305) else ChaCha20Poly1305(key)
+
+
+def aead(key: bytes) -> ChaCha20Poly1305:
+    """A reusable cipher for one key (building one per record costs more than opening it)."""
+    return ChaCha20Poly1305(key)
+
+
+def seal(key: bytes | ChaCha20Poly1305, plaintext: bytes, aad: bytes) -> bytes:
     nonce = os.urandom(NONCE_SIZE)
-    return nonce + ChaCha20Poly1305(key).encrypt(nonce, plaintext, aad)
+    return nonce + _aead(key).encrypt(nonce, plaintext, aad)
 
 
-def open_sealed(key: bytes, sealed: bytes, aad: bytes, what: str = "entry") -> bytes:
+def open_sealed(
+    key: bytes | ChaCha20Poly1305, sealed: bytes, aad: bytes, what: str = "entry"
+) -> bytes:
     if len(sealed) < NONCE_SIZE + 16:
         raise VaultDamaged("crypto.damaged", what=what)
     try:
-        return ChaCha20Poly1305(key).decrypt(sealed[:NONCE_SIZE], sealed[NONCE_SIZE:], aad)
+        return _aead(key).decrypt(sealed[:NONCE_SIZE], sealed[NONCE_SIZE:], aad)
     except InvalidTag:
         raise VaultDamaged("crypto.damaged", what=what) from None
 

@@ -204,3 +204,31 @@ def test_reopening_finds_everything(vault: Vault, journal: Journal) -> None:
     journal.close()
     with vault.open(GOLDEN_IDENTITY) as again:
         assert [e.text for e in again.entries(person.id)] == ["durable"]
+
+
+def test_summaries_follow_edits_and_deletions(journal: Journal) -> None:
+    person = journal.add_person("A")
+    old = journal.add_entry(person.id, date(2025, 5, 1), "x")
+    recent = journal.add_entry(person.id, date(2026, 2, 1), "y")
+
+    def summary() -> tuple[int, date | None]:
+        (found,) = journal.summaries()
+        return found.entry_count, found.last_contact
+
+    assert summary() == (2, date(2026, 2, 1))
+    journal.edit_entry(old.id, occurred_on=date(2026, 6, 1))
+    assert summary() == (2, date(2026, 6, 1))
+    journal.delete_entry(old.id)
+    assert summary() == (1, date(2026, 2, 1))
+    journal.delete_entry(recent.id)
+    assert summary() == (0, None)
+
+
+def test_a_missing_summary_is_rebuilt(journal: Journal) -> None:
+    person = journal.add_person("A")
+    journal.add_entry(person.id, date(2025, 5, 1), "x")
+    journal.db.execute("UPDATE people SET summary=NULL")
+    journal.db.conn.commit()
+    assert journal.summaries()[0].entry_count == 1
+    journal.add_entry(person.id, date(2025, 6, 1), "y")
+    assert journal.summaries()[0].entry_count == 2
