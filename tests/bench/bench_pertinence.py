@@ -1,0 +1,193 @@
+"""Precision, recall and speed of `journal.pertinence` on the labelled sentences.
+
+Run from the repository root, either way:
+
+    python -m tests.bench.bench_pertinence
+    python tests/bench/bench_pertinence.py
+
+Why a benchmark and not only tests: the quality gate in the tests says "good
+enough"; this prints what a reviewer needs to judge a change to the word lists — the
+numbers per category, the sentences that are wrong, and how long a note takes. The
+labelled set (`tests/data/pertinence_labelled.tsv`) was written before the lists;
+read its header for the labelling rules. It comes in lots: lot 1 was written before
+the lists, lot 2 after their first version (and then used to improve them), lot 3
+after those improvements and never used to tune them — so lot 3 alone says how the
+lists do on phrasing they have not seen.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from journal.pertinence import Checker  # noqa: E402
+
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "pertinence_labelled.tsv"
+RUNS = 7
+
+
+@dataclass(frozen=True)
+class Example:
+    label: int
+    category: str
+    sentence: str
+    lot: int
+
+
+@dataclass(frozen=True)
+class Score:
+    true_pos: list[Example]
+    false_pos: list[tuple[Example, list[str]]]
+    false_neg: list[Example]
+    true_neg: list[Example]
+
+    @property
+    def precision(self) -> float:
+        flagged = len(self.true_pos) + len(self.false_pos)
+        return len(self.true_pos) / flagged if flagged else 1.0
+
+    @property
+    def recall(self) -> float:
+        problems = len(self.true_pos) + len(self.false_neg)
+        return len(self.true_pos) / problems if problems else 1.0
+
+
+def load_examples(path: Path = LABELLED) -> list[Example]:
+    """The labelled sentences: `label <TAB> category <TAB> sentence`; `# lot: N`
+    starts lot N, other `#` lines are comments."""
+    examples = []
+    lot = 1
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# lot:"):
+            lot = int(line.split(":", 1)[1])
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, category, sentence = line.split("\t")
+        examples.append(Example(int(label), category, sentence, lot))
+    return examples
+
+
+def score(checker: Checker, examples: list[Example]) -> Score:
+    """A sentence counts as flagged when the checker finds anything in it."""
+    tp: list[Example] = []
+    fp: list[tuple[Example, list[str]]] = []
+    fn: list[Example] = []
+    tn: list[Example] = []
+    for example in examples:
+        findings = checker.check(example.sentence)
+        if findings and example.label:
+            tp.append(example)
+        elif findings:
+            fp.append((example, [f"{f.matched} ({f.category})" for f in findings]))
+        elif example.label:
+            fn.append(example)
+        else:
+            tn.append(example)
+    return Score(tp, fp, fn, tn)
+
+
+def _median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - began)
+    return statistics.median(timings)
+
+
+def note_of_size(examples: list[Example], size: int) -> str:
+    """A realistic note of about `size` characters, made of the labelled sentences."""
+    parts: list[str] = []
+    length = 0
+    index = 0
+    while length < size:
+        sentence = examples[index % len(examples)].sentence
+        parts.append(sentence)
+        length += len(sentence) + 1
+        index += 1
+    return " ".join(parts)[:size]
+
+
+def main() -> int:
+    load_time = _median_seconds(Checker.load)
+    checker = Checker.load()
+    examples = load_examples()
+    result = score(checker, examples)
+
+    sentences = [example.sentence for example in examples]
+    all_sentences = _median_seconds(lambda: [checker.check(s) for s in sentences])
+    note_5k = note_of_size(examples, 5 * 1024)
+    note_time = _median_seconds(lambda: checker.check(note_5k), runs=RUNS * 3)
+    fine = [example for example in examples if not example.label]
+    clean_5k = note_of_size(fine, 5 * 1024)
+    clean_time = _median_seconds(lambda: checker.check(clean_5k), runs=RUNS * 3)
+    note_50k = note_of_size(examples, 50 * 1024)
+    long_time = _median_seconds(lambda: checker.check(note_50k))
+
+    rows = [
+        ("sentences", f"{len(examples)}"),
+        ("with a problem (label 1)", f"{sum(e.label for e in examples)}"),
+        ("true positives", f"{len(result.true_pos)}"),
+        ("false positives", f"{len(result.false_pos)}"),
+        ("false negatives", f"{len(result.false_neg)}"),
+        ("true negatives", f"{len(result.true_neg)}"),
+        ("precision", f"{result.precision:.3f}"),
+        ("recall", f"{result.recall:.3f}"),
+        ("terms loaded", f"{len(checker)}"),
+        ("load both languages (median)", f"{load_time * 1000:.1f} ms"),
+        ("check one sentence (median)", f"{all_sentences / len(sentences) * 1e6:.1f} µs"),
+        (
+            f"check a 5 KB note, half flagged ({len(checker.check(note_5k))} findings)",
+            f"{note_time * 1000:.2f} ms",
+        ),
+        (
+            f"check a 5 KB note of fine sentences ({len(checker.check(clean_5k))} findings)",
+            f"{clean_time * 1000:.2f} ms",
+        ),
+        (f"check a 50 KB note ({len(note_50k)} chars, median)", f"{long_time * 1000:.2f} ms"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    print(f"{'measure':<{width}}  value")
+    print(f"{'-' * width}  {'-' * 10}")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+    print("\nper lot:")
+    for lot in sorted({example.lot for example in examples}):
+        part = score(checker, [example for example in examples if example.lot == lot])
+        size = len(part.true_pos) + len(part.false_pos) + len(part.false_neg)
+        size += len(part.true_neg)
+        print(
+            f"  lot {lot}: {size:>3} sentences  precision {part.precision:.3f}"
+            f"  recall {part.recall:.3f}  (FP {len(part.false_pos)}, FN {len(part.false_neg)})"
+        )
+
+    print("\nrecall per expected category:")
+    for category in sorted({e.category for e in examples if e.label}):
+        found = sum(1 for e in result.true_pos if e.category == category)
+        total = sum(1 for e in examples if e.label and e.category == category)
+        print(f"  {category:<13} {found:>3}/{total:<3}")
+
+    print(f"\nfalse positives ({len(result.false_pos)}):")
+    for example, found in result.false_pos:
+        print(f"  lot {example.lot}: {example.sentence}  ← {', '.join(found)}")
+    print(f"\nfalse negatives ({len(result.false_neg)}):")
+    for example in result.false_neg:
+        print(f"  lot {example.lot} [{example.category}] {example.sentence}")
+    if checker.warnings:
+        print("\nword-list warnings:")
+        for warning in checker.warnings:
+            print(f"  {warning}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
