@@ -1,0 +1,158 @@
+"""Small modal screens: a question with keyed answers, a person's name and profile,
+and the history of an entry's versions (the rectification record)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Key
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Static, TextArea
+
+from journal import dates
+from journal.errors import DentelleError
+from journal.model import Person
+from views.ui import Localized, clean, literal, localize_bindings, one_line
+
+
+class ConfirmScreen(Localized, ModalScreen[str | None]):
+    """A question and a few answers, each with a key; escape gives the first answer."""
+
+    BINDINGS = [Binding("escape", "answer_first", "key.dialog.cancel", id="dialog.cancel")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str, str]]) -> None:
+        """`choices`: (value, label, key) — the first one is the safe answer."""
+        super().__init__()
+        localize_bindings(self, self.lang)
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, markup=False)
+            with Horizontal(classes="buttons"):
+                for value, label, key in self.choices:
+                    shown = f"{label} ({'esc' if key == 'escape' else key})"
+                    yield Button(literal(shown), id=f"choice-{value}")
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_key(self, event: Key) -> None:
+        for value, _label, key in self.choices:
+            if event.key == key and key != "escape":
+                event.stop()
+                self.dismiss(value)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def action_answer_first(self) -> None:
+        self.dismiss(self.choices[0][0])
+
+
+class PersonFormScreen(Localized, ModalScreen[str | None]):
+    """Add a person (no argument) or change a person's name and profile."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "key.person.save", priority=True, id="person.save"),
+        Binding("escape", "cancel", "key.dialog.cancel", id="person.cancel"),
+    ]
+
+    def __init__(self, person: Person | None = None) -> None:
+        super().__init__()
+        localize_bindings(self, self.lang)
+        self.person = person
+
+    def compose(self) -> ComposeResult:
+        title = "person.title_add" if self.person is None else "person.title_edit"
+        with Vertical(classes="dialog wide"):
+            yield Static(self.t(title), markup=False, classes="label")
+            yield Static(self.t("person.name"), markup=False)
+            yield Input(
+                self.person.name if self.person else "",
+                placeholder=self.t("person.name_placeholder"),
+                id="name",
+            )
+            yield Static(self.t("person.profile"), markup=False)
+            yield TextArea(
+                self.person.profile if self.person else "",
+                id="profile-text",
+                soft_wrap=True,
+                tab_behavior="focus",
+                placeholder=self.t("person.profile_placeholder"),
+            )
+            yield Static("", id="person-status", markup=False, classes="error")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).cursor_blink = False
+        self.query_one("#profile-text", TextArea).cursor_blink = False
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted, "#name")
+    def _name_done(self) -> None:
+        self.query_one("#profile-text", TextArea).focus()
+
+    def action_save(self) -> None:
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is None:
+            return
+        name = self.query_one("#name", Input).value.strip()
+        profile = self.query_one("#profile-text", TextArea).text.strip()
+        try:
+            if self.person is None:
+                person = journal.add_person(name, profile)
+            else:
+                person = journal.update_person(self.person.id, name=name, profile=profile)
+        except DentelleError as error:
+            self.query_one("#person-status", Static).update(error.message(self.lang))
+            return
+        self.dismiss(person.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HistoryScreen(Localized, ModalScreen[None]):
+    """Every version of an entry, oldest first: what was written, and when."""
+
+    BINDINGS = [Binding("escape", "close", "key.dialog.close", id="history.close")]
+
+    def __init__(self, entry_id: str) -> None:
+        super().__init__()
+        localize_bindings(self, self.lang)
+        self.entry_id = entry_id
+
+    def compose(self) -> ComposeResult:
+        journal = self.app.journal  # type: ignore[attr-defined]
+        versions = journal.history(self.entry_id) if journal is not None else []
+        with Vertical(classes="dialog wide tall"):
+            yield Static(self.t("history.title", n=len(versions)), markup=False, classes="label")
+            with VerticalScroll(id="versions"):
+                for number, version in enumerate(versions, 1):
+                    written = version.written_at
+                    heading = self.t(
+                        "history.version_current" if version.current else "history.version",
+                        n=number,
+                        written=dates.format_day(written.date(), self.lang),
+                        time=written.strftime("%H:%M"),
+                        day=dates.format_day(version.occurred_on, self.lang),
+                    )
+                    yield Static(heading, markup=False, classes="version-heading")
+                    yield Static(clean(version.text), markup=False, classes="version-text")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#versions").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def first_words(text: str, limit: int = 60) -> str:
+    words = one_line(text)
+    return words if len(words) <= limit else words[: limit - 1] + "…"

@@ -1,0 +1,294 @@
+"""Everyone the worker accompanies: filtered as they type, sorted by last contact or name.
+
+The summaries (which decrypt every entry to count them) load in a thread worker; each
+keystroke of the filter then only compares pre-folded names and re-lays out one line
+per person, which keeps a 1,000-person list under the 50 ms target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from journal import dates
+from journal.errors import DentelleError
+from journal.i18n import translate
+from journal.model import Draft
+from journal.text import fold
+from views.ui import Localized, localize_bindings, one_line, plural
+from views.widgets.line_list import Line, LineList
+from views.widgets.wrap import fit
+
+COUNT_WIDTH = 9
+AGO_WIDTH = 24
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of the list; `name` is already cleaned, `folded` is for the filter."""
+
+    person_id: str
+    name: str
+    folded: str
+    last_contact: date | None
+    entry_count: int
+    ago: str
+    count_text: str
+    selectable: bool = True
+
+    def lines(self, width: int) -> list[Line]:
+        name_width = max(8, width - AGO_WIDTH - COUNT_WIDTH)
+        return [
+            (
+                (fit(self.name, name_width), "strong"),
+                (fit(self.ago, AGO_WIDTH), "muted"),
+                (self.count_text.rjust(COUNT_WIDTH), ""),
+            )
+        ]
+
+
+class PeopleList(LineList):
+    """The list itself; its own keys work when it has the focus."""
+
+    BINDINGS = [
+        Binding("enter", "select", "key.people.open", id="people.open"),
+        Binding("a", "screen.add_person", "key.people.add", id="people.add"),
+        Binding("s", "screen.toggle_sort", "key.people.sort", id="people.sort"),
+        Binding("slash", "screen.focus_filter", "key.people.filter", id="people.filter"),
+    ]
+
+
+class PeopleScreen(Localized, Screen):
+    """The list of people; Enter opens a person's story."""
+
+    BINDING_GROUP_TITLE = "key.group.people"
+    BINDINGS = [
+        Binding("down", "move(1)", "key.people.choose", id="people.down", key_display="↑↓"),
+        Binding("up", "move(-1)", "key.people.choose", show=False, id="people.up"),
+        Binding("pagedown", "page(1)", "key.list.page_down", show=False, id="people.page-down"),
+        Binding("pageup", "page(-1)", "key.list.page_up", show=False, id="people.page-up"),
+        Binding("tab", "focus_list", "key.people.to_list", id="people.to-list", show=False),
+        Binding("escape", "clear_filter", "key.people.clear", id="people.clear", show=False),
+    ]
+
+    class Loaded(Message):
+        """The summaries were decrypted (in a worker) and turned into rows."""
+
+        def __init__(self, rows: list[PersonRow], drafts: list[Draft]) -> None:
+            super().__init__()
+            self.rows = rows
+            self.drafts = drafts
+
+    class LoadFailed(Message):
+        """The summaries could not be read (`message` says why)."""
+
+        def __init__(self, message: str) -> None:
+            super().__init__()
+            self.message = message
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self, self.lang)
+        self._rows: list[PersonRow] = []
+        self._shown: list[PersonRow] = []
+        self.sort_by_name = False
+        self.loaded = False
+        self._drafts: list[Draft] = []
+        self._drafts_offered = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="people-title", classes="titlebar", markup=False)
+        yield Input(placeholder=self.t("people.filter"), id="filter")
+        yield Static("", id="people-header", classes="columns", markup=False)
+        yield PeopleList(id="people")
+        yield Static(self.t("people.loading"), id="people-status", markup=False, classes="muted")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).focus()
+        self.query_one("#filter", Input).cursor_blink = False
+        self._update_title()
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the summaries again (after an entry or a person was added)."""
+        self._select_after_load = select
+        app = self.app
+        if app.journal is not None:  # type: ignore[attr-defined]
+            self._load(app.journal, app.today(), self.lang)  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-people")
+    def _load(self, journal, today: date, lang: str) -> None:
+        try:
+            summaries = journal.summaries()
+            drafts = journal.drafts()
+        except DentelleError as error:
+            self.post_message(self.LoadFailed(error.message(lang)))
+            return
+        except Exception as error:  # noqa: BLE001 (the journal was closed by a lock, etc.)
+            self.post_message(
+                self.LoadFailed(translate("app.unexpected", lang, kind=type(error).__name__))
+            )
+            return
+        rows = []
+        for summary in summaries:
+            name = one_line(summary.person.name)
+            last = summary.last_contact
+            rows.append(
+                PersonRow(
+                    person_id=summary.person.id,
+                    name=name,
+                    folded=fold(name),
+                    last_contact=last,
+                    entry_count=summary.entry_count,
+                    ago=dates.format_ago(last, today, lang)
+                    if last
+                    else translate("people.no_contact", lang),
+                    count_text=plural("people.count", summary.entry_count, lang),
+                )
+            )
+        self.post_message(self.Loaded(rows, drafts))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        if self.app.journal is None:  # type: ignore[attr-defined]
+            return
+        self._rows = event.rows
+        self._drafts = event.drafts
+        self.loaded = True
+        self._apply(select=self._select_after_load)
+        if not self._drafts_offered:
+            self._drafts_offered = True
+            self.offer_drafts()
+
+    @on(LoadFailed)
+    def _load_failed(self, event: LoadFailed) -> None:
+        self._set_status(event.message)
+
+    # -- filter and sort -------------------------------------------------------------
+
+    def _sorted(self, rows: list[PersonRow]) -> list[PersonRow]:
+        if self.sort_by_name:
+            return sorted(rows, key=lambda r: r.folded)
+        # Most recent contact first; people not met yet (just added) at the top.
+        by_name = sorted(rows, key=lambda r: r.folded)
+        never = [r for r in by_name if r.last_contact is None]
+        met = [r for r in by_name if r.last_contact is not None]
+        met.sort(key=lambda r: r.last_contact, reverse=True)  # stable: names stay in order
+        return never + met
+
+    def _apply(self, select: str | None = None) -> None:
+        people = self.query_one("#people", PeopleList)
+        if select is None and 0 <= people.cursor < len(self._shown):
+            select = self._shown[people.cursor].person_id
+        needle = fold(self.query_one("#filter", Input).value.strip())
+        rows = [r for r in self._rows if needle in r.folded] if needle else self._rows
+        self._shown = self._sorted(rows)
+        cursor = next((i for i, r in enumerate(self._shown) if r.person_id == select), None)
+        if needle and cursor is None:
+            cursor = 0  # typing a name puts the best (first) match under the cursor
+        people.set_rows(self._shown, cursor=cursor)
+        self._update_header()
+        if not self._rows:
+            self._set_status(self.t("people.empty"))
+        elif not self._shown:
+            self._set_status(self.t("people.no_match"))
+        else:
+            self._set_status(self.t("people.shown", shown=len(self._shown), total=len(self._rows)))
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        if self.loaded:
+            self._apply()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one("#people", PeopleList).action_select()
+
+    def action_toggle_sort(self) -> None:
+        self.sort_by_name = not self.sort_by_name
+        self._update_title()
+        self._apply()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_focus_list(self) -> None:
+        self.query_one("#people", PeopleList).focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.value = ""
+        field.focus()
+
+    def action_move(self, delta: int) -> None:
+        self.query_one("#people", PeopleList).action_move(delta)
+
+    def action_page(self, direction: int) -> None:
+        self.query_one("#people", PeopleList).action_page(direction)
+
+    def _update_title(self) -> None:
+        order = self.t("people.sorted_by_name" if self.sort_by_name else "people.sorted_by_contact")
+        self.query_one("#people-title", Static).update(self.t("people.title", order=order))
+
+    def _update_header(self) -> None:
+        width = self.query_one("#people", PeopleList).scrollable_content_region.width - 2
+        name_width = max(8, width - AGO_WIDTH - COUNT_WIDTH)
+        header = (
+            "  "
+            + fit(self.t("people.col_name"), name_width)
+            + fit(self.t("people.col_last"), AGO_WIDTH)
+            + self.t("people.col_count").rjust(COUNT_WIDTH)
+        )
+        self.query_one("#people-header", Static).update(header)
+
+    def on_resize(self) -> None:
+        self._update_header()
+
+    def _set_status(self, text: str) -> None:
+        self.query_one("#people-status", Static).update(text)
+
+    # -- actions ------------------------------------------------------------------
+
+    @on(LineList.Selected, "#people")
+    async def _open(self, event: LineList.Selected) -> None:
+        if 0 <= event.index < len(self._shown):
+            await self.app.show_person(self._shown[event.index].person_id)  # type: ignore[attr-defined]
+
+    def names(self) -> list[tuple[str, str]]:
+        return [(row.person_id, row.name) for row in sorted(self._rows, key=lambda r: r.folded)]
+
+    def highlighted_person(self) -> str | None:
+        cursor = self.query_one("#people", PeopleList).cursor
+        return self._shown[cursor].person_id if 0 <= cursor < len(self._shown) else None
+
+    def action_add_person(self) -> None:
+        from views.screens.dialogs import PersonFormScreen
+
+        def added(person_id: str | None) -> None:
+            if person_id:
+                self.reload(select=person_id)
+                self.app.call_later(self.app.show_person, person_id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(PersonFormScreen(), added)
+
+    def offer_drafts(self, always: bool = False) -> None:
+        """After unlocking: offer to resume writing that was not saved."""
+        from views.screens.drafts import DraftsScreen
+
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is None:
+            return
+        drafts = journal.drafts() if always else self._drafts
+        if drafts or always:
+            names = {row.person_id: row.name for row in self._rows}
+            self.app.push_screen(DraftsScreen(drafts, names))

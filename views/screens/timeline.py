@@ -1,0 +1,316 @@
+"""One person's life story: years, months, entries, and the silences written as time.
+
+Entries come in the order things happened, grouped by year and month
+(`journal.story.story_items`, shared with the CLI's `show`); a gap between contacts is
+written "— 5 mois sans contact —", never a status. Above them, the profile and a strip
+of contacts per month across the years. Decryption and date wording run in a thread
+worker; the list draws only the lines in view, so 1,000 entries open in well under
+300 ms (tests/bench/bench_app.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from journal import dates
+from journal.errors import DentelleError
+from journal.i18n import translate
+from journal.model import Draft, Entry, Person
+from journal.story import EntryItem, Gap, MonthHeading, YearHeading, contacts_per_month, story_items
+from views.ui import Localized, clean, localize_bindings, one_line, plural
+from views.widgets.contact_strip import strip_content
+from views.widgets.line_list import Line, LineList
+from views.widgets.wrap import wrap_text
+
+BODY_INDENT = "  "
+
+
+@dataclass(frozen=True)
+class HeadingRow:
+    """A year or month heading: the cursor passes over it."""
+
+    text: str
+    style: str
+    rule: bool = False
+    selectable: bool = False
+
+    def lines(self, width: int) -> list[Line]:
+        if self.rule:
+            tail = max(0, width - len(self.text) - 4)
+            return [(), (("━━ " + self.text + " ", self.style), ("━" * tail, "muted"))]
+        return [((self.text, self.style),)]
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """The silence between two contacts, as a length of time."""
+
+    text: str
+    selectable: bool = False
+
+    def lines(self, width: int) -> list[Line]:
+        return [(), (("    — " + self.text + " —", "gap"),), ()]
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One entry: its day (and time), how many versions, then the text, wrapped."""
+
+    entry: Entry
+    header: str
+    versions: str
+    body: str
+    selectable: bool = True
+
+    def lines(self, width: int) -> list[Line]:
+        header: Line = ((self.header, "strong"), (self.versions, "muted"))
+        body = [
+            ((BODY_INDENT + line, ""),) for line in wrap_text(self.body, width - len(BODY_INDENT))
+        ]
+        return [header, *body, ()]
+
+
+def story_rows(entries: list[Entry], lang: str) -> list[HeadingRow | GapRow | EntryRow]:
+    """The rows of the timeline, worded in `lang` (pure: runs in the worker thread)."""
+    rows: list[HeadingRow | GapRow | EntryRow] = []
+    for item in story_items(entries):
+        if isinstance(item, YearHeading):
+            rows.append(HeadingRow(str(item.year), "heading", rule=True))
+        elif isinstance(item, MonthHeading):
+            rows.append(HeadingRow(dates.format_month(item.year, item.month, lang), "subheading"))
+        elif isinstance(item, Gap):
+            text = dates.format_gap(item.earlier, item.later, lang)
+            if text:
+                rows.append(GapRow(text))
+        elif isinstance(item, EntryItem):
+            entry = item.entry
+            header = dates.format_day(entry.occurred_on, lang)
+            if entry.time is not None:
+                header += " · " + entry.time.strftime("%H:%M")
+            versions = (
+                "   " + translate("timeline.versions", lang, n=entry.versions)
+                if entry.versions > 1
+                else ""
+            )
+            rows.append(EntryRow(entry, header, versions, clean(entry.text)))
+    return rows
+
+
+class TimelineView(LineList):
+    """The story itself, opened at the most recent entry."""
+
+    BINDINGS = [
+        Binding("enter", "select", "key.timeline.edit", show=False, id="timeline.open"),
+    ]
+
+
+class TimelineScreen(Localized, Screen):
+    """A person's story; `n` writes a new entry, `e` edits the one under the cursor."""
+
+    BINDING_GROUP_TITLE = "key.group.timeline"
+    BINDINGS = [
+        Binding("n", "new_entry", "key.timeline.new", id="timeline.new"),
+        Binding("e", "edit_entry", "key.timeline.edit", id="timeline.edit"),
+        Binding("h", "history", "key.timeline.history", id="timeline.history"),
+        Binding("p", "edit_profile", "key.timeline.profile", id="timeline.profile"),
+        Binding("escape", "back", "key.timeline.back", id="timeline.back"),
+    ]
+
+    class Loaded(Message):
+        """The person and their entries were decrypted and laid out as rows."""
+
+        def __init__(self, person: Person, rows: list, counts: dict) -> None:
+            super().__init__()
+            self.person = person
+            self.rows = rows
+            self.counts = counts
+
+    class LoadFailed(Message):
+        """The story could not be read (`message` says why)."""
+
+        def __init__(self, message: str) -> None:
+            super().__init__()
+            self.message = message
+
+    def __init__(self, person_id: str, resume: Draft | None = None) -> None:
+        super().__init__()
+        localize_bindings(self, self.lang)
+        self.person_id = person_id
+        self._resume = resume
+        self.person: Person | None = None
+        self.rows: list = []
+        self.loaded = False
+        self._counts: dict = {}
+        self._select_after_load: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="timeline-title", classes="titlebar", markup=False)
+        yield Static("", id="profile", markup=False)
+        yield Static("", id="strip", markup=False)
+        yield TimelineView(id="timeline", start_at_end=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline", TimelineView).focus()
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        self._select_after_load = select
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is not None:
+            self._load(journal, self.person_id, self.lang)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-story")
+    def _load(self, journal, person_id: str, lang: str) -> None:
+        try:
+            person = journal.person(person_id)
+            entries = journal.entries(person_id)
+        except DentelleError as error:
+            self.post_message(self.LoadFailed(error.message(lang)))
+            return
+        except Exception as error:  # noqa: BLE001 (a lock closed the journal meanwhile)
+            self.post_message(
+                self.LoadFailed(translate("app.unexpected", lang, kind=type(error).__name__))
+            )
+            return
+        rows = story_rows(entries, lang)
+        self.post_message(self.Loaded(person, rows, contacts_per_month(entries)))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        if self.app.journal is None:  # type: ignore[attr-defined]
+            return
+        self.person, self.rows, self._counts = event.person, event.rows, event.counts
+        self.loaded = True
+        self._show_person()
+        cursor = None
+        if self._select_after_load:
+            cursor = next(
+                (
+                    i
+                    for i, row in enumerate(self.rows)
+                    if isinstance(row, EntryRow) and row.entry.id == self._select_after_load
+                ),
+                None,
+            )
+        shown = self.rows or [HeadingRow(self.t("timeline.empty"), "muted")]
+        self.query_one("#timeline", TimelineView).set_rows(shown, cursor=cursor)
+        self.refresh_bindings()
+        if self._resume is not None:
+            draft, self._resume = self._resume, None
+            entry = next(
+                (
+                    row.entry
+                    for row in self.rows
+                    if isinstance(row, EntryRow) and row.entry.id == draft.entry_id
+                ),
+                None,
+            )
+            self.open_editor(entry=entry, draft=draft)
+
+    @on(LoadFailed)
+    def _load_failed(self, event: LoadFailed) -> None:
+        self.query_one("#profile", Static).update(event.message)
+
+    def _show_person(self) -> None:
+        person = self.person
+        if person is None:
+            return
+        count = sum(1 for row in self.rows if isinstance(row, EntryRow))
+        self.query_one("#timeline-title", Static).update(
+            plural("timeline.title", count, self.lang, name=one_line(person.name))
+        )
+        profile = clean(person.profile).strip()
+        widget = self.query_one("#profile", Static)
+        widget.update(profile if profile else self.t("timeline.no_profile"))
+        widget.set_class(not profile, "muted")
+        self._draw_strip()
+
+    def _draw_strip(self) -> None:
+        strip = self.query_one("#strip", Static)
+        width = strip.content_region.width or self.size.width
+        strip.update(strip_content(self._counts, width, self.t("timeline.strip_legend")))
+
+    def on_resize(self) -> None:
+        if self.loaded:
+            self._draw_strip()
+
+    # -- actions ------------------------------------------------------------------
+
+    def selected_entry(self) -> Entry | None:
+        cursor = self.query_one("#timeline", TimelineView).cursor
+        if 0 <= cursor < len(self.rows) and isinstance(self.rows[cursor], EntryRow):
+            return self.rows[cursor].entry
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit_entry", "history"):
+            return None if self.selected_entry() is None else True
+        if action in ("new_entry", "edit_profile"):
+            return None if self.person is None else True
+        return True
+
+    @on(LineList.Highlighted, "#timeline")
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
+    @on(LineList.Selected, "#timeline")
+    def _selected(self) -> None:
+        self.action_edit_entry()
+
+    def new_entry(self) -> None:
+        self.action_new_entry()
+
+    def action_new_entry(self) -> None:
+        if self.person is not None:
+            self.open_editor(entry=None)
+
+    def action_edit_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and self.person is not None:
+            self.open_editor(entry=entry)
+
+    def open_editor(self, entry: Entry | None = None, draft: Draft | None = None) -> None:
+        from views.screens.editor import EditorScreen
+
+        assert self.person is not None
+        self.app.push_screen(EditorScreen(self.person, entry=entry, draft=draft), self._written)
+
+    def _written(self, entry_id: str | None) -> None:
+        if entry_id:
+            self.reload(select=entry_id)
+            people = self.app.people_screen()  # type: ignore[attr-defined]
+            if people is not None:
+                people.reload()
+
+    def action_history(self) -> None:
+        from views.screens.dialogs import HistoryScreen
+
+        entry = self.selected_entry()
+        if entry is not None:
+            self.app.push_screen(HistoryScreen(entry.id))
+
+    def action_edit_profile(self) -> None:
+        from views.screens.dialogs import PersonFormScreen
+
+        if self.person is None:
+            return
+
+        def saved(person_id: str | None) -> None:
+            if person_id:
+                self.reload()
+                people = self.app.people_screen()  # type: ignore[attr-defined]
+                if people is not None:
+                    people.reload(select=person_id)
+
+        self.app.push_screen(PersonFormScreen(self.person), saved)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

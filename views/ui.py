@@ -1,0 +1,99 @@
+"""Small helpers every screen of the app uses: translation, safe text, localized keys.
+
+Who reads what:
+
+| helper              | used by                                  | why                         |
+|---------------------|------------------------------------------|-----------------------------|
+| `clean`, `one_line` | every widget that shows a worker's text  | no markup, no control bytes |
+| `localize_bindings` | the app and each screen, at construction | footer and help in fr / en  |
+| `Localized`         | screens and widgets                      | `self.t(key)` in one place  |
+
+Bindings are declared with a catalogue key as their description ("key.people.add")
+because the language is chosen per app instance (tests run French and English apps in
+the same process), so the descriptions are translated on each instance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from textual._context import active_app
+from textual.content import Content
+
+from journal.i18n import MESSAGES, translate
+from journal.text import strip_controls
+from views import app_strings  # noqa: F401  (registers the app's messages)
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+KEY_PREFIX = "key."
+
+
+def clean(text: str) -> str:
+    """A worker's text made safe to draw: control characters become '�'.
+
+    Rich strips only a few control bytes; an escape sequence pasted into a note would
+    otherwise reach the terminal (window title, clipboard write).
+    """
+    return strip_controls(text)
+
+
+def one_line(text: str) -> str:
+    """`clean`, on one line: for names in lists, titles and the palette."""
+    return " ".join(clean(text).split())
+
+
+def literal(text: str) -> Content:
+    """A worker's text as a `Content` that is never parsed as markup."""
+    return Content(clean(text))
+
+
+def plural(key: str, n: int, lang: str, /, **params: object) -> str:
+    """`key` with `n` filled in, or `key + ".one"` for the singular (French: 0 and 1)."""
+    singular = n <= 1 if lang == "fr" else n == 1
+    chosen = key + ".one" if singular and key + ".one" in MESSAGES else key
+    return translate(chosen, lang, n=n, **params)
+
+
+def localize_bindings(node: DOMNode, lang: str) -> None:
+    """Translate the descriptions and tooltips of `node`'s own bindings into `lang`.
+
+    Descriptions that are catalogue keys ("key.…") are replaced; others (Textual's own,
+    hidden from the footer) are left alone. The tooltip is the key + ".tip" when the
+    catalogue has one.
+    """
+    bindings = node._bindings  # per-instance copy (DOMNode.__init__); pinned Textual 8.2.8
+    for key, items in bindings.key_to_bindings.items():
+        localized = []
+        for binding in items:
+            description = binding.description
+            if description.startswith(KEY_PREFIX):
+                tip_key = description + ".tip"
+                binding = replace(
+                    binding,
+                    description=translate(description, lang),
+                    tooltip=translate(tip_key, lang) if tip_key in MESSAGES else "",
+                )
+            localized.append(binding)
+        bindings.key_to_bindings[key] = localized
+
+
+def app_lang() -> str:
+    """The running app's language, for nodes built before they are mounted."""
+    try:
+        return getattr(active_app.get(), "lang", "fr")
+    except LookupError:
+        return "fr"
+
+
+class Localized:
+    """Mixin for nodes of the app: `self.t(key, **params)` in the app's language."""
+
+    @property
+    def lang(self) -> str:
+        return getattr(self.app, "lang", "fr")  # type: ignore[attr-defined]
+
+    def t(self, key: str, /, **params: object) -> str:
+        return translate(key, self.lang, **params)

@@ -1,0 +1,45 @@
+"""Contacts per month across the years, drawn as one row of small bars per year.
+
+A recurring, open-ended support shows as a steady texture of bars; a long silence as a
+run of dots. Heights are shapes (▁▂▃▄▅▆▇█), not colours, so the strip reads the same in
+dark and light themes and for colour-blind workers. The newest years come last.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+BARS = "▁▂▃▄▅▆▇█"
+EMPTY = "·"
+YEAR_CELL = 4 + 1 + 12 + 2  # "2024 " + twelve months + spacing
+
+
+def month_bar(count: int, highest: int) -> str:
+    if count <= 0 or highest <= 0:
+        return EMPTY
+    level = max(1, round(count / highest * len(BARS)))
+    return BARS[min(len(BARS), level) - 1]
+
+
+def strip_lines(counts: dict[tuple[int, int], int], width: int, max_lines: int = 2) -> list[str]:
+    """The strip as text lines: as many recent years as fit in `width` × `max_lines`."""
+    if not counts:
+        return []
+    years = sorted({year for year, _ in counts})
+    years = list(range(years[0], years[-1] + 1))
+    per_line = max(1, width // YEAR_CELL)
+    shown = years[-per_line * max_lines :]
+    highest = max(counts.get((y, m), 0) for y in shown for m in range(1, 13))
+    cells = [
+        f"{year} " + "".join(month_bar(counts.get((year, m), 0), highest) for m in range(1, 13))
+        for year in shown
+    ]
+    lines = ["  ".join(cells[i : i + per_line]) for i in range(0, len(cells), per_line)]
+    if len(shown) < len(years):
+        lines[0] = "… " + lines[0]
+    return lines
+
+
+def strip_content(counts: dict[tuple[int, int], int], width: int, legend: str) -> Content:
+    lines = strip_lines(counts, max(10, width - 1))
+    return Content("\n".join([legend, *lines]) if lines else legend)
