@@ -9,6 +9,8 @@ Schema (version in `PRAGMA user_version`; no plaintext column anywhere):
     revisions(version_id, entry_id, person_id, seq, sealed) earlier versions
     drafts(id, person_id, sealed)          autosaved writing
     tombstones(person_id, forgotten_on)    people forgotten (erasure), re-applied on restore
+    practice(id, sealed)                   the worker's own practice journal (schema 2)
+    consultations(id, person_id, sealed)   when a person's file was opened or exported (2)
 
 Every `sealed` value is ChaCha20-Poly1305 under the person's key with the row's ids as
 associated data (see `journal.crypto`). Person keys are unwrapped lazily and held in
@@ -17,6 +19,7 @@ memory only while the journal is open; `close()` drops them.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -98,7 +101,7 @@ register(
     }
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 AAD_PREFIX = "dentelle:v1"
 
 
@@ -207,7 +210,8 @@ class Journal:
                         {"key": "recipient", "value": str(recipient)},
                     ]
                 )
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                db.execute("PRAGMA user_version=1")
+            _migrate(db)
         finally:
             db.close()
 
@@ -227,6 +231,7 @@ class Journal:
             if recipient is None or recipient[0] != str(identity.to_public()):
                 db.close()
                 raise VaultDamaged("store.wrong_vault_key")
+            _migrate(db)
         except BaseException:
             cls._release_lock(lock_fd)
             raise
@@ -781,6 +786,34 @@ class Journal:
         """Record a non-personal fact about the vault (e.g. when it was last backed up)."""
         with _sqlite_errors(), self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+
+
+def _migrate(db: sqlite_utils.Database) -> None:
+    """Bring an older database up to `SCHEMA_VERSION`, one step at a time, atomically.
+
+    Version 2 adds the worker's practice journal (sealed under a key of its own,
+    age-wrapped to the master recipient) and each person's record of consultations.
+    """
+    with _sqlite_errors():
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise VaultDamaged("store.db_damaged", reason=f"schema {version} is newer")
+        if version < 2:
+            with db.atomic():
+                db["practice"].create({"id": str, "sealed": bytes}, pk="id", if_not_exists=True)
+                db["consultations"].create(
+                    {"id": str, "person_id": str, "sealed": bytes}, pk="id", if_not_exists=True
+                )
+                db["consultations"].create_index(["person_id"], if_not_exists=True)
+                recipient = db.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
+                wrapped = crypto.age_encrypt(
+                    crypto.new_data_key(), [crypto.recipient_from_str(recipient[0])]
+                )
+                db.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('practice_key', ?)",
+                    [base64.b64encode(wrapped).decode("ascii")],
+                )
+                db.execute("PRAGMA user_version=2")
 
 
 def os_open_private(path: Path) -> int:

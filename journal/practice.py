@@ -1,0 +1,112 @@
+"""The worker's practice journal: reflective notes about their own work, not about a person.
+
+Sealed like a person's entries, under a key of its own that is age-wrapped to the master
+recipient (`meta.practice_key`), with `dentelle:v1:practice:<id>` as associated data.
+Notes come back as `Entry` records whose `person_id` is `PRACTICE`, so that the
+timeline, the search and the pertinence check treat them like any other writing.
+
+Optional prompts follow Gibbs' reflective cycle; they are offered as headings the worker
+may keep, fill or delete, never required.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import date, datetime
+
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+from journal import crypto
+from journal.errors import DentelleError, NotFound
+from journal.i18n import register, translate
+from journal.model import Entry
+from journal.store import Journal, _aad, _pack, _sqlite_errors, _unpack
+
+PRACTICE = "practice"
+
+register(
+    {
+        "practice.not_found": {
+            "fr": "Aucune note de pratique avec l'identifiant « {entry_id} ».",
+            "en": "No practice note with id “{entry_id}”.",
+        },
+        "practice.prompts": {
+            "fr": (
+                "Ce qui s'est passé :\n\n"
+                "Ce que j'ai ressenti :\n\n"
+                "Ce qui a aidé, ce qui a gêné :\n\n"
+                "Ce que j'en comprends :\n\n"
+                "Ce que j'aurais pu faire autrement :\n\n"
+                "Ce que j'essaierai la prochaine fois :\n"
+            ),
+            "en": (
+                "What happened:\n\n"
+                "What I felt:\n\n"
+                "What helped, what got in the way:\n\n"
+                "What I make of it:\n\n"
+                "What else I could have done:\n\n"
+                "What I will try next time:\n"
+            ),
+        },
+    }
+)
+
+
+def prompts(lang: str) -> str:
+    """Gibbs' cycle as gentle headings to start a practice note with (all optional)."""
+    return translate("practice.prompts", lang)
+
+
+def _cipher(journal: Journal) -> ChaCha20Poly1305:
+    cached = journal._keys.get(PRACTICE)
+    if cached is None:
+        wrapped = journal.meta("practice_key")
+        if wrapped is None:
+            raise DentelleError("store.db_damaged", reason="practice key")
+        key = crypto.age_decrypt(base64.b64decode(wrapped), journal.identity, what="practice key")
+        cached = journal._keys[PRACTICE] = crypto.aead(key)
+    return cached
+
+
+def add_practice_note(
+    journal: Journal, occurred_on: date, text: str, *, written_at: datetime | None = None
+) -> Entry:
+    """Seal and store a practice note."""
+    payload = Journal._payload(occurred_on, None, text, written_at or journal.clock())
+    note_id = crypto.new_id()
+    sealed = crypto.seal(_cipher(journal), _pack(payload), _aad(PRACTICE, note_id))
+    with _sqlite_errors(), journal.db.atomic():
+        journal.db.execute("INSERT INTO practice (id, sealed) VALUES (?, ?)", [note_id, sealed])
+    return _entry(note_id, payload)
+
+
+def _entry(note_id: str, data: dict) -> Entry:
+    return Entry(
+        id=note_id,
+        person_id=PRACTICE,
+        version_id=note_id,
+        occurred_on=date.fromisoformat(data["occurred_on"]),
+        written_at=datetime.fromisoformat(data["written_at"]),
+        text=data["text"],
+    )
+
+
+def practice_notes(journal: Journal) -> list[Entry]:
+    """Every practice note, in the order things happened."""
+    cipher = _cipher(journal)
+    with _sqlite_errors():
+        rows = journal.db.execute("SELECT id, sealed FROM practice").fetchall()
+    notes = [
+        _entry(note_id, _unpack(crypto.open_sealed(cipher, sealed, _aad(PRACTICE, note_id))))
+        for note_id, sealed in rows
+    ]
+    return sorted(notes, key=lambda e: (e.occurred_on, e.written_at))
+
+
+def delete_practice_note(journal: Journal, note_id: str) -> None:
+    with _sqlite_errors():
+        with journal.db.atomic():
+            deleted = journal.db.execute("DELETE FROM practice WHERE id=?", [note_id]).rowcount
+        journal.checkpoint()
+    if not deleted:
+        raise NotFound("practice.not_found", entry_id=note_id)
