@@ -157,6 +157,10 @@ def write_verified(
             if writer.error is not None:
                 raise writer.error from None
             raise OSError(errno.EIO, str(error)) from None
+        if writer.error is not None:
+            # pyrage 1.4's encrypt_io swallows an error raised by the last write (the
+            # final chunk, written when the stream is finished) and returns normally.
+            raise writer.error
         os.fsync(fd)
         evict(fd)
         os.close(fd)
