@@ -393,6 +393,9 @@ def add(session: Session, person_query: str, text: str | None, date_expression: 
     body = read_text(text, session)
     if not body.strip():
         raise DentelleError("store.empty_text")
+    from views.cli_reflect import confirm_pertinence
+
+    confirm_pertinence(session, body)
     with session.journal() as journal:
         found = journal.find_person(person_query)
         entry = journal.add_entry(found.id, parsed.day, body, entry_time=parsed.time)
@@ -483,6 +486,10 @@ def edit(session: Session, entry_id: str, text: str | None, date_expression: str
         body = read_text(text, session)
         if body == "" and parsed is not None:
             body = None  # only the date changes
+    if body is not None:
+        from views.cli_reflect import confirm_pertinence
+
+        confirm_pertinence(session, body)
     with session.journal() as journal:
         kwargs: dict = {"text": body}
         if parsed is not None:
@@ -561,6 +568,6 @@ def main() -> None:
     cli.main(prog_name="dentelle")
 
 
-if __name__ == "__main__":
-    main()
-from views import cli_backup  # noqa: E402,F401  (registers backup commands)
+# Commands kept in modules of their own register themselves on `cli` when imported.
+from views import cli_backup  # noqa: E402,F401,I001  (backup, backups, restore)
+from views import cli_reflect  # noqa: E402,F401,I001  (check, practice, rhythm, soon)

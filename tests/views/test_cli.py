@@ -213,7 +213,7 @@ def run_dentelle(args: list[str], env: dict[str, str]) -> subprocess.CompletedPr
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DENTELLE_")}
     environment.update(env)
     return subprocess.run(
-        [sys.executable, "-m", "views.cli", *args],
+        [sys.executable, "-m", "views", *args],
         capture_output=True,
         text=True,
         env=environment,
