@@ -38,6 +38,21 @@ def no_progress(phase: str, done: int, total: int) -> None:
     """The default progress callback: nothing to show."""
 
 
+def free_space(path: Path) -> int | None:
+    """Bytes free for us on the volume of `path`; None when the volume cannot say.
+
+    fusefat reports zero blocks (not zero free) on small FAT12 images: that means
+    unknown, and the write itself will tell.
+    """
+    try:
+        stat = os.statvfs(path)
+    except (OSError, AttributeError):
+        return None
+    if stat.f_blocks == 0:
+        return None
+    return stat.f_bavail * stat.f_frsize
+
+
 class GenerationDamaged(Exception):
     """A file of the set that fails to decrypt or check; `reason` is for tests and logs."""
 
@@ -89,10 +104,18 @@ class DeviceWriter:
 
 
 def _nearly_full(fd: int, wanted: int) -> bool:
+    """Whether an EPERM on write means a full volume (fusefat says EPERM for ENOSPC).
+
+    A write that fails after the file was opened is not a permission problem; when the
+    volume reports no sizes at all (fusefat on a floppy-sized image), full is the only
+    reading left.
+    """
     try:
         stat = os.fstatvfs(fd)
     except OSError:
         return False
+    if stat.f_blocks == 0:
+        return True
     return stat.f_bavail * stat.f_frsize < max(wanted, 4096)
 
 

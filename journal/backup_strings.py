@@ -9,7 +9,8 @@ in bug reports. Imported by `journal.backup`, so any user of the API has them.
 
 from __future__ import annotations
 
-from journal.i18n import register, translate
+from journal.errors import BackupError
+from journal.i18n import DEFAULT_LANGUAGE, register, translate
 
 register(
     {
@@ -121,3 +122,17 @@ def format_size(size: int, lang: str = "fr") -> str:
         value /= 1000
     text = f"{value:.0f}" if unit == units[0] else f"{value:.1f}"
     return f"{text.replace('.', ',') if lang == 'fr' else text} {unit}"
+
+
+class SizedBackupError(BackupError):
+    """A `BackupError` whose `needed`/`free` parameters are byte counts, worded per language.
+
+    Parameters stay numbers (for tests and the app); only the message formats them.
+    """
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        params = {
+            name: format_size(value, lang) if name in ("needed", "free") else value
+            for name, value in self.params.items()
+        }
+        return translate(self.key, lang, **params)

@@ -22,6 +22,7 @@ from journal import crypto
 from journal.backup_io import (
     GenerationDamaged,
     Progress,
+    free_space,
     no_progress,
     read_from_device,
     write_bytes_verified,
@@ -47,7 +48,7 @@ from journal.backup_set import (
     table_counts,
     write_header,
 )
-from journal.backup_strings import format_size
+from journal.backup_strings import SizedBackupError
 from journal.errors import BackupError, DentelleError
 from journal.fsutil import make_private_dir
 from journal.vault import IDENTITY_FILE, RECOVERY_FILE
@@ -168,11 +169,7 @@ def _snapshot(journal, header: GenerationHeader) -> tuple[bytes, dict, dict, dic
 
 
 def _free_space(path: Path) -> int | None:
-    try:
-        stat = os.statvfs(path)
-    except (OSError, AttributeError):
-        return None
-    return stat.f_bavail * stat.f_frsize
+    return free_space(path)
 
 
 def back_up(
@@ -223,7 +220,7 @@ def back_up(
         needed += sum(len(data) for data in copies.values())
         free = _free_space(set_dir)
         if free is not None and free < needed:
-            raise BackupError("backup.full", needed=format_size(needed), free=format_size(free))
+            raise SizedBackupError("backup.full", needed=needed, free=free)
 
         for name, data in copies.items():
             write_bytes_verified(set_dir / name, data)

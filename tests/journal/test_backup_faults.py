@@ -213,8 +213,9 @@ def test_a_full_key_is_said_before_anything_is_written(
     with pytest.raises(BackupError) as caught:
         back_up(journal, pristine)
     assert caught.value.key == "backup.full"
-    assert caught.value.params["free"] == "3,0 ko"
-    assert caught.value.message("en").startswith("The key is full:")
+    assert caught.value.params["free"] == 3000
+    assert "il reste 3,0 ko" in caught.value.message("fr")
+    assert "3.0 kB are left" in caught.value.message("en")
     after = {p.name: p.read_bytes() for p in (pristine / SET_DIR_NAME).iterdir()}
     assert after == before
 
