@@ -134,8 +134,7 @@ def find_drives(
         mount_points = {point for _, point in mounted}
         for root in roots:
             for child in _children(root):
-                # A leftover empty folder is not a drive; in tests the roots are fakes.
-                if str(child) in mount_points or media_roots is not None:
+                if str(child) in mount_points:  # a leftover empty folder is not a drive
                     candidates.append(child)
         for device, point in mounted:
             if _is_removable(device, sys_class_block):
