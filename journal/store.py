@@ -88,6 +88,17 @@ register(
             "fr": "Le texte est vide : il n'y a rien à enregistrer.",
             "en": "The text is empty: there is nothing to save.",
         },
+        "store.current_version": {
+            "fr": (
+                "La version actuelle ne s'efface pas seule : corrigez la note, ou "
+                "effacez-la entièrement."
+            ),
+            "en": "The current version cannot be erased alone: correct the entry, or delete it.",
+        },
+        "store.version_not_found": {
+            "fr": "Cette version n'existe pas (ou plus).",
+            "en": "This version does not exist (any more).",
+        },
         "store.empty_name": {
             "fr": "Le nom est vide.",
             "en": "The name is empty.",
@@ -664,6 +675,25 @@ class Journal:
                 self._recompute_summary(person_id)
             self.checkpoint()
 
+    def erase_version(self, entry_id: str, version_id: str) -> None:
+        """Erase one earlier version of an entry (it was wrong); the current one stays.
+
+        The current version cannot be erased on its own: correct it (a new version) or
+        delete the entry.
+        """
+        current = self.entry(entry_id)
+        if version_id == current.version_id:
+            raise DentelleError("store.current_version")
+        with _sqlite_errors():
+            with self.db.atomic():
+                deleted = self.db.execute(
+                    "DELETE FROM revisions WHERE version_id=? AND entry_id=?",
+                    [version_id, current.id],
+                ).rowcount
+            self.checkpoint()
+        if not deleted:
+            raise NotFound("store.version_not_found")
+
     def checkpoint(self) -> None:
         """Fold the WAL into the database and truncate it (secure_delete zeroes pages)."""
         with _sqlite_errors():
@@ -750,7 +780,7 @@ class Journal:
         with _sqlite_errors():
             with self.db.atomic():
                 for person_id in person_ids:
-                    for table in ("entries", "revisions", "drafts"):
+                    for table in ("entries", "revisions", "drafts", "consultations"):
                         self.db.execute(f"DELETE FROM {table} WHERE person_id=?", [person_id])
                     self.db.execute("DELETE FROM people WHERE id=?", [person_id])
                     self.db.execute(

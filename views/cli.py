@@ -97,6 +97,26 @@ class Session:
             raise DentelleError("passphrase.mismatch")
         return first
 
+    def confirm(self, question: str, default: bool = False) -> bool:
+        """Ask yes or no in the worker's language (o/oui/y/yes, n/non/no)."""
+        choices = (
+            ("[O/n]" if default else "[o/N]")
+            if self.lang == "fr"
+            else ("[Y/n]" if default else "[y/N]")
+        )
+        while True:
+            answer = (
+                click.prompt(f"{question} {choices}", default="", show_default=False, err=True)
+                .strip()
+                .lower()
+            )
+            if not answer:
+                return default
+            if answer in ("o", "oui", "y", "yes"):
+                return True
+            if answer in ("n", "non", "no"):
+                return False
+
     @contextmanager
     def journal(self) -> Iterator[Journal]:
         self.vault.require()
@@ -425,9 +445,15 @@ def entry_json(entry: Entry) -> dict:
 @option("--json", "as_json", is_flag=True, help="cli.help.json")
 @pass_session
 def show(session: Session, person_query: str, as_json: bool) -> None:
+    from journal.config import load_config
+    from journal.consultations import record_consultation
+
     with session.journal() as journal:
         found = journal.find_person(person_query)
         entries = journal.entries(found.id)
+        record_consultation(
+            journal, found.id, "shown", keep_months=load_config().consultation_log_months
+        )
     if as_json:
         payload = {
             "person": {"id": found.id, "name": found.name, "profile": found.profile},
@@ -550,7 +576,7 @@ def delete(session: Session, entry_id: str, yes: bool) -> None:
                 day=dates.format_day(entry.occurred_on, session.lang),
                 count=entry.versions,
             )
-            if not click.confirm(question, default=False, err=True):
+            if not session.confirm(question):
                 click.echo(session.t("cli.cancelled"))
                 return
         journal.delete_entry(entry.id)
@@ -571,3 +597,4 @@ def main() -> None:
 # Commands kept in modules of their own register themselves on `cli` when imported.
 from views import cli_backup  # noqa: E402,F401,I001  (backup, backups, restore)
 from views import cli_reflect  # noqa: E402,F401,I001  (check, practice, rhythm, soon)
+from views import cli_rights  # noqa: E402,F401,I001  (export, forget, erase-version, review)

@@ -55,8 +55,8 @@ register(
         "cli.check.header": {"fr": "À relire ({count}) :", "en": "Worth a second look ({count}):"},
         "cli.check.suggestion": {"fr": "Plutôt : {suggestion}", "en": "Instead: {suggestion}"},
         "cli.check.save_anyway": {
-            "fr": "Enregistrer tel quel ? (o = oui, n = non pour reformuler)",
-            "en": "Save as it is? (y = yes, n = no, to rephrase)",
+            "fr": "Enregistrer tel quel ? (n pour reformuler)",
+            "en": "Save as it is? (n to rephrase)",
         },
         "cli.check.not_saved": {
             "fr": "Rien n'a été enregistré : vous pouvez reformuler et relancer la commande.",
@@ -148,9 +148,7 @@ def confirm_pertinence(session: Session, text: str) -> None:
         return
     for line in render_findings(text, findings, session.lang):
         click.echo(line, err=True)
-    if session.interactive() and not click.confirm(
-        session.t("cli.check.save_anyway"), default=True, err=True
-    ):
+    if session.interactive() and not session.confirm(session.t("cli.check.save_anyway"), True):
         click.echo(session.t("cli.check.not_saved"), err=True)
         raise click.exceptions.Exit(1)
 

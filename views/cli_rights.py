@@ -1,0 +1,255 @@
+"""The person's rights on the command line: access export, erasure of a version, erasure
+of a person ("droit à l'oubli") and the retention review. Registered by views.cli.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from journal import dates
+from journal.config import load_config
+from journal.consultations import record_consultation
+from journal.errors import DentelleError
+from journal.export import FORMATS, collect, render, write_export
+from journal.i18n import register
+from journal.retention import due_for_review, keep_with_reason
+from views.cli import Session, clean, cli, option, pass_session
+
+register(
+    {
+        "cli.help.export": {
+            "fr": "Exporter tout ce que contient le dossier d'une personne (droit d'accès) : html, md ou json.",
+            "en": "Export everything a person's file holds (right of access): html, md or json.",
+        },
+        "cli.help.format": {
+            "fr": "Format : html (imprimable), md ou json.",
+            "en": "Format: html (printable), md or json.",
+        },
+        "cli.help.out": {
+            "fr": "Fichier à écrire (par défaut, à côté, au nom de la personne).",
+            "en": "File to write (default: here, named after the person).",
+        },
+        "cli.help.encrypt": {
+            "fr": "Chiffrer l'export avec une phrase de passe (age) au lieu de l'écrire en clair.",
+            "en": "Encrypt the export with a passphrase (age) instead of writing it in clear.",
+        },
+        "cli.help.forget": {
+            "fr": "Oublier une personne : effacer définitivement tout ce qui la concerne (droit à l'oubli).",
+            "en": "Forget a person: erase everything about them for good (right to erasure).",
+        },
+        "cli.help.erase_version": {
+            "fr": "Effacer une version précédente d'une note (numéro donné par « dentelle history »).",
+            "en": "Erase an earlier version of an entry (number from “dentelle history”).",
+        },
+        "cli.help.review": {
+            "fr": "Revue de conservation : les personnes sans contact depuis plus de 2 ans (réglable).",
+            "en": "Retention review: people with no contact for more than 2 years (configurable).",
+        },
+        "cli.help.keep": {
+            "fr": "Garder cette personne (avec --reason).",
+            "en": "Keep this person (with --reason).",
+        },
+        "cli.help.reason": {
+            "fr": "La raison de la garder, relue à la prochaine revue.",
+            "en": "Why you keep them, shown again at the next review.",
+        },
+        "cli.export.written": {
+            "fr": "Export écrit dans {path}.",
+            "en": "Export written to {path}.",
+        },
+        "cli.export.clear_warning": {
+            "fr": "Attention : ce fichier n'est pas chiffré. Remettez-le à la personne puis effacez-le.",
+            "en": "Careful: this file is not encrypted. Hand it to the person, then delete it.",
+        },
+        "cli.export.encrypted": {
+            "fr": "Il est chiffré : « age -d » et la phrase de passe choisie l'ouvrent.",
+            "en": "It is encrypted: “age -d” and the chosen passphrase open it.",
+        },
+        "cli.export.exists": {
+            "fr": "{path} existe déjà ; choisissez un autre nom avec --out.",
+            "en": "{path} already exists; choose another name with --out.",
+        },
+        "cli.forget.confirm": {
+            "fr": "Oublier {name} ? Ses {count} note(s), ses versions, son profil et sa clé seront effacés. C'est irréversible.",
+            "en": "Forget {name}? Their {count} entries, versions, profile and key will be erased. This cannot be undone.",
+        },
+        "cli.forget.done": {
+            "fr": "{name} a été oublié·e. Faites une sauvegarde pour que l'effacement atteigne aussi la clé USB.",
+            "en": "{name} was forgotten. Run a backup so that the erasure also reaches the USB key.",
+        },
+        "cli.erase_version.confirm": {
+            "fr": "Effacer la version {n} de cette note (écrite le {day}) ? C'est irréversible.",
+            "en": "Erase version {n} of this entry (written on {day})? This cannot be undone.",
+        },
+        "cli.erase_version.done": {"fr": "Version effacée.", "en": "Version erased."},
+        "cli.erase_version.bad_number": {
+            "fr": "Il n'y a pas de version {n} (voir « dentelle history »).",
+            "en": "There is no version {n} (see “dentelle history”).",
+        },
+        "cli.review.none": {
+            "fr": "Personne à revoir : tout le monde a eu un contact depuis moins de {years} ans.",
+            "en": "Nobody to review: everyone had a contact within {years} years.",
+        },
+        "cli.review.header": {
+            "fr": "Sans contact depuis plus de {years} ans ({count}) — à oublier, ou à garder avec une raison :",
+            "en": "No contact for more than {years} years ({count}) — forget, or keep with a reason:",
+        },
+        "cli.review.line": {"fr": "dernier contact {when}", "en": "last contact {when}"},
+        "cli.review.kept_before": {
+            "fr": "gardé·e le {day} : {reason}",
+            "en": "kept on {day}: {reason}",
+        },
+        "cli.review.how": {
+            "fr": 'Oublier : dentelle forget NOM. Garder : dentelle review --keep NOM --reason "…".',
+            "en": 'Forget: dentelle forget NAME. Keep: dentelle review --keep NAME --reason "…".',
+        },
+        "cli.review.kept": {
+            "fr": "{name} est gardé·e ; la question reviendra vers le {day}.",
+            "en": "{name} is kept; the question comes back around {day}.",
+        },
+        "cli.review.need_reason": {
+            "fr": "Donnez la raison de garder cette personne avec --reason.",
+            "en": "Give the reason to keep this person with --reason.",
+        },
+    }
+)
+
+
+def confirm_or_yes(session: Session, yes: bool, question: str) -> bool:
+    if yes:
+        return True
+    if not session.interactive():
+        raise DentelleError("cli.need_yes")
+    return session.confirm(question)
+
+
+@cli.command(help="cli.help.export")
+@click.argument("person_query", metavar="PERSON")
+@option("--format", "fmt", type=click.Choice(FORMATS), default="html", help="cli.help.format")
+@option("--out", type=click.Path(path_type=Path, dir_okay=False), help="cli.help.out")
+@option("--encrypt", is_flag=True, help="cli.help.encrypt")
+@pass_session
+def export(session: Session, person_query: str, fmt: str, out: Path | None, encrypt: bool) -> None:
+    config = load_config()
+    with session.journal() as journal:
+        person = journal.find_person(person_query)
+        target = out or Path(_file_name(person.name, fmt) + (".age" if encrypt else ""))
+        if target.exists():
+            raise DentelleError("cli.export.exists", path=str(target))
+        document = render(collect(journal, person.id), fmt, session.lang)
+        secret = session.new_passphrase(None) if encrypt else None
+        write_export(document, target, secret)
+        record_consultation(
+            journal, person.id, "exported", fmt, keep_months=config.consultation_log_months
+        )
+    click.echo(session.t("cli.export.written", path=str(target)))
+    click.echo(
+        session.t("cli.export.encrypted" if encrypt else "cli.export.clear_warning"), err=True
+    )
+
+
+def _file_name(name: str, fmt: str) -> str:
+    from journal.text import fold
+
+    slug = "".join(ch if ch.isalnum() else "-" for ch in fold(name)).strip("-")
+    return f"dossier-{'-'.join(filter(None, slug.split('-'))) or 'personne'}.{fmt}"
+
+
+@cli.command(help="cli.help.forget")
+@click.argument("person_query", metavar="PERSON")
+@option("--yes", is_flag=True, help="cli.help.yes")
+@pass_session
+def forget(session: Session, person_query: str, yes: bool) -> None:
+    if not yes and not session.interactive():
+        raise DentelleError("cli.need_yes")
+    with session.journal() as journal:
+        person = journal.find_person(person_query)
+        count = len(journal.entries(person.id))
+        name = clean(person.name)
+        if not confirm_or_yes(
+            session, yes, session.t("cli.forget.confirm", name=name, count=count)
+        ):
+            click.echo(session.t("cli.cancelled"))
+            return
+        journal.forget_person(person.id)
+    click.echo(session.t("cli.forget.done", name=name))
+
+
+@cli.command("erase-version", help="cli.help.erase_version")
+@click.argument("entry_id")
+@click.argument("number", type=int)
+@option("--yes", is_flag=True, help="cli.help.yes")
+@pass_session
+def erase_version(session: Session, entry_id: str, number: int, yes: bool) -> None:
+    if not yes and not session.interactive():
+        raise DentelleError("cli.need_yes")
+    with session.journal() as journal:
+        versions = journal.history(entry_id)
+        if not 1 <= number <= len(versions):
+            raise DentelleError("cli.erase_version.bad_number", n=number)
+        version = versions[number - 1]
+        question = session.t(
+            "cli.erase_version.confirm",
+            n=number,
+            day=dates.format_day(version.written_at.date(), session.lang),
+        )
+        if not confirm_or_yes(session, yes, question):
+            click.echo(session.t("cli.cancelled"))
+            return
+        journal.erase_version(version.entry_id, version.version_id)
+    click.echo(session.t("cli.erase_version.done"))
+
+
+@cli.command(help="cli.help.review")
+@option("--keep", "keep_query", metavar="PERSON", help="cli.help.keep")
+@option("--reason", help="cli.help.reason")
+@option("--json", "as_json", is_flag=True, help="cli.help.json")
+@pass_session
+def review(session: Session, keep_query: str | None, reason: str | None, as_json: bool) -> None:
+    config = load_config()
+    today = session.now().date()
+    with session.journal() as journal:
+        if keep_query:
+            if not reason or not reason.strip():
+                raise DentelleError("cli.review.need_reason")
+            person = journal.find_person(keep_query)
+            kept = keep_with_reason(journal, person.id, reason, today, config.review_delay_months)
+            click.echo(
+                session.t(
+                    "cli.review.kept",
+                    name=clean(person.name),
+                    day=dates.format_day(kept.review_after, session.lang),
+                )
+            )
+            return
+        due = due_for_review(journal.summaries(), today, config.retention_years)
+    if as_json:
+        rows = [
+            {
+                "person_id": d.summary.person.id,
+                "name": d.summary.person.name,
+                "since": d.since.isoformat(),
+                "entries": d.summary.entry_count,
+                "kept": d.kept.to_json() if d.kept else None,
+            }
+            for d in due
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not due:
+        click.echo(session.t("cli.review.none", years=config.retention_years))
+        return
+    click.echo(session.t("cli.review.header", years=config.retention_years, count=len(due)))
+    for item in due:
+        when = dates.format_ago(item.since, today, session.lang)
+        line = f"  {clean(item.summary.person.name)} — {session.t('cli.review.line', when=when)}"
+        click.echo(line)
+        if item.kept:
+            day = dates.format_day(item.kept.kept_on, session.lang)
+            text = session.t("cli.review.kept_before", day=day, reason=clean(item.kept.reason))
+            click.echo(f"      {text}")
+    click.echo()
+    click.echo(session.t("cli.review.how"))
