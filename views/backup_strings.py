@@ -58,6 +58,7 @@ register(
         },
         "cli.backup.has_set_mark": {"fr": " — déjà des sauvegardes", "en": " — has backups"},
         "cli.backup.which_drive": {"fr": "Quelle clé ? (numéro)", "en": "Which key? (number)"},
+        "cli.backup.yes_no": {"fr": "[o/N]", "en": "[y/N]"},
         "cli.backup.using_drive": {"fr": "Clé USB : {path}", "en": "USB key: {path}"},
         # -- results ---------------------------------------------------------------------
         "cli.backup.done": {

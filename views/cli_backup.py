@@ -69,7 +69,15 @@ def progress_bars(session: Session) -> Iterator[Progress]:
 def when(moment: datetime | None, lang: str) -> str:
     if moment is None:
         return "?"
-    return format_datetime(moment, format="medium", locale=lang)
+    return format_datetime(moment, "d MMM y, HH:mm", locale=lang)
+
+
+def ask_yes_no(session: Session, question: str) -> bool:
+    """A confirmation that takes « o »/« oui » in French as well as y/yes; anything else is no."""
+    answer = click.prompt(
+        f"{question} {session.t('cli.backup.yes_no')}", default="", show_default=False, err=True
+    )
+    return answer.strip().lower() in ("o", "oui", "y", "yes")
 
 
 def choose_drive(session: Session, *, with_set: bool = False) -> Path:
@@ -232,7 +240,7 @@ def restore_command(
             number=chosen.number,
             when=when(chosen.created, session.lang),
         )
-        if not click.confirm(question, default=False, err=True):
+        if not ask_yes_no(session, question):
             click.echo(session.t("cli.cancelled"))
             return
     keywrap = session.vault.keywrap
