@@ -160,21 +160,41 @@ def _write_database(conn: sqlite3.Connection, path: Path, progress: Progress) ->
         os.close(fd)
 
 
-def _read_everything(vault: Vault, identity: pyrage.x25519.Identity, expected: dict) -> None:
-    """Open the staged vault as the app will, and decrypt every value it holds."""
+def _check_file(path: Path, expected: dict[str, int]) -> None:
+    """The written file, as SQLite reads it from disk: whole, with every row."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+            raise GenerationDamaged("integrity_check")
+        if table_counts(conn) != expected:
+            raise GenerationDamaged("counts")
+    finally:
+        conn.close()
+
+
+def _read_everything(vault: Vault, identity: pyrage.x25519.Identity, progress: Progress) -> None:
+    """Open the staged vault as the app will (migrating an older schema), and decrypt
+    every value it holds: profiles, entries, earlier versions, drafts, practice notes,
+    consultation records."""
+    from journal import consultations, practice
+
     journal = vault.open(identity)
     try:
-        if journal.db.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-            raise GenerationDamaged("integrity_check")
-        if table_counts(journal.db.conn) != expected:
-            raise GenerationDamaged("counts")
-        journal.people()
+        people = journal.people()
+        total = len(people) + 1
+        progress("restore.phase.verify", 0, total)
         for _ in journal.all_entries():
             pass
         journal.drafts()
-        revised = journal.db.execute("SELECT DISTINCT entry_id FROM revisions").fetchall()
-        for (entry_id,) in revised:
+        practice.practice_notes(journal)
+        revised = {row[0] for row in journal.db.execute("SELECT entry_id FROM revisions")}
+        for done, person in enumerate(people, 1):
+            consultations.consultations(journal, person.id)
+            if done % 100 == 0:
+                progress("restore.phase.verify", done, total)
+        for entry_id in revised:
             journal.history(entry_id)
+        progress("restore.phase.verify", total, total)
     finally:
         journal.close()
 
@@ -291,13 +311,12 @@ def _stage(
         _write_database(conn, staged / DATABASE_FILE, progress)
         for name, data in key_files.items():
             write_atomic(staged / name, data)
-        progress("restore.phase.verify", 0, 1)
         try:
-            _read_everything(Vault(staged, keywrap=vault.keywrap), identity, counts)
+            _check_file(staged / DATABASE_FILE, counts)
+            _read_everything(Vault(staged, keywrap=vault.keywrap), identity, progress)
         except (GenerationDamaged, DentelleError) as error:
             reason = getattr(error, "reason", None) or getattr(error, "key", "?")
             raise BackupError("restore.unverified", reason=reason) from None
-        progress("restore.phase.verify", 1, 1)
         fsync_dir(staged)
     except BaseException:
         _remove_tree(staged)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import click
 from babel.dates import format_datetime
+from babel.numbers import format_decimal
 
 from journal.backup import (
     GenerationInfo,
@@ -133,8 +134,8 @@ def backup(session: Session, destination: Path | None) -> None:
             number=report.number,
             path=str(report.path),
             size=format_size(report.size, session.lang),
-            people=report.people,
-            entries=report.entries,
+            people=format_decimal(report.people, locale=session.lang),
+            entries=format_decimal(report.entries, locale=session.lang),
         )
     )
     if report.removed:
@@ -269,8 +270,8 @@ def restore_command(
             number=report.number,
             when=when(report.created, session.lang),
             path=str(report.vault_path),
-            people=report.people,
-            entries=report.entries,
+            people=format_decimal(report.people, locale=session.lang),
+            entries=format_decimal(report.entries, locale=session.lang),
         )
     )
     if report.forgotten:

@@ -411,3 +411,31 @@ def test_backup_module_never_imports_rich_or_textual() -> None:
     root = Path(__file__).parents[2]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
     assert backup.SET_DIR_NAME == "dentelle-backup"
+
+
+def test_a_generation_from_an_older_schema_restores_and_migrates(
+    tmp_path: Path, journal: Journal, usb: Path, keywrap
+) -> None:
+    """A backup made by an older Dentelle (schema 1: no practice journal) still restores."""
+    from journal.backup_set import table_counts
+
+    populate(journal, NAMES[:2])
+    expected = dump(journal)
+    back_up(journal, usb)
+    path = usb / SET_DIR_NAME / "gen-000001.age"
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(pyrage.decrypt(path.read_bytes(), [GOLDEN_IDENTITY]))
+    conn.execute("DROP TABLE practice")
+    conn.execute("DROP TABLE consultations")
+    conn.execute("DELETE FROM meta WHERE key='practice_key'")
+    conn.execute("PRAGMA user_version=1")
+    counts = json.dumps(table_counts(conn), sort_keys=True)
+    conn.execute("UPDATE backup_generation SET value=? WHERE key='counts'", [counts])
+    conn.commit()
+    path.write_bytes(pyrage.encrypt(conn.serialize(), [GOLDEN_IDENTITY.to_public()]))
+    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
+    restore(usb, target, GOLDEN_IDENTITY)
+    assert dump_vault(target.path, keywrap) == expected
+    migrated = sqlite3.connect(target.database_file)
+    assert migrated.execute("PRAGMA user_version").fetchone()[0] >= 2
+    migrated.close()
