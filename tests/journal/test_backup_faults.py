@@ -228,7 +228,10 @@ def test_eperm_on_a_full_fat_key_reads_as_full(
     real_write = os.write
 
     class Full:
-        f_bavail, f_frsize = 0, 4096
+        f_blocks, f_bavail, f_frsize = 512, 0, 4096
+
+    class Room:
+        f_blocks, f_bavail, f_frsize = 10**6, 10**6, 4096
 
     def write(fd: int, data) -> int:
         if os.readlink(f"/proc/self/fd/{fd}").endswith(".gen-000003.age.tmp"):
@@ -240,9 +243,7 @@ def test_eperm_on_a_full_fat_key_reads_as_full(
     with pytest.raises(BackupError) as caught:
         back_up(journal, pristine)
     assert caught.value.key == "backup.full_during"
-    monkeypatch.setattr(
-        os, "fstatvfs", lambda fd: type("Room", (), {"f_bavail": 10**6, "f_frsize": 4096})
-    )
+    monkeypatch.setattr(os, "fstatvfs", lambda fd: Room)
     with pytest.raises(BackupError) as caught:
         back_up(journal, pristine)
     assert caught.value.key == "backup.not_writable"
