@@ -7,7 +7,8 @@ Who calls what:
 | `dentelle backup`       | `find_drives`, then `back_up(journal, folder, keep=, progress=)` |
 | `dentelle backups`      | `describe_set`; with `--verify`, `unlock_set` and `verify_set` |
 | `dentelle restore`      | `describe_set`, `unlock_set`, `restore`                       |
-| the app (`b`, palette)  | `back_up` in a thread worker; `last_backup` for the status bar |
+| the app (`b`, palette)  | `back_up(..., record=False)` in a thread worker, then       |
+|                         | `record_backup` on its thread; `last_backup` for the status bar |
 
 Modules: `backup_set` (layout, formats, listing), `backup_io` (durable read-back
 writes), `backup_write` (one generation), `backup_restore`, `backup_drives`,
@@ -22,6 +23,7 @@ import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyrage
 
@@ -51,10 +53,13 @@ from journal.backup_set import (
     set_path,
 )
 from journal.backup_strings import format_size
-from journal.backup_write import LAST_BACKUP_META, BackupReport, back_up
+from journal.backup_write import LAST_BACKUP_META, BackupReport, back_up, record_backup
 from journal.crypto import KeyWrap
 from journal.errors import BackupError, DentelleError
 from journal.vault import IDENTITY_FILE, RECOVERY_FILE
+
+if TYPE_CHECKING:
+    from journal.store import Journal
 
 __all__ = [
     "SET_DIR_NAME",
@@ -70,6 +75,7 @@ __all__ = [
     "find_drives",
     "format_size",
     "last_backup",
+    "record_backup",
     "restore",
     "set_path",
     "unlock_set",
@@ -155,6 +161,6 @@ def verify_set(
     return results
 
 
-def last_backup(journal) -> datetime | None:  # journal: journal.store.Journal
+def last_backup(journal: Journal) -> datetime | None:
     """When this vault was last backed up and verified (for the app's status bar)."""
     return parse_time(journal.meta(LAST_BACKUP_META))

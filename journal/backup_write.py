@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyrage
 
@@ -52,6 +53,9 @@ from journal.backup_strings import SizedBackupError
 from journal.errors import BackupError, DentelleError
 from journal.fsutil import make_private_dir
 from journal.vault import IDENTITY_FILE, RECOVERY_FILE
+
+if TYPE_CHECKING:
+    from journal.store import Journal
 
 README_TEXT = """\
 Sauvegarde chiffrée Dentelle / Dentelle encrypted backup
@@ -150,9 +154,11 @@ def _next_keyring(
     return Keyring(vault_id, keys, all_tombstones, generations)
 
 
-def _snapshot(journal, header: GenerationHeader) -> tuple[bytes, dict, dict, dict[str, int]]:
-    """The vault in memory, person keys taken out, bound to its set; never on disk."""
-    conn = journal.snapshot()
+def _prepare(conn: sqlite3.Connection, header: GenerationHeader) -> tuple[bytes, dict, dict, dict]:
+    """The snapshot with person keys taken out, bound to its set, as bytes; never on disk.
+
+    Returns the image, the wrapped keys and tombstones it held, and its row counts.
+    """
     try:
         wrapped = {pid: bytes(k) for pid, k in conn.execute("SELECT id, wrapped_key FROM people")}
         tombstones = dict(conn.execute("SELECT person_id, forgotten_on FROM tombstones"))
@@ -173,20 +179,23 @@ def _free_space(path: Path) -> int | None:
 
 
 def back_up(
-    journal,  # journal.store.Journal, open (the app passes its own)
+    journal: Journal,
     destination: Path,
     *,
     keep: int = 10,
     progress: Progress = no_progress,
     now: datetime | None = None,
+    record: bool = True,
 ) -> BackupReport:
     """Write one new, verified generation of `journal` into `destination`'s backup set.
 
     `destination` is a drive or folder (the set goes in `dentelle-backup/` inside it)
-    or the set folder itself. Safe to call from a thread while the app keeps writing:
-    the snapshot is read on a connection of its own. Order matters for erasure and for
-    failures: key copies, then the keyring (a superset of what every kept generation
-    needs), then the generation, then rotation and the manifest. Raises `BackupError`.
+    or the set folder itself. With `record=False` this never touches the journal's
+    own connection (the snapshot is read on one of its own), so the app can run it in a
+    thread worker while it keeps writing, then call `record_backup` on its own thread.
+    Order matters for erasure and for failures: key copies, then the keyring (a
+    superset of what every kept generation needs), then the generation, then rotation
+    and the manifest. Raises `BackupError`.
     """
     destination = Path(destination)
     if not destination.is_dir():
@@ -196,20 +205,25 @@ def back_up(
     now = now or journal.clock()
     created = iso_now(now)
     identity = journal.identity
-    vault_id = journal.vault_id
     committed: int | None = None
     try:
-        make_private_dir(set_dir)
-        remove_leftovers(set_dir)
-        old_keyring = _claim(set_dir, vault_id, identity)
-        manifest = read_manifest(set_dir) or Manifest(vault_id=vault_id)
-        existing = generation_files(set_dir)
+        progress("backup.phase.snapshot", 0, 1)
+        snapshot = journal.snapshot()
+        row = snapshot.execute("SELECT value FROM meta WHERE key='vault_id'").fetchone()
+        vault_id = row[0] if row else ""
+        try:
+            make_private_dir(set_dir)
+            remove_leftovers(set_dir)
+            old_keyring = _claim(set_dir, vault_id, identity)
+            manifest = read_manifest(set_dir) or Manifest(vault_id=vault_id)
+            existing = generation_files(set_dir)
+        except BaseException:
+            snapshot.close()
+            raise
         number = max([manifest.last_number, *existing]) + 1
         kept = sorted([*existing, number])[-keep:]
-
-        progress("backup.phase.snapshot", 0, 1)
-        image, wrapped, tombstones, counts = _snapshot(
-            journal, GenerationHeader(vault_id, number, created)
+        image, wrapped, tombstones, counts = _prepare(
+            snapshot, GenerationHeader(vault_id, number, created)
         )
         progress("backup.phase.snapshot", 1, 1)
         keyring = _next_keyring(old_keyring, vault_id, wrapped, tombstones, number, kept)
@@ -228,8 +242,6 @@ def back_up(
         size = _write_generation(set_dir, number, image, identity, vault_id, counts, progress)
         del image
         committed = number
-        with contextlib.suppress(DentelleError):
-            journal.set_meta(LAST_BACKUP_META, created)
 
         removed = [n for n in existing if n not in kept]
         for old in removed:
@@ -252,6 +264,10 @@ def back_up(
         raise BackupError("backup.verify_failed") from None
     except sqlite3.Error as error:
         raise BackupError("backup.io", reason=type(error).__name__) from None
+    finally:
+        if committed is not None and record:
+            with contextlib.suppress(DentelleError):
+                record_backup(journal, now)
     return BackupReport(
         number=number,
         path=set_dir,
@@ -262,6 +278,15 @@ def back_up(
         kept=kept,
         removed=removed,
     )
+
+
+def record_backup(journal: Journal, when: datetime) -> None:
+    """Note in the vault when it was last backed up and verified (the status bar reads it).
+
+    Call on the thread that owns `journal`'s connection (the app's), after a
+    `back_up(..., record=False)` run in a worker returned.
+    """
+    journal.set_meta(LAST_BACKUP_META, iso_now(when))
 
 
 def _key_copies(vault_path: Path, set_dir: Path) -> dict[str, bytes]:

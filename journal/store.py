@@ -798,13 +798,14 @@ class Journal:
     def snapshot(self) -> sqlite3.Connection:
         """A consistent copy of the whole database in memory (SQLite online backup API).
 
-        Read on a connection of its own, so the app's connection keeps writing while a
-        backup runs in a worker; the copy is never written to disk (it holds what the
-        file holds: ids and ciphertext).
+        Read on a connection of its own and without touching `self.db`, so a backup can
+        run in a thread worker while the app's connection keeps writing; the copy is
+        never written to disk (it holds what the file holds: ids and ciphertext).
         """
+        from journal.vault import DATABASE_FILE  # vault imports this module
+
         with _sqlite_errors():
-            main = [row[2] for row in self.db.execute("PRAGMA database_list") if row[1] == "main"]
-            source = sqlite3.connect(main[0], timeout=5)
+            source = sqlite3.connect(self.path / DATABASE_FILE, timeout=5)
             try:
                 copy = sqlite3.connect(":memory:", check_same_thread=False)
                 source.backup(copy)

@@ -439,3 +439,47 @@ def test_a_generation_from_an_older_schema_restores_and_migrates(
     migrated = sqlite3.connect(target.database_file)
     assert migrated.execute("PRAGMA user_version").fetchone()[0] >= 2
     migrated.close()
+
+
+def test_a_worker_backup_never_touches_the_apps_connection(
+    journal: Journal, usb: Path, tmp_path: Path, keywrap
+) -> None:
+    """The app runs `back_up(record=False)` in a thread, then `record_backup` itself."""
+    import threading
+
+    from journal.backup import record_backup
+
+    person = journal.add_person("Famille Haddad")
+    journal.add_entry(person.id, date(2026, 1, 5), "Avant.")
+
+    class Forbidden:
+        def __getattr__(self, name: str):
+            raise AssertionError(f"the worker used the app's connection ({name})")
+
+    app_connection, journal.db = journal.db, Forbidden()  # type: ignore[assignment]
+    report = back_up(journal, usb, record=False)
+    journal.db = app_connection
+    assert last_backup(journal) is None
+    record_backup(journal, report.created)
+    assert last_backup(journal) == report.created.replace(microsecond=0)
+
+    # And for real: the app keeps writing on its thread while the worker backs up.
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            for _ in range(3):
+                back_up(journal, usb, record=False)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    written = 0
+    while thread.is_alive():
+        journal.add_entry(person.id, date(2026, 1, 6), f"Pendant la sauvegarde {written}.")
+        written += 1
+    thread.join()
+    assert not errors
+    assert written > 0
+    assert all(r.ok for r in verify_set(usb, GOLDEN_IDENTITY))
