@@ -36,18 +36,15 @@ from journal.backup_io import (
     read_from_device,
     write_bytes_verified,
 )
+from journal.backup_listing import GenerationInfo, SetInfo, describe_set, parse_time
 from journal.backup_restore import RestoreReport, restore
 from journal.backup_set import (
     MANIFEST_FILE,
     SET_DIR_NAME,
-    GenerationInfo,
     Manifest,
-    SetInfo,
-    describe_set,
     generation_name,
     iso_now,
     open_generation,
-    parse_time,
     read_keyring,
     read_manifest,
     set_path,

@@ -26,11 +26,10 @@ import pyrage
 
 from journal import backup_strings  # noqa: F401  (registers the messages)
 from journal.backup_io import GenerationDamaged, Progress, no_progress, read_from_device
+from journal.backup_listing import SetInfo, describe_set
 from journal.backup_set import (
     HEADER_TABLE,
     Keyring,
-    SetInfo,
-    describe_set,
     open_generation,
     read_keyring,
     table_counts,

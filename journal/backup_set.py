@@ -1,4 +1,4 @@
-"""The backup set on a USB key: its files, their formats, and durable I/O that suits FAT.
+"""The backup set on a USB key: its files and their formats (generations, keyring, manifest).
 
 Who reads what in `DIR/dentelle-backup/` (worker-facing account in docs/backup.md):
 
@@ -46,7 +46,6 @@ from journal.backup_io import (
     no_progress,
     read_from_device,
 )
-from journal.errors import BackupError
 
 SET_DIR_NAME = "dentelle-backup"
 MANIFEST_FILE = "manifest.json"
@@ -357,81 +356,3 @@ def remove_leftovers(set_dir: Path) -> None:
 
 def iso_now(now: datetime) -> str:
     return now.isoformat(timespec="seconds")
-
-
-# -- listing (no key needed) ----------------------------------------------------------
-
-
-def parse_time(value: object) -> datetime | None:
-    try:
-        return datetime.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-@dataclass(frozen=True)
-class GenerationInfo:
-    """One generation as listed without any key: no counts, they are encrypted."""
-
-    number: int
-    path: Path
-    size: int
-    created: datetime | None
-    checked: datetime | None
-    ok: bool | None  # None: never checked since written by another program
-
-
-@dataclass(frozen=True)
-class SetInfo:
-    path: Path
-    vault_id: str | None
-    generations: list[GenerationInfo]
-
-    @property
-    def latest(self) -> GenerationInfo | None:
-        return self.generations[-1] if self.generations else None
-
-    def generation(self, number: int | None) -> GenerationInfo:
-        if not self.generations:
-            raise BackupError("backup.empty_set", path=str(self.path))
-        if number is None:
-            return self.generations[-1]
-        for info in self.generations:
-            if info.number == number:
-                return info
-        numbers = ", ".join(str(g.number) for g in self.generations)
-        raise BackupError(
-            "backup.no_generation", number=number, path=str(self.path), numbers=numbers
-        )
-
-
-def describe_set(destination: Path) -> SetInfo:
-    """The generations of a set, from its files and manifest: needs no passphrase."""
-    path = set_path(destination)
-    files = generation_files(path)
-    manifest = read_manifest(path)
-    if manifest is None and not files and not (path / KEYRING_FILE).exists():
-        raise BackupError("backup.no_set", path=str(destination))
-    recorded = manifest.generations if manifest else {}
-    infos = []
-    for number, file in files.items():
-        try:
-            stat = file.stat()
-        except OSError:
-            continue
-        info = recorded.get(number, {})
-        ok = info.get("ok")
-        if info.get("size") is not None and info.get("size") != stat.st_size:
-            ok = False  # the file changed size since it was checked: truncated or replaced
-        infos.append(
-            GenerationInfo(
-                number=number,
-                path=file,
-                size=stat.st_size,
-                created=parse_time(info.get("created"))
-                or datetime.fromtimestamp(stat.st_mtime).astimezone(),
-                checked=parse_time(info.get("checked")),
-                ok=ok,
-            )
-        )
-    return SetInfo(path=path, vault_id=manifest.vault_id if manifest else None, generations=infos)
