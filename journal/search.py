@@ -1,0 +1,495 @@
+"""Search across every person's story, from an index that lives in memory only.
+
+Who calls what:
+
+| caller             | calls                                                               |
+|--------------------|---------------------------------------------------------------------|
+| `dentelle search`  | `SearchIndex()`, `load(journal, person_id=…)`, `search(words, …)`    |
+| the app            | `load` then `warm_up` in a thread worker, `search` from the screen  |
+|                    | meanwhile; `add`/`update`/`remove` after edits, `forget_person`      |
+|                    | after an erasure, `set_person` after a rename                        |
+
+Nothing is written anywhere: no file, no cache, no temporary table on disk (the word
+index is an SQLite database in memory with `temp_store=MEMORY`). Measured on the
+service-size vault (docs/performance.md), rebuilding costs less than a cache encrypted
+to the master key would cost to read, and there is then no cache to forget a person in.
+
+Two stages, so that the first search after unlock is fast and later ones faster:
+
+1. `load` opens every entry (`Journal.opened_entries`) and keeps its payload and its
+   *key* (`journal.search_text`), joined in chunks of 1,000 entries. A search scans the
+   chunks with `bytes.find`, at C speed. A search made while `load` runs (in a worker)
+   sees the chunks already there; `Hits.complete` says whether it saw everything.
+2. `warm_up` tokenizes the keys into an FTS5 table (contentless, no positions): a
+   search then reads the entries that have every word from it, and checks phrases
+   against the keys.
+
+Only the entries a search shows are decoded; results are sorted newest first (the day
+things happened, then the time, then when it was written).
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from journal.model import Entry
+from journal.search_text import (
+    TEXT_FIELD,
+    Query,
+    Term,
+    highlights,
+    parse_query,
+    payload_key,
+    snippet,
+    without_line_breaks,
+)
+from journal.search_text import text_key as _text_key
+from journal.store import decode_entry
+
+if TYPE_CHECKING:
+    from journal.store import Journal
+
+Progress = Callable[[int, int], None]
+CHUNK_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One entry that matches, with an extract where the words are, ready to display.
+
+    `snippet` is one line (control characters replaced); `matches` are (start, end)
+    offsets into `snippet`.
+    """
+
+    entry: Entry
+    person: str
+    snippet: str
+    matches: tuple[tuple[int, int], ...]
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def person_id(self) -> str:
+        return self.entry.person_id
+
+
+class Hits(list):
+    """Hits, newest first; `total` counts all matches, `complete` is False while loading."""
+
+    total: int = 0
+    complete: bool = True
+
+
+class _Chunk:
+    """Keys of up to CHUNK_SIZE entries joined in one bytes object, never changed after."""
+
+    __slots__ = ("blob", "index", "slots", "starts", "texts")
+
+    def __init__(self, slots: list[int], keys: list[bytes], text_offsets: list[int]) -> None:
+        self.slots = slots
+        self.index = {slot: i for i, slot in enumerate(slots)}
+        self.starts = [0]
+        for key in keys:
+            self.starts.append(self.starts[-1] + len(key))
+        self.texts = [
+            start + offset for start, offset in zip(self.starts[:-1], text_offsets, strict=True)
+        ]
+        self.blob = b"".join(keys)
+
+    def key(self, i: int) -> memoryview:
+        return memoryview(self.blob)[self.texts[i] : self.starts[i + 1]]
+
+    def without(self, dropped: set[int]) -> _Chunk:
+        kept = [i for i, slot in enumerate(self.slots) if slot not in dropped]
+        return _Chunk(
+            [self.slots[i] for i in kept],
+            [self.blob[self.starts[i] : self.starts[i + 1]] for i in kept],
+            [self.texts[i] - self.starts[i] for i in kept],
+        )
+
+    def find(self, term: Term) -> Iterator[int]:
+        """Positions (in this chunk) of the entries whose text holds `term`."""
+        blob, starts, texts, needle = self.blob, self.starts, self.texts, term.needle
+        at = blob.find(needle)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            if at < texts[i]:  # in the fields before the text (dates): not searched
+                at = blob.find(needle, texts[i])
+            elif term.is_at(blob, at, starts[i + 1]):
+                yield i
+                at = blob.find(needle, starts[i + 1])
+            else:
+                at = blob.find(needle, at + 1)
+
+
+class SearchIndex:
+    """Every entry's key in memory, for searches that never touch the disk.
+
+    Thread-safe: `load` and `warm_up` may run in a worker while another thread searches
+    or reports edits; every method takes the index's lock for its short critical part.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._chunks: list[_Chunk] = []
+        self._ids: list[str | None] = []  # by slot; None once removed
+        self._persons: list[str] = []
+        self._versions: list[str] = []
+        self._orders: list[bytes] = []
+        self._payloads: list[bytes | Entry | None] = []
+        self._where: list[_Chunk | None] = []
+        self._slot_of: dict[str, int] = {}
+        self._names: dict[str, str] = {}
+        self._removed: set[str] = set()  # reported removed while `load` runs
+        self._forgotten: set[str] = set()
+        self._loaded = 0
+        self._expected = 0
+        self._complete = False
+        self._fts: sqlite3.Connection | None = None
+        self._in_fts = bytearray()
+        self._warm = False
+
+    # -- building --------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, journal: Journal, *, warm: bool = True, progress: Progress | None = None):
+        """`load` and, with `warm`, `warm_up`: the whole index, in the calling thread."""
+        index = cls()
+        index.load(journal, progress=progress)
+        if warm:
+            index.warm_up()
+        return index
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(entries loaded, entries expected) while `load` runs; equal once done."""
+        return self._loaded, max(self._loaded, self._expected)
+
+    @property
+    def complete(self) -> bool:
+        return self._complete
+
+    @property
+    def warm(self) -> bool:
+        return self._warm
+
+    def __len__(self) -> int:
+        return len(self._slot_of)
+
+    def load(
+        self,
+        journal: Journal,
+        *,
+        person_id: str | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        """Open every entry of the journal (or of one person) into the index.
+
+        Entries already added, or reported removed, while this runs are left as they are.
+        """
+        people = journal.people()
+        with self._lock:
+            for person in people:
+                self._names.setdefault(person.id, person.name)
+
+        def report(done: int, total: int) -> None:
+            self._expected = total
+            if progress is not None:
+                progress(done, total)
+
+        pending: list[tuple[str, str, str, bytes, bytes, bytes, int]] = []
+        for entry_id, owner, version, payload in journal.opened_entries(report, person_id):
+            key, text_at = payload_key(payload)
+            order = _order_of(payload, text_at)
+            pending.append((entry_id, owner, version, payload, order, key, text_at))
+            if len(pending) == CHUNK_SIZE:
+                self._publish(pending)
+                pending = []
+        self._publish(pending)
+        with self._lock:
+            self._removed.clear()
+            self._complete = True
+
+    def _publish(self, pending: list[tuple[str, str, str, bytes, bytes, bytes, int]]) -> None:
+        with self._lock:
+            fresh = [
+                row
+                for row in pending
+                if row[0] not in self._slot_of
+                and row[0] not in self._removed
+                and row[1] not in self._forgotten
+            ]
+            self._loaded += len(pending)
+            if not fresh:
+                return
+            base = len(self._ids)
+            slots = list(range(base, base + len(fresh)))
+            ids, owners, versions, payloads, orders, keys, offsets = zip(*fresh, strict=True)
+            chunk = _Chunk(slots, keys, offsets)
+            self._ids += ids
+            self._persons += owners
+            self._versions += versions
+            self._payloads += payloads
+            self._orders += orders
+            self._where += [chunk] * len(slots)
+            self._in_fts += bytes(len(slots))
+            self._slot_of.update(zip(ids, slots, strict=True))
+            self._chunks.append(chunk)
+            if self._fts is not None:
+                self._fts_insert(chunk, range(len(slots)))
+
+    def _append_slot(self, slot, entry_id, owner, version, payload, order, chunk) -> None:
+        self._ids.append(entry_id)
+        self._persons.append(owner)
+        self._versions.append(version)
+        self._orders.append(order)
+        self._payloads.append(payload)
+        self._where.append(chunk)
+        self._in_fts.append(0)
+        self._slot_of[entry_id] = slot
+
+    def warm_up(self, progress: Progress | None = None) -> None:
+        """Build the word index, so that later searches read it instead of scanning."""
+        with self._lock:
+            if self._fts is not None:
+                return
+            try:
+                fts = _open_fts()
+            except sqlite3.Error:
+                return  # no FTS5 in this SQLite: searches keep scanning, a bit slower
+            self._fts = fts
+            chunks = list(self._chunks)
+        for done, chunk in enumerate(chunks, 1):
+            with self._lock:
+                if chunk in self._chunks:
+                    self._fts_insert(chunk, range(len(chunk.slots)))
+            if progress is not None:
+                progress(done, len(chunks))
+        with self._lock:
+            for chunk in self._chunks:  # chunks rebuilt meanwhile (an entry was removed)
+                self._fts_insert(chunk, range(len(chunk.slots)))
+            self._warm = True
+
+    def _fts_insert(self, chunk: _Chunk, positions: Sequence[int] | range) -> None:
+        assert self._fts is not None
+        rows = []
+        for i in positions:
+            slot = chunk.slots[i]
+            if not self._in_fts[slot]:
+                self._in_fts[slot] = 1
+                rows.append((slot, without_line_breaks(chunk.key(i))))
+        if rows:
+            self._fts.execute("BEGIN")
+            self._fts.executemany("INSERT INTO words (rowid, key) VALUES (?, ?)", rows)
+            self._fts.execute("COMMIT")
+
+    # -- keeping it current ----------------------------------------------------------------
+
+    def set_person(self, person_id: str, name: str) -> None:
+        """A person's name as hits show it (after adding or renaming someone)."""
+        with self._lock:
+            self._names[person_id] = name
+
+    def add(self, entry: Entry) -> None:
+        """Index an entry just written (or replace the version indexed)."""
+        key = _text_key(entry.text)
+        order = _order_of_entry(entry)
+        with self._lock:
+            if entry.id in self._slot_of:
+                self._drop([self._slot_of[entry.id]])
+            if entry.person_id in self._forgotten:
+                return
+            slot = len(self._ids)
+            chunk = _Chunk([slot], [key], [0])
+            self._append_slot(
+                slot, entry.id, entry.person_id, entry.version_id, entry, order, chunk
+            )
+            self._chunks.append(chunk)
+            if self._fts is not None:
+                self._fts_insert(chunk, [0])
+            if len(self._chunks) > 1 and len(self._chunks[-2].slots) < CHUNK_SIZE:
+                self._merge_last_two()
+
+    update = add
+
+    def remove(self, entry_id: str) -> None:
+        """Forget an entry that was deleted."""
+        with self._lock:
+            slot = self._slot_of.get(entry_id)
+            if slot is None:
+                if not self._complete:
+                    self._removed.add(entry_id)
+                return
+            self._drop([slot])
+
+    def forget_person(self, person_id: str) -> None:
+        """Drop everything of a person who was erased: entries, keys and name."""
+        with self._lock:
+            self._forgotten.add(person_id)
+            self._names.pop(person_id, None)
+            slots = [s for s, owner in enumerate(self._persons) if owner == person_id]
+            self._drop([s for s in slots if self._ids[s] is not None])
+
+    def _drop(self, slots: list[int]) -> None:
+        by_chunk: dict[int, tuple[_Chunk, set[int]]] = {}
+        for slot in slots:
+            chunk = self._where[slot]
+            assert chunk is not None
+            by_chunk.setdefault(id(chunk), (chunk, set()))[1].add(slot)
+            if self._fts is not None and self._in_fts[slot]:
+                self._fts.execute(
+                    "INSERT INTO words (words, rowid, key) VALUES ('delete', ?, ?)",
+                    [slot, without_line_breaks(chunk.key(chunk.index[slot]))],
+                )
+                self._in_fts[slot] = 0
+            del self._slot_of[self._ids[slot]]  # type: ignore[arg-type]
+            self._ids[slot] = None
+            self._payloads[slot] = None
+            self._where[slot] = None
+        for chunk, dropped in by_chunk.values():
+            position = self._chunks.index(chunk)
+            rebuilt = chunk.without(dropped)
+            if rebuilt.slots:
+                self._chunks[position] = rebuilt
+                for slot in rebuilt.slots:
+                    self._where[slot] = rebuilt
+            else:
+                del self._chunks[position]
+
+    def _merge_last_two(self) -> None:
+        first, second = self._chunks[-2], self._chunks[-1]
+        keys = [
+            c.blob[c.starts[i] : c.starts[i + 1]]
+            for c in (first, second)
+            for i in range(len(c.slots))
+        ]
+        offsets = [c.texts[i] - c.starts[i] for c in (first, second) for i in range(len(c.slots))]
+        merged = _Chunk(first.slots + second.slots, keys, offsets)
+        self._chunks[-2:] = [merged]
+        for slot in merged.slots:
+            self._where[slot] = merged
+
+    def close(self) -> None:
+        """Let go of every text and key (when the journal locks)."""
+        with self._lock:
+            if self._fts is not None:
+                self._fts.close()
+            self.__init__()  # type: ignore[misc]
+
+    # -- searching -------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str | Sequence[str] | Query,
+        *,
+        person_id: str | None = None,
+        limit: int | None = None,
+    ) -> Hits:
+        """The entries where every word (or phrase) of `query` appears, newest first."""
+        if not isinstance(query, Query):
+            query = parse_query(query)
+        hits = Hits()
+        with self._lock:
+            hits.complete = self._complete
+            if not query:
+                return hits
+            if self._warm:
+                slots = self._candidates_from_words(query, person_id)
+            else:
+                slots = self._candidates_from_scan(query, person_id)
+            hits.total = len(slots)
+            orders = self._orders
+            if limit is not None and limit < len(slots):
+                slots = heapq.nlargest(limit, slots, key=orders.__getitem__)
+            else:
+                slots.sort(key=orders.__getitem__, reverse=True)
+            shown = [
+                (self._payloads[s], self._ids[s], self._persons[s], self._versions[s])
+                for s in slots
+            ]
+            names = dict(self._names)
+        for payload, entry_id, owner, version in shown:
+            entry = (
+                payload
+                if isinstance(payload, Entry)
+                else decode_entry(entry_id, owner, version, payload)  # type: ignore[arg-type]
+            )
+            text_snippet, matches = snippet(entry.text, highlights(query, entry.text))
+            hits.append(Hit(entry, names.get(owner, ""), text_snippet, tuple(matches)))
+        return hits
+
+    def _candidates_from_scan(self, query: Query, person_id: str | None) -> list[int]:
+        first, *checks = query.ordered()
+        persons = self._persons
+        found = []
+        for chunk in self._chunks:
+            slots, starts, texts, blob = chunk.slots, chunk.starts, chunk.texts, chunk.blob
+            for i in chunk.find(first):
+                slot = slots[i]
+                if person_id is not None and persons[slot] != person_id:
+                    continue
+                if all(term.found_in(blob, texts[i], starts[i + 1]) for term in checks):
+                    found.append(slot)
+        return found
+
+    def _candidates_from_words(self, query: Query, person_id: str | None) -> list[int]:
+        assert self._fts is not None
+        rows = self._fts.execute("SELECT rowid FROM words WHERE words MATCH ?", [query.fts()])
+        phrases: list[Term] = [t for t in query.terms if t.rest is not None]
+        where, persons = self._where, self._persons
+        found = []
+        for (slot,) in rows:
+            chunk = where[slot]
+            if chunk is None or (person_id is not None and persons[slot] != person_id):
+                continue
+            if phrases:
+                i = chunk.index[slot]
+                start, end = chunk.texts[i], chunk.starts[i + 1]
+                if not all(t.found_in(chunk.blob, start, end) for t in phrases):
+                    continue
+            found.append(slot)
+        return found
+
+
+def _open_fts() -> sqlite3.Connection:
+    fts = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    fts.execute("PRAGMA temp_store=MEMORY")
+    fts.execute(
+        "CREATE VIRTUAL TABLE words USING fts5("
+        "key, content='', columnsize=0, detail=none, tokenize='ascii')"
+    )
+    return fts
+
+
+_DAY_FIELD = b'{"occurred_on":"'
+_TIME_FIELD = b'","time":'
+_WRITTEN_FIELD = b',"written_at":"'
+
+
+def _order_of(payload: bytes, text_at: int) -> bytes:
+    """'2026-11-03 09:30 2026-11-03T18:00:00+01:00' from the fields before the text.
+
+    Sliced where `_pack` puts them (checked); any other shape is decoded. `text_at` is
+    where `payload_key` found the text, 0 when it did not.
+    """
+    end = text_at - len(TEXT_FIELD)  # the closing quote of written_at
+    if text_at and payload.startswith(_DAY_FIELD) and payload[26:35] == _TIME_FIELD:
+        if payload[35:54] == b"null" + _WRITTEN_FIELD:
+            return payload[16:26] + b"  " + payload[54:end]
+        if payload[35:36] == b'"' and payload[41:57] == b'"' + _WRITTEN_FIELD:
+            return payload[16:26] + b" " + payload[36:41] + b" " + payload[57:end]
+    return _order_of_entry(decode_entry("", "", "", payload))
+
+
+def _order_of_entry(entry: Entry) -> bytes:
+    time = entry.time.isoformat(timespec="minutes") if entry.time else ""
+    written = entry.written_at.isoformat(timespec="seconds")
+    return f"{entry.occurred_on.isoformat()} {time} {written}".encode("ascii")
