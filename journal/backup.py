@@ -36,7 +36,13 @@ from journal.backup_io import (
     read_from_device,
     write_bytes_verified,
 )
-from journal.backup_listing import GenerationInfo, SetInfo, describe_set, parse_time
+from journal.backup_listing import (
+    GenerationInfo,
+    SetInfo,
+    describe_set,
+    erasures_pending,
+    parse_time,
+)
 from journal.backup_restore import RestoreReport, restore
 from journal.backup_set import (
     MANIFEST_FILE,
@@ -69,6 +75,7 @@ __all__ = [
     "SetInfo",
     "back_up",
     "describe_set",
+    "erasures_pending",
     "find_drives",
     "format_size",
     "last_backup",

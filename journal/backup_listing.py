@@ -44,6 +44,7 @@ class SetInfo:
     path: Path
     vault_id: str | None
     generations: list[GenerationInfo]
+    erasures: int = 0  # tombstones the set had received at its last backup
 
     @property
     def latest(self) -> GenerationInfo | None:
@@ -92,4 +93,34 @@ def describe_set(destination: Path) -> SetInfo:
                 ok=ok,
             )
         )
-    return SetInfo(path=path, vault_id=manifest.vault_id if manifest else None, generations=infos)
+    return SetInfo(
+        path=path,
+        vault_id=manifest.vault_id if manifest else None,
+        generations=infos,
+        erasures=manifest.erasures if manifest else 0,
+    )
+
+
+def erasures_pending(info: SetInfo, vault_database: Path) -> int | None:
+    """How many people forgotten in this vault have not yet been erased from the set.
+
+    Reads the vault's tombstones (random ids, no secret) without unlocking it; None
+    when the vault is absent or the set belongs to another vault. After one more
+    backup to the set, no generation on it can yield those people.
+    """
+    import sqlite3
+
+    if not vault_database.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{vault_database}?mode=ro", uri=True)
+        try:
+            vault_id = conn.execute("SELECT value FROM meta WHERE key='vault_id'").fetchone()
+            count = conn.execute("SELECT count(*) FROM tombstones").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if vault_id is None or vault_id[0] != info.vault_id:
+        return None
+    return max(0, count - info.erasures)

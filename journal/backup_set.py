@@ -293,6 +293,9 @@ class Manifest:
     vault_id: str
     last_number: int = 0
     generations: dict[int, dict] = field(default_factory=dict)
+    # How many erasures (tombstones) the keyring held at the last backup: compared with
+    # the vault's own count, it tells a set that has not yet received a forgetting.
+    erasures: int = 0
 
     def to_bytes(self) -> bytes:
         return (
@@ -301,6 +304,7 @@ class Manifest:
                     "format": SET_FORMAT,
                     "vault_id": self.vault_id,
                     "last_number": self.last_number,
+                    "erasures": self.erasures,
                     "generations": [
                         {"number": n, **info} for n, info in sorted(self.generations.items())
                     ],
@@ -326,6 +330,7 @@ def read_manifest(set_dir: Path) -> Manifest | None:
             vault_id=str(raw["vault_id"]),
             last_number=int(raw.get("last_number", 0)),
             generations=generations,
+            erasures=int(raw.get("erasures", 0)),
         )
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
         return None

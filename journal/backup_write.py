@@ -247,6 +247,7 @@ def back_up(
         for old in removed:
             os.unlink(existing[old])
         manifest.last_number = number
+        manifest.erasures = len(keyring.tombstones)
         manifest.generations = {n: i for n, i in manifest.generations.items() if n in kept}
         manifest.generations[number] = {
             "created": created,

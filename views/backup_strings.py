@@ -58,7 +58,6 @@ register(
         },
         "cli.backup.has_set_mark": {"fr": " — déjà des sauvegardes", "en": " — has backups"},
         "cli.backup.which_drive": {"fr": "Quelle clé ? (numéro)", "en": "Which key? (number)"},
-        "cli.backup.yes_no": {"fr": "[o/N]", "en": "[y/N]"},
         "cli.backup.using_drive": {"fr": "Clé USB : {path}", "en": "USB key: {path}"},
         # -- results ---------------------------------------------------------------------
         "cli.backup.done": {
@@ -107,6 +106,10 @@ register(
         "cli.restore.forgotten": {
             "fr": "{count} personne(s) oubliée(s) (droit à l'effacement) n'ont pas été restaurées, comme il se doit.",
             "en": "{count} forgotten people (right to erasure) were not restored, as it should be.",
+        },
+        "cli.backups.erasures_pending": {
+            "fr": "Cette clé n'a pas encore reçu l'oubli de {count} personne(s) : faites « dentelle backup » vers elle pour qu'aucune sauvegarde ne puisse plus les ramener.",
+            "en": "This key has not yet received the erasure of {count} people: run “dentelle backup” to it so that no backup can bring them back.",
         },
         "cli.restore.recovery_hint": {
             "fr": "Ouvert avec le code de secours : choisissez une nouvelle phrase de passe avec « dentelle recover ».",

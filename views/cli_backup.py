@@ -28,6 +28,7 @@ from journal.backup import (
     Progress,
     back_up,
     describe_set,
+    erasures_pending,
     find_drives,
     format_size,
     restore,
@@ -71,14 +72,6 @@ def when(moment: datetime | None, lang: str) -> str:
     if moment is None:
         return "?"
     return format_datetime(moment, "d MMM y, HH:mm", locale=lang)
-
-
-def ask_yes_no(session: Session, question: str) -> bool:
-    """A confirmation that takes « o »/« oui » in French as well as y/yes; anything else is no."""
-    answer = click.prompt(
-        f"{question} {session.t('cli.backup.yes_no')}", default="", show_default=False, err=True
-    )
-    return answer.strip().lower() in ("o", "oui", "y", "yes")
 
 
 def choose_drive(session: Session, *, with_set: bool = False) -> Path:
@@ -194,6 +187,9 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
                 status=_status(generation, session),
             )
             click.echo(line)
+    pending = erasures_pending(info, session.vault.database_file)
+    if pending:
+        click.echo(session.t("cli.backups.erasures_pending", count=pending), err=as_json)
     if not results:
         return 0
     bad = [n for n, ok in results.items() if not ok]
@@ -241,7 +237,7 @@ def restore_command(
             number=chosen.number,
             when=when(chosen.created, session.lang),
         )
-        if not ask_yes_no(session, question):
+        if not session.confirm(question):
             click.echo(session.t("cli.cancelled"))
             return
     keywrap = session.vault.keywrap

@@ -18,35 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from journal.vault import Vault
-from tests.conftest import GOLDEN, GOLDEN_PASSPHRASE, MemoKeyWrap, TickingClock
+from tests.conftest import GOLDEN, GOLDEN_PASSPHRASE, MemoKeyWrap
+from tests.views.conftest import Dentelle
 from views.cli import Seams, cli
-
-
-class Dentelle:
-    """Runs CLI commands against one vault folder, without a terminal."""
-
-    def __init__(self, vault: Vault, keywrap: MemoKeyWrap, clock: TickingClock) -> None:
-        self.vault = vault
-        self.seams = Seams(keywrap=keywrap, clock=clock, stdin_is_tty=lambda: False)
-        self.runner = CliRunner()
-
-    def __call__(
-        self, *args: str, input: str | None = None, lang: str = "fr", env: dict | None = None
-    ):
-        environment = {
-            "DENTELLE_HOME": str(self.vault.path),
-            "DENTELLE_PASSPHRASE": GOLDEN_PASSPHRASE,
-            "LANG": "fr_FR.UTF-8" if lang == "fr" else "en_US.UTF-8",
-            "LC_ALL": "",
-            "LC_MESSAGES": "",
-            **(env or {}),
-        }
-        return self.runner.invoke(cli, list(args), input=input, env=environment, obj=self.seams)
-
-
-@pytest.fixture
-def dentelle(vault: Vault, keywrap: MemoKeyWrap, clock: TickingClock) -> Dentelle:
-    return Dentelle(vault, keywrap, clock)
 
 
 def test_first_steps_in_french_and_english(dentelle: Dentelle) -> None:

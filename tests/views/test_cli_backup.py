@@ -14,50 +14,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from journal import backup_write
 from journal.backup_drives import Drive
 from journal.backup_set import SET_DIR_NAME
 from journal.crypto import ScryptKeyWrap
-from journal.vault import Vault
 from tests.conftest import (
-    GOLDEN_PASSPHRASE,
     GOLDEN_RECOVERY_CODE,
     MemoKeyWrap,
-    TickingClock,
     make_empty_vault,
 )
+from tests.views.conftest import Dentelle
 from views import cli_backup
-from views.cli import Seams, cli
-
-
-class Dentelle:
-    """Runs commands against one vault folder (changeable), without a terminal."""
-
-    def __init__(self, home: Path, keywrap, clock: TickingClock) -> None:
-        self.home = home
-        self.tty = False
-        self.seams = Seams(keywrap=keywrap, clock=clock, stdin_is_tty=lambda: self.tty)
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, input: str | None = None, lang: str = "fr", **env: str):
-        environment = {
-            "DENTELLE_HOME": str(self.home),
-            "DENTELLE_PASSPHRASE": GOLDEN_PASSPHRASE,
-            "DENTELLE_RECOVERY_CODE": "",
-            "DENTELLE_CONFIG": str(self.home.parent / "no-config.toml"),
-            "LANG": "fr_FR.UTF-8" if lang == "fr" else "en_US.UTF-8",
-            "LC_ALL": "",
-            "LC_MESSAGES": "",
-            **env,
-        }
-        return self.runner.invoke(cli, list(args), input=input, env=environment, obj=self.seams)
-
-
-@pytest.fixture
-def dentelle(vault: Vault, keywrap: MemoKeyWrap, clock: TickingClock) -> Dentelle:
-    return Dentelle(vault.path, keywrap, clock)
+from views.cli import cli
 
 
 @pytest.fixture
@@ -310,3 +279,18 @@ def test_the_guide_names_what_exists() -> None:
         assert option in guide and option in options
     assert "backup_generations" in guide
     assert "backup_generations" in {f.name for f in fields(Config)}
+
+
+def test_backups_says_when_a_set_has_not_yet_received_an_erasure(
+    dentelle: Dentelle, usb: Path
+) -> None:
+    people_and_notes(dentelle)
+    assert dentelle("person", "add", "Famille Partie").exit_code == 0
+    assert dentelle("backup", "--to", str(usb)).exit_code == 0
+    assert "pas encore reçu" not in dentelle("backups", str(usb)).output
+    assert dentelle("forget", "partie", "--yes").exit_code == 0
+    pending = dentelle("backups", str(usb))
+    assert "pas encore reçu l'oubli de 1 personne" in pending.output
+    assert "received the erasure of 1" in dentelle("backups", str(usb), lang="en").output
+    assert dentelle("backup", "--to", str(usb)).exit_code == 0
+    assert "pas encore reçu" not in dentelle("backups", str(usb)).output

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.views.test_cli import Dentelle, dentelle  # noqa: F401  (fixture)
+from tests.views.conftest import Dentelle
 
 
-def test_check_is_a_linter(dentelle: Dentelle, tmp_path: Path) -> None:  # noqa: F811
+def test_check_is_a_linter(dentelle: Dentelle, tmp_path: Path) -> None:
     note = tmp_path / "note.txt"
     note.write_text("Visite à domicile.\nMonsieur était très agressif avec l'accueil.\n")
     found = dentelle("check", str(note))
@@ -25,7 +25,7 @@ def test_check_is_a_linter(dentelle: Dentelle, tmp_path: Path) -> None:  # noqa:
     assert "Nothing to point out" in clean.output
 
 
-def test_the_check_never_prevents_saving_without_a_terminal(dentelle: Dentelle) -> None:  # noqa: F811
+def test_the_check_never_prevents_saving_without_a_terminal(dentelle: Dentelle) -> None:
     dentelle("person", "add", "M. R")
     result = dentelle("add", "m. r", "--date", "hier", "Il a pété un plomb à l'accueil.")
     assert result.exit_code == 0, result.output
@@ -33,19 +33,19 @@ def test_the_check_never_prevents_saving_without_a_terminal(dentelle: Dentelle) 
     assert json.loads(dentelle("people", "--json").output)[0]["entries"] == 1
 
 
-def test_the_worker_can_choose_to_rephrase(dentelle: Dentelle) -> None:  # noqa: F811
+def test_the_worker_can_choose_to_rephrase(dentelle: Dentelle) -> None:
     dentelle("person", "add", "M. R")
-    dentelle.seams.stdin_is_tty = lambda: True
+    dentelle.tty = True
     kept = dentelle("add", "m. r", "Il est manipulateur.", input="n\n")
     assert kept.exit_code == 1
     assert "Rien n'a été enregistré" in kept.output
     saved = dentelle("add", "m. r", "Il est manipulateur.", input="\n")
     assert saved.exit_code == 0
-    dentelle.seams.stdin_is_tty = lambda: False
+    dentelle.tty = False
     assert json.loads(dentelle("people", "--json").output)[0]["entries"] == 1
 
 
-def test_practice_journal(dentelle: Dentelle) -> None:  # noqa: F811
+def test_practice_journal(dentelle: Dentelle) -> None:
     assert "Ce qui s'est passé" in dentelle("practice", "prompts").output
     added = dentelle("practice", "add", "--date", "hier", "Supervision : j'ai pu dire ma fatigue.")
     assert added.exit_code == 0, added.output
@@ -54,7 +54,7 @@ def test_practice_journal(dentelle: Dentelle) -> None:  # noqa: F811
     assert len(json.loads(dentelle("practice", "show", "--json").output)) == 1
 
 
-def test_rhythm_and_soon(dentelle: Dentelle) -> None:  # noqa: F811
+def test_rhythm_and_soon(dentelle: Dentelle) -> None:
     dentelle("person", "add", "Mme L")
     dentelle("add", "mme l", "--date", "il y a 8 semaines", "Rencontre mensuelle.")
     set_ = dentelle("rhythm", "mme l", "tous les mois")

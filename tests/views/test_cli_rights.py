@@ -6,14 +6,14 @@ import json
 import os
 from pathlib import Path
 
-from tests.views.test_cli import Dentelle, dentelle  # noqa: F401  (fixture)
+from tests.views.conftest import Dentelle
 
 
 def entries_json(d: Dentelle, who: str) -> list[dict]:
     return json.loads(d("show", who, "--json").output)["entries"]
 
 
-def test_export_html_md_json(dentelle: Dentelle, tmp_path: Path) -> None:  # noqa: F811
+def test_export_html_md_json(dentelle: Dentelle, tmp_path: Path) -> None:
     dentelle("person", "add", "Mme Export")
     dentelle("add", "export", "--date", "hier", "Visite à domicile.")
     dentelle("show", "export")  # a consultation to report
@@ -30,7 +30,7 @@ def test_export_html_md_json(dentelle: Dentelle, tmp_path: Path) -> None:  # noq
     assert again.exit_code == 1 and "existe déjà" in again.output
 
 
-def test_default_export_name_is_made_from_the_name(dentelle: Dentelle, tmp_path: Path) -> None:  # noqa: F811
+def test_default_export_name_is_made_from_the_name(dentelle: Dentelle, tmp_path: Path) -> None:
     dentelle("person", "add", "Mme Éloïse D'Arc")
     cwd = os.getcwd()
     os.chdir(tmp_path)
@@ -42,22 +42,22 @@ def test_default_export_name_is_made_from_the_name(dentelle: Dentelle, tmp_path:
     assert (tmp_path / "dossier-mme-eloise-d-arc.md").exists()
 
 
-def test_forget_needs_confirmation_then_erases(dentelle: Dentelle) -> None:  # noqa: F811
+def test_forget_needs_confirmation_then_erases(dentelle: Dentelle) -> None:
     dentelle("person", "add", "Famille Oubli")
     dentelle("add", "oubli", "Une note.")
     refused = dentelle("forget", "oubli")
     assert refused.exit_code == 1 and "--yes" in refused.output
-    dentelle.seams.stdin_is_tty = lambda: True
+    dentelle.tty = True
     cancelled = dentelle("forget", "oubli", input="n\n")
     assert "irréversible" in cancelled.output and "Rien n'a été modifié" in cancelled.output
     done = dentelle("forget", "oubli", input="o\n")
-    dentelle.seams.stdin_is_tty = lambda: False
+    dentelle.tty = False
     assert done.exit_code == 0, done.output
     assert "sauvegarde" in done.output
     assert json.loads(dentelle("people", "--json").output) == []
 
 
-def test_erase_version(dentelle: Dentelle) -> None:  # noqa: F811
+def test_erase_version(dentelle: Dentelle) -> None:
     dentelle("person", "add", "X")
     dentelle("add", "x", "Mauvais nom de l'école.")
     entry_id = entries_json(dentelle, "x")[0]["id"]
@@ -70,7 +70,7 @@ def test_erase_version(dentelle: Dentelle) -> None:  # noqa: F811
     assert [v["text"] for v in history] == ["Bon nom de l'école."]
 
 
-def test_review_and_keep_with_reason(dentelle: Dentelle) -> None:  # noqa: F811
+def test_review_and_keep_with_reason(dentelle: Dentelle) -> None:
     dentelle("person", "add", "Partie loin")
     dentelle("add", "partie", "--date", "3/01/2023", "Dernière rencontre avant le déménagement.")
     dentelle("person", "add", "Revenue")
