@@ -598,3 +598,4 @@ def main() -> None:
 from views import cli_backup  # noqa: E402,F401,I001  (backup, backups, restore)
 from views import cli_reflect  # noqa: E402,F401,I001  (check, practice, rhythm, soon)
 from views import cli_rights  # noqa: E402,F401,I001  (export, forget, erase-version, review)
+from views import cli_search  # noqa: E402,F401,I001  (search)
