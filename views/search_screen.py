@@ -1,0 +1,233 @@
+"""The search screen (`/`): type words, see the matching entries of every story, newest first.
+
+Self-contained: the app gives it a search function and, while its index is still
+loading, a progress function; the screen posts `SearchScreen.HitChosen` when the worker
+opens a hit (Enter, or a click) and leaves what happens next to the app (pop the screen,
+open the entry in its timeline).
+
+| the app gives          | the screen does with it                                         |
+|------------------------|-----------------------------------------------------------------|
+| `search(text) -> Hits` | calls it in a thread worker 150 ms after the last keystroke;    |
+|                        | again every 0.5 s while the hits say `complete=False`           |
+| `progress() -> (n, m)` | shows "n of m entries searched" while the index loads           |
+
+Every piece of a worker's text (names, extracts) reaches the screen as `rich.text.Text`
+built from `strip_controls`-ed strings, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from journal import dates
+from journal.i18n import register, translate
+from journal.search import Hit
+from journal.text import strip_controls
+from views.ui import localize_bindings
+
+register(
+    {
+        "search.placeholder": {
+            "fr": 'Chercher dans toutes les histoires ("guillemets" pour une expression)',
+            "en": 'Search every story ("quotes" for a phrase)',
+        },
+        "search.prompt": {
+            "fr": "Tapez un ou plusieurs mots : accents et majuscules n'y changent rien.",
+            "en": "Type one or more words: accents and capitals make no difference.",
+        },
+        "search.none": {
+            "fr": "Aucune note ne contient « {query} ».",
+            "en": "No entry contains “{query}”.",
+        },
+        "search.count": {"fr": "{count} notes", "en": "{count} entries"},
+        "search.count.one": {"fr": "Une note", "en": "One entry"},
+        "search.shown": {
+            "fr": "{count} notes ; les {shown} plus récentes sont affichées",
+            "en": "{count} entries; the newest {shown} are shown",
+        },
+        "search.loading": {
+            "fr": " (recherche dans {done} notes sur {total}, la suite arrive…)",
+            "en": " ({done} of {total} entries searched so far, more coming…)",
+        },
+        "key.search.close": {"fr": "Fermer", "en": "Close"},
+        "key.search.close.tip": {
+            "fr": "Revenir à l'écran précédent",
+            "en": "Back to the previous screen",
+        },
+        "key.search.open": {"fr": "Ouvrir", "en": "Open"},
+        "key.search.open.tip": {
+            "fr": "Ouvrir cette note dans l'histoire de la personne",
+            "en": "Open this entry in the person's story",
+        },
+    }
+)
+
+SearchFunction = Callable[[str], Sequence[Hit]]
+DEBOUNCE_SECONDS = 0.15
+RETRY_SECONDS = 0.5
+
+
+def hit_prompt(hit: Hit, lang: str) -> Text:
+    """Two lines: the day and the person, then the extract with the words marked."""
+    heading = Text(dates.format_day(hit.entry.occurred_on, lang), style="bold")
+    heading.append("  ·  ")
+    heading.append(" ".join(strip_controls(hit.person).split()))
+    extract = Text(strip_controls(hit.snippet))
+    for start, end in hit.matches:
+        extract.stylize("bold reverse", start, end)
+    return Text("\n").join([heading, extract])
+
+
+class SearchScreen(Screen[None]):
+    """Search every story; Enter opens the highlighted hit (`HitChosen`), Escape closes."""
+
+    BINDING_GROUP_TITLE = "Search"
+    BINDINGS = [
+        Binding("escape", "close", "key.search.close", id="search.close"),
+        Binding("down", "focus_results", show=False),
+    ]
+    DEFAULT_CSS = """
+    SearchScreen { layout: vertical; }
+    SearchScreen > #search-status { height: auto; padding: 0 1; color: $text-muted; }
+    SearchScreen > OptionList { height: 1fr; }
+    """
+
+    class HitChosen(Message):
+        """The worker picked a hit: the app opens `hit.entry` in `hit.person_id`'s timeline."""
+
+        def __init__(self, hit: Hit) -> None:
+            super().__init__()
+            self.hit = hit
+
+    class Searched(Message):
+        """A search finished in the worker thread (handled here, on the app's thread)."""
+
+        def __init__(self, text: str, hits: Sequence[Hit]) -> None:
+            super().__init__()
+            self.text = text
+            self.hits = hits
+
+    def __init__(
+        self,
+        search: SearchFunction,
+        *,
+        lang: str = "fr",
+        progress: Callable[[], tuple[int, int]] | None = None,
+        query: str = "",
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self._search = search
+        self._progress = progress
+        self._initial_query = query
+        self.lang = lang
+        self.hits: list[Hit] = []
+        self._shown_text: str | None = None  # the text `hits` answer
+        self._requested: str | None = None  # the text last sent to `search`
+        self._debounce: Timer | None = None
+        self._retry: Timer | None = None
+        localize_bindings(self, lang)
+
+    def t(self, key: str, /, **params: object) -> str:
+        return translate(key, self.lang, **params)
+
+    def compose(self) -> ComposeResult:
+        yield Input(value=self._initial_query, placeholder=self.t("search.placeholder"))
+        yield Static(Text(self.t("search.prompt")), id="search-status")
+        yield OptionList(id="search-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self._initial_query.strip():
+            self._start(self._initial_query)
+
+    # -- typing ----------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        if event.value == self._requested:
+            return  # e.g. the initial query, searched on mount
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, lambda: self._start(event.value))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        results = self.query_one(OptionList)
+        if self.hits and event.value == self._shown_text:
+            self.post_message(self.HitChosen(self.hits[results.highlighted or 0]))
+        else:
+            self._start(event.value)
+
+    def _start(self, text: str) -> None:
+        self._requested = text
+        if self._retry is not None:
+            self._retry.stop()
+            self._retry = None
+        if not text.strip():
+            self._show(text, [])
+            return
+        self._run(text)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _run(self, text: str) -> None:
+        self.post_message(self.Searched(text, self._search(text)))
+
+    # -- results ---------------------------------------------------------------------------
+
+    @on(Searched)
+    def _searched(self, event: Searched) -> None:
+        if event.text != self.query_one(Input).value:
+            return  # a slower, older search: its text is no longer what is typed
+        self._show(event.text, event.hits)
+        if not getattr(event.hits, "complete", True):
+            self._retry = self.set_timer(RETRY_SECONDS, lambda: self._start(event.text))
+
+    def _show(self, text: str, hits: Sequence[Hit]) -> None:
+        self.hits = list(hits)
+        self._shown_text = text
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(Option(hit_prompt(hit, self.lang)) for hit in self.hits)
+        if self.hits:
+            results.highlighted = 0
+        self.query_one("#search-status", Static).update(Text(self._status(text, hits)))
+
+    def _status(self, text: str, hits: Sequence[Hit]) -> str:
+        if not text.strip():
+            return self.t("search.prompt")
+        total = getattr(hits, "total", len(hits)) or len(hits)
+        if not hits:
+            status = self.t("search.none", query=" ".join(strip_controls(text).split()))
+        elif total > len(hits):
+            status = self.t("search.shown", count=total, shown=len(hits))
+        else:
+            status = self.t("search.count.one" if total == 1 else "search.count", count=total)
+        if not getattr(hits, "complete", True) and self._progress is not None:
+            done, expected = self._progress()
+            status += self.t("search.loading", done=done, total=expected)
+        return status
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.HitChosen(self.hits[event.option_index]))
+
+    def action_focus_results(self) -> None:
+        if self.hits:
+            self.query_one(OptionList).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
