@@ -89,10 +89,8 @@ class Term:
         return False
 
     def fts(self) -> str:
-        """The term as an FTS5 query: every word a token, the last one a prefix."""
-        quoted = [f'"{w}"' for w in self.words]
-        quoted[-1] += "*"
-        return " AND ".join(quoted)
+        """The term as an FTS5 phrase whose last token is a prefix: `"facture d elec"*`."""
+        return '"' + " ".join(self.words) + '"*'
 
 
 @dataclass(frozen=True)

@@ -189,6 +189,10 @@ class Journal:
         self._lock_fd = lock_fd
         self._keys: dict[str, ChaCha20Poly1305] = {}
         self.clock = clock
+        # For `_reader`: found now, so that a worker thread never needs `db` to open one.
+        self._database_file = next(
+            row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"
+        )
 
     # -- opening and closing -------------------------------------------------------
 
@@ -591,9 +595,7 @@ class Journal:
         entry_filter, people_filter, args = "", "", []
         if person_id is not None:
             entry_filter, people_filter, args = " WHERE person_id=?", " WHERE id=?", [person_id]
-        with _sqlite_errors():
-            main = [row[2] for row in self.db.execute("PRAGMA database_list") if row[1] == "main"]
-            conn = sqlite3.connect(main[0], timeout=5, check_same_thread=False)
+        conn = self._reader()
         try:
             with _sqlite_errors():
                 conn.execute("BEGIN")  # one snapshot for the keys, the count and the rows
@@ -617,6 +619,35 @@ class Journal:
                     progress(done, max(done, total))
         finally:
             conn.close()
+
+    def entries_by_id(self, entry_ids: Iterable[str]) -> dict[str, Entry]:
+        """The current version of these entries, by id (ids no longer there are left out).
+
+        Like `opened_entries`, safe from a worker thread: read on a connection of its own.
+        `versions` is not counted (1): this is for showing search results.
+        """
+        wanted = list(dict.fromkeys(entry_ids))
+        found: dict[str, Entry] = {}
+        conn = self._reader()
+        try:
+            with _sqlite_errors():
+                for start in range(0, len(wanted), 500):
+                    batch = wanted[start : start + 500]
+                    rows = conn.execute(
+                        "SELECT id, person_id, version_id, sealed FROM entries WHERE id IN "
+                        f"({','.join('?' * len(batch))})",
+                        batch,
+                    ).fetchall()
+                    for opened in self._open_rows(rows):
+                        found[opened[0]] = decode_entry(*opened)
+        finally:
+            conn.close()
+        return found
+
+    def _reader(self) -> sqlite3.Connection:
+        """A connection of its own to the database file, for reads from another thread."""
+        with _sqlite_errors():
+            return sqlite3.connect(self._database_file, timeout=5, check_same_thread=False)
 
     def _open_rows(
         self, rows: Iterable[tuple[str, str, str, bytes]]
