@@ -10,16 +10,19 @@ Who calls what:
 |                    | after an erasure, `set_person` after a rename                        |
 
 Nothing is written anywhere: no file, no cache, no temporary table on disk (the word
-index is an SQLite database in memory with `temp_store=MEMORY`). Measured on the
-service-size vault (docs/performance.md), rebuilding costs less than a cache encrypted
-to the master key would cost to read, and there is then no cache to forget a person in.
+index is an SQLite database in memory with `temp_store=MEMORY`). A cache kept between
+runs was weighed and left out (docs/performance.md): reading one sealed to the master
+key would save under a second per unlock at 50,000 entries, time the app spends in a
+worker anyway, while adding a second copy of every note's words on disk that each
+edit, deletion and erasure would have to rewrite and backups to leave out.
 
 Two stages, so that the first search after unlock is fast and later ones faster:
 
 1. `load` opens every entry (`Journal.opened_entries`) and keeps its *key*
-   (`journal.search_text`: the folded text), joined in chunks of 1,000 entries. A search scans the
-   chunks with `bytes.find`, at C speed. A search made while `load` runs (in a worker)
-   sees the chunks already there; `Hits.complete` says whether it saw everything.
+   (`journal.search_text`: the folded text), joined in chunks of 1,000 entries. A
+   search scans the chunks with `bytes.find`, at C speed. A search made while `load`
+   runs (in a worker) sees the chunks already there; `Hits.complete` says whether it
+   saw everything.
 2. `warm_up` tokenizes the keys into an FTS5 table (contentless, with positions, so
    that phrases are answered by it too): a search then reads the matching entries
    from it instead of scanning. Same tokens, same answers: the tests run both ways.
@@ -141,6 +144,9 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
+        self._empty()
+
+    def _empty(self) -> None:
         self._chunks: list[_Chunk] = []
         self._ids: list[str | None] = []  # by slot; None once removed
         self._persons: list[str] = []
@@ -380,7 +386,7 @@ class SearchIndex:
         with self._lock:
             if self._fts is not None:
                 self._fts.close()
-            self.__init__()  # type: ignore[misc]
+            self._empty()
 
     # -- searching -------------------------------------------------------------------------
 

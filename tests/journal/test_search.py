@@ -278,3 +278,9 @@ def test_the_fast_key_of_a_payload_is_the_key_of_its_text(text: str, timed: bool
     key, start = payload_key(payload)
     spaced = key[start:].replace(b"\x02n", b"  ").replace(b"\x02", b" ")
     assert spaced.split() == text_key(text).split()
+
+
+def test_closing_lets_go_of_everything(index: SearchIndex) -> None:
+    index.close()
+    assert len(index) == 0
+    assert index.search("électricité") == []
