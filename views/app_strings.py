@@ -58,7 +58,7 @@ register(
         "key.people.filter": {"fr": "Filtrer", "en": "Filter"},
         "key.people.to_list": {"fr": "Aller à la liste", "en": "Go to the list"},
         "key.people.clear": {"fr": "Effacer le filtre", "en": "Clear the filter"},
-        "key.timeline.new": {"fr": "Nouvelle note", "en": "New entry"},
+        "key.timeline.new": {"fr": "Écrire", "en": "Write"},
         "key.timeline.edit": {"fr": "Modifier", "en": "Edit"},
         "key.timeline.history": {"fr": "Versions", "en": "Versions"},
         "key.timeline.history.tip": {

@@ -574,7 +574,7 @@ async def test_help_lists_the_keys_of_every_screen(vault: Vault) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = str(app.screen.query_one("#help-keys", Static).render())
-        for expected in ("New entry", "Versions", "Lock", "Save", "Add", "Sort"):
+        for expected in ("Write", "Versions", "Lock", "Save", "Add", "Sort"):
             assert expected in keys
         assert keys.index("A person's story") < keys.index("People list")
         await pilot.press("f1")
@@ -624,3 +624,26 @@ async def test_english_everywhere(vault: Vault) -> None:
         assert "order: last contact" in text and "8 days ago" in text and "4 entries" in text
         await open_person(pilot, "martin")
         assert "— 18 months without contact —" in "\n".join(timeline_text(app))
+
+
+def test_clean_agrees_with_the_core_on_every_code_point() -> None:
+    from journal.text import strip_controls
+    from views.ui import clean
+
+    for code in range(0x3000):
+        assert clean(chr(code)) == strip_controls(chr(code)), hex(code)
+
+
+def test_app_messages_exist_in_both_languages_and_avoid_management_words() -> None:
+    import views.app_strings  # noqa: F401
+    from journal.i18n import MESSAGES
+    from journal.text import fold
+
+    forbidden = ["usager", "beneficiaire", "dossier clos", "mode d'intervention", "parcours"]
+    forbidden += ["objectif atteint", "en retard"]
+    keys = [k for k in MESSAGES if k.split(".")[0] in {"key", "cmd", "app", "unlock", "first"}]
+    assert len(keys) > 60
+    for key, texts in MESSAGES.items():
+        assert texts.get("fr") and texts.get("en"), key
+        for text in texts.values():
+            assert not [word for word in forbidden if word in fold(text)], key

@@ -66,10 +66,11 @@ class HelpScreen(Localized, ModalScreen[None]):
     def _key_text(self, binding: Binding) -> str:
         if binding.key_display and "," not in binding.key:
             return binding.key_display
-        keys = [k.strip() for k in binding.key.split(",")]
-        return " ".join(
-            self.app.get_key_display(replace(binding, key=k, key_display=None)) for k in keys
-        )
+        shown = []
+        for key in binding.key.split(","):
+            text = self.app.get_key_display(replace(binding, key=key.strip(), key_display=None))
+            shown.append(text.upper() if text[:1] == "f" and text[1:].isdigit() else text)
+        return " ".join(shown)
 
     def compose(self) -> ComposeResult:
         lines: list[str] = []

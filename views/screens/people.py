@@ -22,7 +22,7 @@ from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.model import Draft
 from journal.text import fold
-from views.ui import Localized, localize_bindings, one_line, plural
+from views.ui import Localized, app_lang, localize_bindings, one_line, plural
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit
 
@@ -61,8 +61,28 @@ class PeopleList(LineList):
         Binding("enter", "select", "key.people.open", id="people.open"),
         Binding("a", "screen.add_person", "key.people.add", id="people.add"),
         Binding("s", "screen.toggle_sort", "key.people.sort", id="people.sort"),
-        Binding("slash", "screen.focus_filter", "key.people.filter", id="people.filter"),
+        Binding(
+            "slash", "screen.focus_filter", "key.people.filter", show=False, id="people.filter"
+        ),
     ]
+
+
+class FilterInput(Input):
+    """The filter field: letters filter, arrows and Enter act on the list below."""
+
+    BINDINGS = [
+        Binding("down", "screen.move(1)", "key.people.choose", key_display="↑↓", id="people.down"),
+        Binding("up", "screen.move(-1)", "key.people.choose", show=False, id="people.up"),
+        Binding(
+            "pagedown", "screen.page(1)", "key.list.page_down", show=False, id="people.page-down"
+        ),
+        Binding("pageup", "screen.page(-1)", "key.list.page_up", show=False, id="people.page-up"),
+        Binding("enter", "screen.open_highlighted", "key.people.open", id="people.open-match"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        localize_bindings(self, app_lang())
 
 
 class PeopleScreen(Localized, Screen):
@@ -70,10 +90,7 @@ class PeopleScreen(Localized, Screen):
 
     BINDING_GROUP_TITLE = "key.group.people"
     BINDINGS = [
-        Binding("down", "move(1)", "key.people.choose", id="people.down", key_display="↑↓"),
-        Binding("up", "move(-1)", "key.people.choose", show=False, id="people.up"),
-        Binding("pagedown", "page(1)", "key.list.page_down", show=False, id="people.page-down"),
-        Binding("pageup", "page(-1)", "key.list.page_up", show=False, id="people.page-up"),
+        Binding("ctrl+q", "app.quit", "key.app.quit", id="people.quit"),
         Binding("tab", "focus_list", "key.people.to_list", id="people.to-list", show=False),
         Binding("escape", "clear_filter", "key.people.clear", id="people.clear", show=False),
     ]
@@ -97,15 +114,22 @@ class PeopleScreen(Localized, Screen):
         super().__init__()
         localize_bindings(self, self.lang)
         self._rows: list[PersonRow] = []
+        self._ordered: list[PersonRow] = []  # every row, in the chosen order
         self._shown: list[PersonRow] = []
+        self.applied_filter = ""
+        """The filter text the list shows the result of (benchmarks wait on it)."""
         self.sort_by_name = False
         self.loaded = False
         self._drafts: list[Draft] = []
         self._drafts_offered = False
+        self.loading = False
 
     def compose(self) -> ComposeResult:
+        # Decrypt while the widgets are being built and styled, not after. (Not from
+        # __init__: a screen sent messages before it is attached never repaints.)
+        self.reload()
         yield Static("", id="people-title", classes="titlebar", markup=False)
-        yield Input(placeholder=self.t("people.filter"), id="filter")
+        yield FilterInput(placeholder=self.t("people.filter"), id="filter")
         yield Static("", id="people-header", classes="columns", markup=False)
         yield PeopleList(id="people")
         yield Static(self.t("people.loading"), id="people-status", markup=False, classes="muted")
@@ -115,7 +139,8 @@ class PeopleScreen(Localized, Screen):
         self.query_one("#filter", Input).focus()
         self.query_one("#filter", Input).cursor_blink = False
         self._update_title()
-        self.reload()
+        if not self.loading:
+            self.reload()
 
     # -- loading ------------------------------------------------------------------
 
@@ -124,6 +149,7 @@ class PeopleScreen(Localized, Screen):
         self._select_after_load = select
         app = self.app
         if app.journal is not None:  # type: ignore[attr-defined]
+            self.loading = True
             self._load(app.journal, app.today(), self.lang)  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="journal-people")
@@ -160,9 +186,11 @@ class PeopleScreen(Localized, Screen):
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
+        self.loading = False
         if self.app.journal is None:  # type: ignore[attr-defined]
             return
         self._rows = event.rows
+        self._ordered = self._sorted(self._rows)
         self._drafts = event.drafts
         self.loaded = True
         self._apply(select=self._select_after_load)
@@ -172,6 +200,7 @@ class PeopleScreen(Localized, Screen):
 
     @on(LoadFailed)
     def _load_failed(self, event: LoadFailed) -> None:
+        self.loading = False
         self._set_status(event.message)
 
     # -- filter and sort -------------------------------------------------------------
@@ -190,13 +219,15 @@ class PeopleScreen(Localized, Screen):
         people = self.query_one("#people", PeopleList)
         if select is None and 0 <= people.cursor < len(self._shown):
             select = self._shown[people.cursor].person_id
-        needle = fold(self.query_one("#filter", Input).value.strip())
-        rows = [r for r in self._rows if needle in r.folded] if needle else self._rows
-        self._shown = self._sorted(rows)
+        typed = self.query_one("#filter", Input).value
+        needle = fold(typed.strip())
+        ordered = self._ordered
+        self._shown = [r for r in ordered if needle in r.folded] if needle else list(ordered)
         cursor = next((i for i, r in enumerate(self._shown) if r.person_id == select), None)
         if needle and cursor is None:
             cursor = 0  # typing a name puts the best (first) match under the cursor
         people.set_rows(self._shown, cursor=cursor)
+        self.applied_filter = typed
         self._update_header()
         if not self._rows:
             self._set_status(self.t("people.empty"))
@@ -210,12 +241,12 @@ class PeopleScreen(Localized, Screen):
         if self.loaded:
             self._apply()
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
+    def action_open_highlighted(self) -> None:
         self.query_one("#people", PeopleList).action_select()
 
     def action_toggle_sort(self) -> None:
         self.sort_by_name = not self.sort_by_name
+        self._ordered = self._sorted(self._rows)
         self._update_title()
         self._apply()
 
@@ -240,6 +271,7 @@ class PeopleScreen(Localized, Screen):
         order = self.t("people.sorted_by_name" if self.sort_by_name else "people.sorted_by_contact")
         self.query_one("#people-title", Static).update(self.t("people.title", order=order))
 
+    @on(LineList.LaidOut, "#people")
     def _update_header(self) -> None:
         width = self.query_one("#people", PeopleList).scrollable_content_region.width - 2
         name_width = max(8, width - AGO_WIDTH - COUNT_WIDTH)
@@ -250,9 +282,6 @@ class PeopleScreen(Localized, Screen):
             + self.t("people.col_count").rjust(COUNT_WIDTH)
         )
         self.query_one("#people-header", Static).update(header)
-
-    def on_resize(self) -> None:
-        self._update_header()
 
     def _set_status(self, text: str) -> None:
         self.query_one("#people-status", Static).update(text)

@@ -33,6 +33,7 @@ class UnlockScreen(Localized, Screen):
     BINDING_GROUP_TITLE = "key.group.unlock"
     BINDINGS = [
         Binding("enter", "unlock", "key.unlock.unlock", id="unlock.unlock", show=True),
+        Binding("ctrl+q", "app.quit", "key.app.quit", id="unlock.quit"),
     ]
 
     class Unlocked(Message):
