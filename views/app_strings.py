@@ -214,8 +214,8 @@ register(
         "people.count.one": {"fr": "{n} note", "en": "{n} entry"},
         "people.no_contact": {"fr": "pas encore de note", "en": "no entry yet"},
         "people.empty": {
-            "fr": "Personne pour l'instant. Tab puis a : ajouter une personne (ou ctrl+p).",
-            "en": "Nobody yet. Tab then a: add a person (or ctrl+p).",
+            "fr": "Personne pour l'instant. a : ajouter une personne ou une famille.",
+            "en": "Nobody yet. a: add a person or a family.",
         },
         "people.no_match": {
             "fr": "Aucun nom ne correspond. Échap : effacer le filtre.",

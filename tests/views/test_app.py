@@ -647,3 +647,36 @@ def test_app_messages_exist_in_both_languages_and_avoid_management_words() -> No
         assert texts.get("fr") and texts.get("en"), key
         for text in texts.values():
             assert not [word for word in forbidden if word in fold(text)], key
+
+
+async def test_letters_typed_on_the_list_go_to_the_filter_and_a_adds(vault: Vault) -> None:
+    fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab")
+        assert app.screen.query_one("#people").has_focus
+        await pilot.press("d", "u", "p")
+        field = app.screen.query_one("#filter", Input)
+        assert field.has_focus and field.value == "dup"
+        await pilot.press("down", "up", "tab", "a")
+        assert app.screen.query_one("#name", Input).has_focus  # the "add a person" form
+        await pilot.press("escape")
+        assert isinstance(app.screen, PeopleScreen)
+
+
+async def test_an_empty_vault_puts_a_under_the_finger(vault: Vault) -> None:
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        assert "a : ajouter une personne" in screen_text(app)
+        await pilot.press("a")
+        assert app.screen.query_one("#name", Input).has_focus
+
+
+async def test_the_passphrase_never_reaches_the_clipboard(vault: Vault) -> None:
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"secret", "ctrl+shift+a", "ctrl+c", "ctrl+x")
+        assert app.clipboard == ""
+        assert app.screen.query_one("#passphrase", Input).value == "secret"

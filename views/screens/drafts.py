@@ -52,7 +52,7 @@ class DraftsScreen(Localized, ModalScreen[None]):
         self.names = names
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide tall"):
+        with Vertical(classes="dialog wide", id="drafts-dialog"):
             yield Static("", id="drafts-title", markup=False, classes="label")
             yield DraftList(id="drafts")
         yield Footer(compact=True)

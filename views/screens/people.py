@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -65,6 +65,14 @@ class PeopleList(LineList):
             "slash", "screen.focus_filter", "key.people.filter", show=False, id="people.filter"
         ),
     ]
+
+    def on_key(self, event: events.Key) -> None:
+        # Any other letter typed on the list goes to the filter: typing a name always
+        # filters, wherever the focus is.
+        if event.is_printable and event.character and event.key not in ("a", "s", "slash"):
+            event.stop()
+            event.prevent_default()
+            self.screen.type_in_filter(event.character)  # type: ignore[attr-defined]
 
 
 class FilterInput(Input):
@@ -129,7 +137,7 @@ class PeopleScreen(Localized, Screen):
         # __init__: a screen sent messages before it is attached never repaints.)
         self.reload()
         yield Static("", id="people-title", classes="titlebar", markup=False)
-        yield FilterInput(placeholder=self.t("people.filter"), id="filter")
+        yield FilterInput(placeholder=self.t("people.filter"), id="filter", select_on_focus=False)
         yield Static("", id="people-header", classes="columns", markup=False)
         yield PeopleList(id="people")
         yield Static(self.t("people.loading"), id="people-status", markup=False, classes="muted")
@@ -194,6 +202,8 @@ class PeopleScreen(Localized, Screen):
         self._drafts = event.drafts
         self.loaded = True
         self._apply(select=self._select_after_load)
+        if not self._rows:  # nobody yet: `a` should add the first person at once
+            self.action_focus_list()
         if not self._drafts_offered:
             self._drafts_offered = True
             self.offer_drafts()
@@ -249,6 +259,11 @@ class PeopleScreen(Localized, Screen):
         self._ordered = self._sorted(self._rows)
         self._update_title()
         self._apply()
+
+    def type_in_filter(self, text: str) -> None:
+        field = self.query_one("#filter", Input)
+        field.focus()
+        field.insert_text_at_cursor(text)
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()

@@ -250,7 +250,8 @@ class TimelineScreen(Localized, Screen):
     def _draw_strip(self) -> None:
         strip = self.query_one("#strip", Static)
         width = strip.content_region.width or self.size.width
-        strip.update(strip_content(self._counts, width, self.t("timeline.strip_legend")))
+        today = self.app.today()  # type: ignore[attr-defined]
+        strip.update(strip_content(self._counts, width, today, self.t("timeline.strip_legend")))
 
     def on_resize(self) -> None:
         if self.loaded:

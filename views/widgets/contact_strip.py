@@ -7,10 +7,13 @@ dark and light themes and for colour-blind workers. The newest years come last.
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.content import Content
 
 BARS = "▁▂▃▄▅▆▇█"
 EMPTY = "·"
+FUTURE = " "
 YEAR_CELL = 4 + 1 + 12 + 2  # "2024 " + twelve months + spacing
 
 
@@ -21,17 +24,31 @@ def month_bar(count: int, highest: int) -> str:
     return BARS[min(len(BARS), level) - 1]
 
 
-def strip_lines(counts: dict[tuple[int, int], int], width: int, max_lines: int = 2) -> list[str]:
-    """The strip as text lines: as many recent years as fit in `width` × `max_lines`."""
+def strip_lines(
+    counts: dict[tuple[int, int], int],
+    width: int,
+    today: date,
+    max_lines: int = 2,
+) -> list[str]:
+    """The strip as text lines: as many recent years as fit in `width` × `max_lines`.
+
+    A month without contact is a dot; months still to come are left blank.
+    """
     if not counts:
         return []
-    years = sorted({year for year, _ in counts})
+    years = sorted({year for year, _ in counts} | {today.year})
     years = list(range(years[0], years[-1] + 1))
     per_line = max(1, width // YEAR_CELL)
     shown = years[-per_line * max_lines :]
     highest = max(counts.get((y, m), 0) for y in shown for m in range(1, 13))
     cells = [
-        f"{year} " + "".join(month_bar(counts.get((year, m), 0), highest) for m in range(1, 13))
+        f"{year} "
+        + "".join(
+            FUTURE
+            if (year, m) > (today.year, today.month)
+            else month_bar(counts.get((year, m), 0), highest)
+            for m in range(1, 13)
+        )
         for year in shown
     ]
     lines = ["  ".join(cells[i : i + per_line]) for i in range(0, len(cells), per_line)]
@@ -40,6 +57,8 @@ def strip_lines(counts: dict[tuple[int, int], int], width: int, max_lines: int =
     return lines
 
 
-def strip_content(counts: dict[tuple[int, int], int], width: int, legend: str) -> Content:
-    lines = strip_lines(counts, max(10, width - 1))
+def strip_content(
+    counts: dict[tuple[int, int], int], width: int, today: date, legend: str
+) -> Content:
+    lines = strip_lines(counts, max(10, width - 1), today)
     return Content("\n".join([legend, *lines]) if lines else legend)
