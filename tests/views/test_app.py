@@ -680,3 +680,23 @@ async def test_the_passphrase_never_reaches_the_clipboard(vault: Vault) -> None:
         await pilot.press(*"secret", "ctrl+shift+a", "ctrl+c", "ctrl+x")
         assert app.clipboard == ""
         assert app.screen.query_one("#passphrase", Input).value == "secret"
+
+
+async def test_writing_is_autosaved_as_a_draft_every_few_seconds(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import views.screens.editor as editor_module
+
+    monkeypatch.setattr(editor_module, "AUTOSAVE_SECONDS", 0.2)
+    fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        await pilot.press("n", "enter", *"Autosave")
+        await pilot.pause(0.5)
+        assert [d.text for d in app.journal.drafts()] == ["Autosave"]
+        assert "Brouillon gardé" in str(app.screen.query_one("#editor-status", Static).render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.journal.drafts() == []
