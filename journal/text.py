@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# C0 controls but tab and newline, DEL, and the C1 block (0x80-0x9F): what a terminal
+# may execute. One compiled pattern: a per-character loop cost ~0.2 s on a long story.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def fold(text: str) -> str:
@@ -19,13 +24,4 @@ def strip_controls(text: str) -> str:
     writes). Displaying them literally, never executing them, is the views' duty; this
     is the one place that decides what counts as a control character.
     """
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if ch in "\n\t":
-            out.append(ch)
-        elif code < 0x20 or code == 0x7F or 0x80 <= code <= 0x9F:
-            out.append("\N{REPLACEMENT CHARACTER}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return CONTROL_CHARACTERS.sub("\N{REPLACEMENT CHARACTER}", text)

@@ -15,7 +15,6 @@ the same process), so the descriptions are translated on each instance.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -32,20 +31,12 @@ if TYPE_CHECKING:
 KEY_PREFIX = "key."
 
 
-# What `strip_controls` replaces, as one C-speed test: most notes have none, and the
-# character-by-character loop costs ~0.2 s on a 1,000-entry story. A test checks that
-# this agrees with `strip_controls` on every code point it covers.
-_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def clean(text: str) -> str:
     """A worker's text made safe to draw: control characters become '�'.
 
     Rich strips only a few control bytes; an escape sequence pasted into a note would
     otherwise reach the terminal (window title, clipboard write).
     """
-    if _CONTROL_CHARACTER.search(text) is None:
-        return text
     return strip_controls(text)
 
 

@@ -199,14 +199,6 @@ def test_demo_folder_is_private() -> None:
         folder.rmdir()
 
 
-def test_clean_agrees_with_the_core_on_every_code_point() -> None:
-    from journal.text import strip_controls
-    from views.ui import clean
-
-    for code in range(0x3000):
-        assert clean(chr(code)) == strip_controls(chr(code)), hex(code)
-
-
 def test_app_messages_exist_in_both_languages_and_avoid_management_words() -> None:
     import views.app_strings  # noqa: F401
     from journal.i18n import MESSAGES
