@@ -31,7 +31,7 @@ from journal.i18n import register, translate
 from journal.model import Person, Version
 from journal.rhythm import Rhythm
 from journal.store import Journal
-from journal.text import strip_controls
+from journal.text import fold, strip_controls
 
 FORMATS = ("html", "md", "json")
 
@@ -298,6 +298,17 @@ def render(file: PersonFile, fmt: str, lang: str) -> str:
     if fmt == "html":
         return to_html(file, lang)
     raise DentelleError("export.unknown_format", format=fmt)
+
+
+def default_file_name(name: str, fmt: str, *, encrypted: bool = False) -> str:
+    """'dossier-famille-martin.html' for "Famille Martin": the export's suggested name.
+
+    Only letters and digits of the folded name survive, so the name is safe on every
+    file system (FAT keys refuse ':' and friends) and carries no accents to mangle.
+    """
+    slug = "".join(ch if ch.isalnum() else "-" for ch in fold(name)).strip("-")
+    stem = "-".join(filter(None, slug.split("-"))) or "personne"
+    return f"dossier-{stem}.{fmt}" + (".age" if encrypted else "")
 
 
 def write_export(document: str, path: Path, passphrase: str | None = None) -> None:

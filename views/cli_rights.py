@@ -13,7 +13,7 @@ from journal import dates
 from journal.config import load_config
 from journal.consultations import record_consultation
 from journal.errors import DentelleError
-from journal.export import FORMATS, collect, render, write_export
+from journal.export import FORMATS, collect, default_file_name, render, write_export
 from journal.i18n import register
 from journal.retention import due_for_review, keep_with_reason
 from views.cli import Session, clean, cli, option, pass_session
@@ -136,7 +136,7 @@ def export(session: Session, person_query: str, fmt: str, out: Path | None, encr
     config = load_config()
     with session.journal() as journal:
         person = journal.find_person(person_query)
-        target = out or Path(_file_name(person.name, fmt) + (".age" if encrypt else ""))
+        target = out or Path(default_file_name(person.name, fmt, encrypted=encrypt))
         if target.exists():
             raise DentelleError("cli.export.exists", path=str(target))
         document = render(collect(journal, person.id), fmt, session.lang)
@@ -149,13 +149,6 @@ def export(session: Session, person_query: str, fmt: str, out: Path | None, encr
     click.echo(
         session.t("cli.export.encrypted" if encrypt else "cli.export.clear_warning"), err=True
     )
-
-
-def _file_name(name: str, fmt: str) -> str:
-    from journal.text import fold
-
-    slug = "".join(ch if ch.isalnum() else "-" for ch in fold(name)).strip("-")
-    return f"dossier-{'-'.join(filter(None, slug.split('-'))) or 'personne'}.{fmt}"
 
 
 @cli.command(help="cli.help.forget")
