@@ -62,6 +62,9 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 CHUNK_SIZE = 1000
+# Entries per FTS5 table: building one table grows faster than its size (segment
+# merges), so a large vault gets several; a search asks each.
+FTS_TABLE_SLOTS = 25_000
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,7 @@ class SearchIndex:
         self._complete = False
         self._journal: Journal | None = None  # where shown entries are read from
         self._fts: sqlite3.Connection | None = None
+        self._fts_tables: list[str] = []
         self._in_fts = bytearray()
         self._warm = False
 
@@ -286,16 +290,30 @@ class SearchIndex:
 
     def _fts_insert(self, chunk: _Chunk, positions: Sequence[int] | range) -> None:
         assert self._fts is not None
-        rows = []
+        tables: dict[str, list[tuple[int, bytes]]] = {}
         for i in positions:
             slot = chunk.slots[i]
             if not self._in_fts[slot]:
                 self._in_fts[slot] = 1
-                rows.append((slot, without_line_breaks(chunk.key(i))))
-        if rows:
+                tables.setdefault(self._fts_table(slot), []).append(
+                    (slot, without_line_breaks(chunk.key(i)))
+                )
+        for table, rows in tables.items():
             self._fts.execute("BEGIN")
-            self._fts.executemany("INSERT INTO words (rowid, key) VALUES (?, ?)", rows)
+            self._fts.executemany(f"INSERT INTO {table} (rowid, key) VALUES (?, ?)", rows)
             self._fts.execute("COMMIT")
+
+    def _fts_table(self, slot: int) -> str:
+        """The word table of a slot, made on first use (see FTS_TABLE_SLOTS)."""
+        assert self._fts is not None
+        table = f"words{slot // FTS_TABLE_SLOTS}"
+        if table not in self._fts_tables:
+            self._fts.execute(
+                f"CREATE VIRTUAL TABLE {table} USING fts5("
+                "key, content='', columnsize=0, detail=full, tokenize='ascii')"
+            )
+            self._fts_tables.append(table)
+        return table
 
     # -- keeping it current ----------------------------------------------------------------
 
@@ -349,8 +367,9 @@ class SearchIndex:
             assert chunk is not None
             by_chunk.setdefault(id(chunk), (chunk, set()))[1].add(slot)
             if self._fts is not None and self._in_fts[slot]:
+                table = self._fts_table(slot)
                 self._fts.execute(
-                    "INSERT INTO words (words, rowid, key) VALUES ('delete', ?, ?)",
+                    f"INSERT INTO {table} ({table}, rowid, key) VALUES ('delete', ?, ?)",
                     [slot, without_line_breaks(chunk.key(chunk.index[slot]))],
                 )
                 self._in_fts[slot] = 0
@@ -445,7 +464,14 @@ class SearchIndex:
 
     def _candidates_from_words(self, query: Query, person_id: str | None) -> list[int]:
         assert self._fts is not None
-        rows = self._fts.execute("SELECT rowid FROM words WHERE words MATCH ?", [query.fts()])
+        match = query.fts()
+        rows = [
+            row
+            for table in self._fts_tables
+            for row in self._fts.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [match]
+            )
+        ]
         ids, persons = self._ids, self._persons
         if person_id is None:
             return [slot for (slot,) in rows if ids[slot] is not None]
@@ -455,10 +481,8 @@ class SearchIndex:
 def _open_fts() -> sqlite3.Connection:
     fts = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     fts.execute("PRAGMA temp_store=MEMORY")
-    fts.execute(
-        "CREATE VIRTUAL TABLE words USING fts5("
-        "key, content='', columnsize=0, detail=full, tokenize='ascii')"
-    )
+    fts.execute("CREATE VIRTUAL TABLE probe USING fts5(key)")  # no FTS5: sqlite3.Error here
+    fts.execute("DROP TABLE probe")
     return fts
 
 

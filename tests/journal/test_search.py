@@ -284,3 +284,20 @@ def test_closing_lets_go_of_everything(index: SearchIndex) -> None:
     index.close()
     assert len(index) == 0
     assert index.search("électricité") == []
+
+
+def test_word_tables_split_by_size_answer_the_same(
+    journal: Journal, people: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal import search as search_module
+
+    monkeypatch.setattr(search_module, "FTS_TABLE_SLOTS", 2)
+    split = SearchIndex.build(journal)
+    assert len(split._fts_tables) == 3
+    scan = SearchIndex.build(journal, warm=False)
+    for query in ("électricité", '"facture d\'électricité"', "loyer", "coeur"):
+        assert [h.id for h in split.search(query)] == [h.id for h in scan.search(query)]
+    haddad = people["Famille Haddad"]
+    split.forget_person(haddad)
+    scan.forget_person(haddad)
+    assert [h.id for h in split.search("électricité")] == [h.id for h in scan.search("électricité")]
