@@ -60,3 +60,13 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
                 return "en"
             return normalize_language(value) or DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE
+
+
+def plural(key: str, n: int, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
+    """`key` with `n` filled in, or `key + ".one"` for the singular when the catalogue has it.
+
+    French counts 0 and 1 as singular ("0 note", "1 note"), English only 1.
+    """
+    singular = n <= 1 if lang == "fr" else n == 1
+    chosen = key + ".one" if singular and key + ".one" in MESSAGES else key
+    return translate(chosen, lang, n=n, **params)

@@ -61,8 +61,8 @@ register(
         "cli.backup.using_drive": {"fr": "Clé USB : {path}", "en": "USB key: {path}"},
         # -- results ---------------------------------------------------------------------
         "cli.backup.done": {
-            "fr": "Sauvegarde n° {number} écrite et vérifiée dans {path} ({size} ; {people} personne(s), {entries} note(s)).",
-            "en": "Backup no. {number} written and verified in {path} ({size}; {people} people, {entries} entries).",
+            "fr": "Sauvegarde n° {number} écrite et vérifiée dans {path} ({size} ; personnes : {people}, notes : {entries}).",
+            "en": "Backup no. {number} written and verified in {path} ({size}; people: {people}, entries: {entries}).",
         },
         "cli.backup.rotated": {
             "fr": "Anciennes sauvegardes retirées (on en garde {keep}) : n° {numbers}.",
@@ -88,8 +88,8 @@ register(
             "en": "Every backup ({count}) reads back whole from the key.",
         },
         "cli.backups.some_damaged": {
-            "fr": "Sauvegarde(s) abîmée(s) : n° {bad}. Les autres sont intactes : n° {good}.",
-            "en": "Damaged backup(s): no. {bad}. The others are fine: no. {good}.",
+            "fr": "Sauvegardes abîmées : n° {bad}. Les autres sont intactes : n° {good}.",
+            "en": "Damaged backups: no. {bad}. The others are fine: no. {good}.",
         },
         "cli.backups.all_damaged": {
             "fr": "Aucune sauvegarde de ce jeu ne se relit correctement : n° {bad}.",
@@ -100,16 +100,24 @@ register(
             "en": "Replace the vault {path} with backup no. {number} of {when}? The current vault is kept aside until the restore is verified, then removed; anything written since that backup will be lost.",
         },
         "cli.restore.done": {
-            "fr": "Sauvegarde n° {number} du {when} restaurée dans {path} : {people} personne(s), {entries} note(s), toutes relues.",
-            "en": "Backup no. {number} of {when} restored in {path}: {people} people, {entries} entries, all read back.",
+            "fr": "Sauvegarde n° {number} du {when} restaurée dans {path} (personnes : {people}, notes : {entries}), toutes relues.",
+            "en": "Backup no. {number} of {when} restored in {path} (people: {people}, entries: {entries}), all read back.",
         },
         "cli.restore.forgotten": {
-            "fr": "{count} personne(s) oubliée(s) (droit à l'effacement) n'ont pas été restaurées, comme il se doit.",
-            "en": "{count} forgotten people (right to erasure) were not restored, as it should be.",
+            "fr": "{n} personnes oubliées (droit à l'effacement) n'ont pas été restaurées, comme il se doit.",
+            "en": "{n} forgotten people (right to erasure) were not restored, as it should be.",
+        },
+        "cli.restore.forgotten.one": {
+            "fr": "{n} personne oubliée (droit à l'effacement) n'a pas été restaurée, comme il se doit.",
+            "en": "{n} forgotten person (right to erasure) was not restored, as it should be.",
         },
         "cli.backups.erasures_pending": {
-            "fr": "Cette clé n'a pas encore reçu l'oubli de {count} personne(s) : faites « dentelle backup » vers elle pour qu'aucune sauvegarde ne puisse plus les ramener.",
-            "en": "This key has not yet received the erasure of {count} people: run “dentelle backup” to it so that no backup can bring them back.",
+            "fr": "Cette clé n'a pas encore reçu l'oubli de {n} personnes : faites « dentelle backup » vers elle pour qu'aucune sauvegarde ne puisse plus les ramener.",
+            "en": "This key has not yet received the erasure of {n} people: run “dentelle backup” to it so that no backup can bring them back.",
+        },
+        "cli.backups.erasures_pending.one": {
+            "fr": "Cette clé n'a pas encore reçu l'oubli de {n} personne : faites « dentelle backup » vers elle pour qu'aucune sauvegarde ne puisse plus la ramener.",
+            "en": "This key has not yet received the erasure of {n} person: run “dentelle backup” to it so that no backup can bring them back.",
         },
         "cli.restore.recovery_hint": {
             "fr": "Ouvert avec le code de secours : choisissez une nouvelle phrase de passe avec « dentelle recover ».",

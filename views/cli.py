@@ -28,7 +28,7 @@ import click
 from journal import dates
 from journal.crypto import KeyWrap
 from journal.errors import Ambiguous, DentelleError
-from journal.i18n import LANGUAGES, detect_language, normalize_language, translate
+from journal.i18n import LANGUAGES, detect_language, normalize_language, plural, translate
 from journal.model import Entry
 from journal.store import Journal
 from journal.story import EntryItem, Gap, MonthHeading, YearHeading, story_items
@@ -380,7 +380,7 @@ def people(session: Session, as_json: bool) -> None:
             if summary.last_contact
             else session.t("cli.no_contact")
         )
-        count = session.t("cli.entries_count", count=summary.entry_count)
+        count = plural("cli.entries_count", summary.entry_count, session.lang)
         click.echo(f"{summary.person.id}  {clean(summary.person.name)}  ·  {count}  ·  {when}")
 
 
@@ -467,7 +467,7 @@ def show(session: Session, person_query: str, as_json: bool) -> None:
     if not entries:
         click.echo(session.t("cli.story_empty", name=clean(found.name)))
         return
-    click.echo(session.t("cli.story_count", count=len(entries)))
+    click.echo(plural("cli.story_count", len(entries), session.lang))
     for line in render_story(entries, session.lang):
         click.echo(line)
 

@@ -38,6 +38,7 @@ from journal.backup import (
 from journal.backup_io import no_progress
 from journal.config import load_config
 from journal.errors import BackupError, DentelleError
+from journal.i18n import plural
 from views import backup_strings  # noqa: F401  (registers the messages)
 from views.cli import RECOVERY_CODE_VARIABLE, Session, clean, cli, option, pass_session
 
@@ -189,7 +190,7 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
             click.echo(line)
     pending = erasures_pending(info, session.vault.database_file)
     if pending:
-        click.echo(session.t("cli.backups.erasures_pending", count=pending), err=as_json)
+        click.echo(plural("cli.backups.erasures_pending", pending, session.lang), err=as_json)
     if not results:
         return 0
     bad = [n for n, ok in results.items() if not ok]
@@ -271,6 +272,6 @@ def restore_command(
         )
     )
     if report.forgotten:
-        click.echo(session.t("cli.restore.forgotten", count=report.forgotten))
+        click.echo(plural("cli.restore.forgotten", report.forgotten, session.lang))
     if use_recovery_code:
         click.echo(session.t("cli.restore.recovery_hint"))

@@ -73,8 +73,8 @@ register(
             "en": "{path} already exists; choose another name with --out.",
         },
         "cli.forget.confirm": {
-            "fr": "Oublier {name} ? Ses {count} note(s), ses versions, son profil et sa clé seront effacés. C'est irréversible.",
-            "en": "Forget {name}? Their {count} entries, versions, profile and key will be erased. This cannot be undone.",
+            "fr": "Oublier {name} ? Ses notes ({count}), leurs versions, son profil et sa clé seront effacés. C'est irréversible.",
+            "en": "Forget {name}? Their entries ({count}), their versions, profile and key will be erased. This cannot be undone.",
         },
         "cli.forget.done": {
             "fr": "{name} a été oublié·e. Faites une sauvegarde pour que l'effacement atteigne aussi la clé USB.",

@@ -170,16 +170,16 @@ register(
             "fr": "Personne pour l'instant. Ajoutez quelqu'un avec « dentelle person add NOM ».",
             "en": "Nobody yet. Add someone with “dentelle person add NAME”.",
         },
-        "cli.people_header": {"fr": "{count} personne(s)", "en": "{count} people"},
         "cli.no_contact": {"fr": "pas encore de note", "en": "no entry yet"},
-        "cli.entries_count": {"fr": "{count} note(s)", "en": "{count} entries"},
+        "cli.entries_count": {"fr": "{n} notes", "en": "{n} entries"},
+        "cli.entries_count.one": {"fr": "{n} note", "en": "{n} entry"},
         "cli.last_contact": {"fr": "dernier contact {when}", "en": "last contact {when}"},
         "cli.entry_added": {
             "fr": "Note enregistrée pour {name}, {day} ({id}).",
             "en": "Entry saved for {name}, {day} ({id}).",
         },
         "cli.entry_edited": {
-            "fr": "Note corrigée ({id}) ; {count} version(s) dans l'historique.",
+            "fr": "Note corrigée ({id}) ; {count} versions dans l'historique.",
             "en": "Entry corrected ({id}); {count} versions in its history.",
         },
         "cli.entry_deleted": {
@@ -187,8 +187,8 @@ register(
             "en": "Entry erased, with all its versions.",
         },
         "cli.confirm_delete": {
-            "fr": "Effacer définitivement cette note du {day} et ses {count} version(s) ?",
-            "en": "Erase this entry of {day} and its {count} versions for good?",
+            "fr": "Effacer définitivement cette note du {day}, avec toutes ses versions ({count}) ?",
+            "en": "Erase this entry of {day} for good, with all its versions ({count})?",
         },
         "cli.cancelled": {"fr": "Rien n'a été modifié.", "en": "Nothing was changed."},
         "cli.future_date": {
@@ -199,7 +199,8 @@ register(
             "fr": "Pas encore de note dans l'histoire de {name}.",
             "en": "No entry yet in {name}'s story.",
         },
-        "cli.story_count": {"fr": "{count} note(s)", "en": "{count} entries"},
+        "cli.story_count": {"fr": "{n} notes", "en": "{n} entries"},
+        "cli.story_count.one": {"fr": "{n} note", "en": "{n} entry"},
         "cli.version": {"fr": "Version {n}", "en": "Version {n}"},
         "cli.version_current": {"fr": "version actuelle", "en": "current version"},
         "cli.written_at": {"fr": "écrite le {when}", "en": "written {when}"},

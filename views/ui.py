@@ -22,6 +22,7 @@ from textual._context import active_app
 from textual.content import Content
 
 from journal.i18n import MESSAGES, translate
+from journal.i18n import plural as plural  # re-exported: the screens take it from here
 from journal.text import strip_controls
 from views import app_strings  # noqa: F401  (registers the app's messages)
 
@@ -48,13 +49,6 @@ def one_line(text: str) -> str:
 def literal(text: str) -> Content:
     """A worker's text as a `Content` that is never parsed as markup."""
     return Content(clean(text))
-
-
-def plural(key: str, n: int, lang: str, /, **params: object) -> str:
-    """`key` with `n` filled in, or `key + ".one"` for the singular (French: 0 and 1)."""
-    singular = n <= 1 if lang == "fr" else n == 1
-    chosen = key + ".one" if singular and key + ".one" in MESSAGES else key
-    return translate(chosen, lang, n=n, **params)
 
 
 def localize_bindings(node: DOMNode, lang: str) -> None:

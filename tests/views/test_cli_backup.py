@@ -54,7 +54,7 @@ def test_backup_list_verify_and_restore_on_a_fresh_home(
     done = dentelle("backup", "--to", str(usb))
     assert done.exit_code == 0, done.output
     assert "Sauvegarde n° 1 écrite et vérifiée" in done.output
-    assert "1 personne(s), 2 note(s)" in done.output
+    assert "personnes : 1, notes : 2" in done.output
     assert dentelle("backup", "--to", str(usb)).exit_code == 0
 
     listed = dentelle("backups", str(usb))
@@ -71,7 +71,7 @@ def test_backup_list_verify_and_restore_on_a_fresh_home(
     dentelle.home = tmp_path / "new-laptop" / "vault"
     restored = dentelle("restore", str(usb))
     assert restored.exit_code == 0, restored.output
-    assert "Sauvegarde n° 2" in restored.output and "1 personne(s), 2 note(s)" in restored.output
+    assert "Sauvegarde n° 2" in restored.output and "personnes : 1, notes : 2" in restored.output
     shown = dentelle("show", "bérénice")
     assert "Visite à domicile." in shown.output and "Appel à la CAF." in shown.output
 
@@ -183,7 +183,7 @@ def test_a_damaged_backup_is_named_and_the_good_ones_listed(
     assert "ABÎMÉE" in listed.output
     verified = dentelle("backups", str(usb), "--verify", lang="en")
     assert verified.exit_code == 1
-    assert "Damaged backup(s): no. 2. The others are fine: no. 1." in verified.output
+    assert "Damaged backups: no. 2. The others are fine: no. 1." in verified.output
     assert dentelle("restore", str(usb), "--generation", "1").exit_code == 0
 
 
@@ -291,6 +291,6 @@ def test_backups_says_when_a_set_has_not_yet_received_an_erasure(
     assert dentelle("forget", "partie", "--yes").exit_code == 0
     pending = dentelle("backups", str(usb))
     assert "pas encore reçu l'oubli de 1 personne" in pending.output
-    assert "received the erasure of 1" in dentelle("backups", str(usb), lang="en").output
+    assert "received the erasure of 1 person:" in dentelle("backups", str(usb), lang="en").output
     assert dentelle("backup", "--to", str(usb)).exit_code == 0
     assert "pas encore reçu" not in dentelle("backups", str(usb)).output
