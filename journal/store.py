@@ -807,7 +807,7 @@ class Journal:
         entry_id: str | None = None,
     ) -> Draft:
         """Create or overwrite a draft (the app calls this every few seconds)."""
-        key = self.person_key(person_id)
+        key = self._draft_key(person_id)
         draft_id = draft_id or crypto.new_id()
         saved_at = self.clock()
         payload = {
@@ -824,13 +824,24 @@ class Journal:
             )
         return Draft(draft_id, person_id, text, date_text, saved_at, entry_id)
 
+    def _draft_key(self, person_id: str) -> ChaCha20Poly1305:
+        """The cipher a draft is sealed with: its person's, or the practice journal's.
+
+        A practice note being written is kept as a draft like any entry (person id
+        "practice"), sealed under the practice journal's own key, so that a lock or a
+        closed terminal loses none of it either.
+        """
+        from journal.practice import PRACTICE, _cipher  # journal.practice imports this module
+
+        return _cipher(self) if person_id == PRACTICE else self.person_key(person_id)
+
     def drafts(self) -> list[Draft]:
         """Every draft, most recently saved first."""
         with _sqlite_errors():
             rows = self.db.execute("SELECT id, person_id, sealed FROM drafts").fetchall()
         drafts = []
         for draft_id, person_id, sealed in rows:
-            key = self.person_key(person_id)
+            key = self._draft_key(person_id)
             data = _unpack(crypto.open_sealed(key, sealed, _aad("draft", person_id, draft_id)))
             drafts.append(
                 Draft(
