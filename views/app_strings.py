@@ -222,8 +222,8 @@ register(
             "en": "No name matches. Escape: clear the filter.",
         },
         "people.shown": {
-            "fr": "{shown} sur {total} · Entrée : ouvrir · Tab : la liste (a : ajouter, s : trier)",
-            "en": "{shown} of {total} · Enter: open · Tab: the list (a: add, s: sort)",
+            "fr": "{shown} sur {total} · Tab : la liste (a : ajouter, s : bientôt, j : pratique, o : trier)",
+            "en": "{shown} of {total} · Tab: the list (a: add, s: soon, j: practice, o: order)",
         },
         # -- timeline --------------------------------------------------------------------
         "timeline.title": {"fr": "{name} · {n} notes", "en": "{name} · {n} entries"},

@@ -8,6 +8,7 @@ Who holds what:
 | people rows            | `PeopleScreen`            | lock: the screen is removed   |
 | a person's story       | `TimelineScreen`          | lock, or leaving the person  |
 | the text being written | `EditorScreen`            | saved as an encrypted draft  |
+| the search index       | `SearchKeeper` (reflect_app) | lock, exit                |
 
 Locking closes the journal (keys dropped), removes every screen that showed decrypted
 data and puts the unlock screen back. Everything a worker types or reads is shown as
@@ -39,6 +40,7 @@ from journal.config import Config
 from journal.i18n import translate
 from journal.vault import Vault
 from views.commands import PeopleCommands
+from views.reflect_app import REFLECT_ACTIONS, ReflectActions
 from views.ui import localize_bindings
 
 if TYPE_CHECKING:
@@ -71,8 +73,9 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class DentelleApp(App[None]):
-    """One worker's journal: unlock, people, stories, writing."""
+class DentelleApp(ReflectActions, App[None]):
+    """One worker's journal: unlock, people, stories, writing (search and reflective
+    writing come from `ReflectActions`, views/reflect_app.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Dentelle"
@@ -81,6 +84,10 @@ class DentelleApp(App[None]):
     BINDINGS = [
         Binding("ctrl+l", "lock", "key.app.lock", priority=True, id="app.lock"),
         Binding("f1,question_mark", "help", "key.app.help", key_display="F1", id="app.help"),
+        # Not in the footers (no room at 80 columns): the people screen's footer and status
+        # line show them, the help lists them under "Everywhere".
+        Binding("slash", "search", "key.app.search", key_display="/", show=False, id="app.search"),
+        Binding("s", "soon", "key.app.soon", show=False, id="app.soon"),
         # Shown in the footer of the unlock and people screens only: room is short at 80
         # columns, and those are the screens one leaves the app from.
         Binding("ctrl+q", "quit", "key.app.quit", show=False, id="app.quit"),
@@ -160,6 +167,7 @@ class DentelleApp(App[None]):
         self.journal = journal
         self._last_input = self.idle_clock()
         self.switch_screen(PeopleScreen())
+        self.reflect_unlocked(journal)
         self.refresh_bindings()
 
     async def action_lock(self) -> None:
@@ -177,6 +185,7 @@ class DentelleApp(App[None]):
             await self._stop_journal_workers()
             journal, self.journal = self.journal, None
             journal.close()
+            self.reflect_locked()  # the search index: every key and text it held
             while len(self.screen_stack) > 2:
                 await self.pop_screen()
             await self.switch_screen(UnlockScreen())
@@ -196,6 +205,8 @@ class DentelleApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "lock":
             return self.journal is not None
+        if action in REFLECT_ACTIONS:
+            return self.journal is not None
         return True
 
     async def on_event(self, event: events.Event) -> None:
@@ -212,6 +223,7 @@ class DentelleApp(App[None]):
 
     def on_unmount(self) -> None:
         # Screens (and an open editor, which keeps its draft) are gone by now.
+        self.reflect_locked()
         if self.journal is not None:
             journal, self.journal = self.journal, None
             with contextlib.suppress(Exception):
@@ -235,19 +247,28 @@ class DentelleApp(App[None]):
         while self.screen is not people and len(self.screen_stack) > 2:
             await self.pop_screen()
 
-    async def show_person(self, person_id: str, draft: Draft | None = None) -> None:
-        """Open one person's story from anywhere (the palette, the people list).
+    async def show_person(
+        self, person_id: str, draft: Draft | None = None, select: str | None = None
+    ) -> None:
+        """Open one person's story from anywhere (the palette, the people list, a search).
 
-        With `draft`, the editor opens on it once the story is loaded.
+        With `draft`, the editor opens on it once the story is loaded; with `select` (an
+        entry id), the cursor starts on that entry.
         """
         from views.screens.timeline import TimelineScreen
 
         if self.journal is None:
             return
         await self.show_people()
-        await self.push_screen(TimelineScreen(person_id, resume=draft))
+        await self.push_screen(TimelineScreen(person_id, resume=draft, select=select))
 
     async def resume_draft(self, draft: Draft) -> None:
+        from journal.practice import PRACTICE
+        from views.screens.practice import open_practice
+
+        if draft.person_id == PRACTICE:  # a practice note being written
+            await open_practice(self, resume=draft)
+            return
         await self.show_person(draft.person_id, draft=draft)
 
     def action_help(self) -> None:
@@ -277,6 +298,7 @@ class DentelleApp(App[None]):
             yield SystemCommand(t("cmd.person_add"), t("cmd.person_add.help"), self._add_person)
             yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self._show_drafts)
             yield SystemCommand(t("cmd.lock"), t("cmd.lock.help"), self.action_lock)
+            yield from self.reflect_commands(screen)
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
         yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
         yield SystemCommand(t("cmd.dark"), t("cmd.dark.help"), self.action_toggle_dark)

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 from journal import dates
 from journal.errors import DateNotUnderstood, DentelleError
 from journal.model import Draft, Entry, Person
+from journal.store import Journal
 from views.ui import Localized, localize_bindings, one_line
 
 AUTOSAVE_SECONDS = 5.0
@@ -198,27 +199,38 @@ class EditorScreen(Localized, Screen[str | None]):
             self._status(self.t("editor.empty"), error=True)
             self.query_one("#text", TextArea).focus()
             return
+        from views.screens.pertinence import check_before_saving
+
+        # A second look at the words first (views/screens/pertinence.py): it may ask,
+        # never prevent; `_write` runs at once when nothing is found.
+        check_before_saving(self, text, lambda: self._write(parsed, text))
+
+    def _write(self, parsed: dates.ParsedDate, text: str) -> None:
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is None or self.finished:
+            return
         try:
-            if self.entry is None:
-                saved = journal.add_entry(
-                    self.person.id, parsed.day, text, entry_time=parsed.time
-                ).id
-            elif (text, parsed.day, parsed.time) == (
-                self.entry.text,
-                self.entry.occurred_on,
-                self.entry.time,
-            ):
-                saved = self.entry.id  # nothing changed: no new version
-            else:
-                saved = journal.edit_entry(
-                    self.entry.id, text=text, occurred_on=parsed.day, entry_time=parsed.time
-                ).id
+            saved = self.store(journal, parsed, text)
         except DentelleError as error:
             self._status(error.message(self.lang), error=True)
             return
         self._discard_draft()
         self.finished = True
         self.dismiss(saved)
+
+    def store(self, journal: Journal, parsed: dates.ParsedDate, text: str) -> str:
+        """Write the entry, or a new version of it; its id (the practice editor overrides)."""
+        if self.entry is None:
+            return journal.add_entry(self.person.id, parsed.day, text, entry_time=parsed.time).id
+        if (text, parsed.day, parsed.time) == (
+            self.entry.text,
+            self.entry.occurred_on,
+            self.entry.time,
+        ):
+            return self.entry.id  # nothing changed: no new version
+        return journal.edit_entry(
+            self.entry.id, text=text, occurred_on=parsed.day, entry_time=parsed.time
+        ).id
 
     def action_close(self) -> None:
         from views.screens.dialogs import ConfirmScreen

@@ -42,6 +42,7 @@ class HelpScreen(Localized, ModalScreen[None]):
         self.opened_from = opened_from
 
     def _sections(self) -> list[tuple[str, list[Binding]]]:
+        from views.reflect_app import reflect_sections
         from views.screens.editor import EditorScreen
         from views.screens.people import PeopleList, PeopleScreen
         from views.screens.timeline import TimelineScreen, TimelineView
@@ -56,6 +57,7 @@ class HelpScreen(Localized, ModalScreen[None]):
                 _bindings(TimelineScreen, TimelineView, LineList),
             ),
             (EditorScreen, "key.group.editor", _bindings(EditorScreen)),
+            *reflect_sections(),  # practice journal, soon, the pertinence check
         ]
         current = type(self.opened_from) if self.opened_from is not None else None
         sections.sort(key=lambda section: section[0] is not current)

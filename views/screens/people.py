@@ -21,6 +21,7 @@ from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.model import Draft
+from journal.practice import PRACTICE
 from journal.text import fold
 from views.ui import Localized, app_lang, localize_bindings, one_line, plural
 from views.widgets.line_list import Line, LineList
@@ -54,22 +55,28 @@ class PersonRow:
         ]
 
 
+PEOPLE_LIST_KEYS = ("a", "o", "s", "j", "slash")
+"""Keys the list keeps; every other letter typed on it goes to the filter (`/`: search)."""
+
+
 class PeopleList(LineList):
     """The list itself; its own keys work when it has the focus."""
 
     BINDINGS = [
         Binding("enter", "select", "key.people.open", id="people.open"),
         Binding("a", "screen.add_person", "key.people.add", id="people.add"),
-        Binding("s", "screen.toggle_sort", "key.people.sort", id="people.sort"),
-        Binding(
-            "slash", "screen.focus_filter", "key.people.filter", show=False, id="people.filter"
-        ),
+        # `s` is the "soon" view everywhere in the app, so sorting is `o` (ordre, order);
+        # `j` opens the practice journal (here it is not "down": letters filter).
+        # The footer has room for four at 80 columns; the status line names `j` and `o`.
+        Binding("o", "screen.toggle_sort", "key.people.sort", show=False, id="people.sort"),
+        Binding("s", "app.soon", "key.app.soon", id="people.soon"),
+        Binding("j", "app.practice", "key.app.practice", show=False, id="people.practice"),
     ]
 
     def on_key(self, event: events.Key) -> None:
         # Any other letter typed on the list goes to the filter: typing a name always
         # filters, wherever the focus is.
-        if event.is_printable and event.character and event.key not in ("a", "s", "slash"):
+        if event.is_printable and event.character and event.key not in PEOPLE_LIST_KEYS:
             event.stop()
             event.prevent_default()
             self.screen.type_in_filter(event.character)  # type: ignore[attr-defined]
@@ -86,6 +93,15 @@ class FilterInput(Input):
         ),
         Binding("pageup", "screen.page(-1)", "key.list.page_up", show=False, id="people.page-up"),
         Binding("enter", "screen.open_highlighted", "key.people.open", id="people.open-match"),
+        # Right after unlock the cursor is here: `/` searches the stories (no name has one).
+        Binding(
+            "slash",
+            "app.search",
+            "key.app.search",
+            key_display="/",
+            priority=True,
+            id="people.search",
+        ),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -335,4 +351,5 @@ class PeopleScreen(Localized, Screen):
         drafts = journal.drafts() if always else self._drafts
         if drafts or always:
             names = {row.person_id: row.name for row in self._rows}
+            names[PRACTICE] = self.t("practice.name")  # drafts of the practice journal
             self.app.push_screen(DraftsScreen(drafts, names))

@@ -26,6 +26,7 @@ from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.model import Draft, Entry, Person
 from journal.story import EntryItem, Gap, MonthHeading, YearHeading, contacts_per_month, story_items
+from views.screens.rhythm import RhythmLine
 from views.ui import Localized, clean, localize_bindings, one_line, plural
 from views.widgets.contact_strip import strip_content
 from views.widgets.line_list import Line, LineList
@@ -132,6 +133,9 @@ class TimelineScreen(Localized, Screen):
         Binding("e", "edit_entry", "key.timeline.edit", id="timeline.edit"),
         Binding("h", "history", "key.timeline.history", id="timeline.history"),
         Binding("p", "edit_profile", "key.timeline.profile", id="timeline.profile"),
+        # No room left in the footer at 80 columns: the help, the palette and the guide
+        # show `r`, and the line it sets appears under the profile.
+        Binding("r", "rhythm", "key.timeline.rhythm", show=False, id="timeline.rhythm"),
         Binding("escape", "back", "key.timeline.back", show=False, id="timeline.back"),
     ]
 
@@ -151,11 +155,15 @@ class TimelineScreen(Localized, Screen):
             super().__init__()
             self.message = message
 
-    def __init__(self, person_id: str, resume: Draft | None = None) -> None:
+    def __init__(
+        self, person_id: str, resume: Draft | None = None, select: str | None = None
+    ) -> None:
+        """`resume`: a draft to open in the editor; `select`: the entry to start on."""
         super().__init__()
         localize_bindings(self, self.lang)
         self.person_id = person_id
         self._resume = resume
+        self._select_first = select
         self.person: Person | None = None
         self.rows: list = []
         self.loaded = False
@@ -165,9 +173,10 @@ class TimelineScreen(Localized, Screen):
     def compose(self) -> ComposeResult:
         # Decrypt while the widgets are being built and styled, not after. (Not from
         # __init__: a screen sent messages before it is attached never repaints.)
-        self.reload()
+        self.reload(select=self._select_first)
         yield Static("", id="timeline-title", classes="titlebar", markup=False)
         yield Static("", id="profile", markup=False)
+        yield RhythmLine(id="rhythm")
         yield Static("", id="strip", markup=False)
         yield TimelineView(id="timeline", start_at_end=True)
         yield Footer(compact=True)
@@ -245,6 +254,8 @@ class TimelineScreen(Localized, Screen):
         widget = self.query_one("#profile", Static)
         widget.update(profile if profile else self.t("timeline.no_profile"))
         widget.set_class(not profile, "muted")
+        today = self.app.today()  # type: ignore[attr-defined]
+        self.query_one("#rhythm", RhythmLine).show(person, self.last_contact(), today, self.lang)
         self._draw_strip()
 
     def _draw_strip(self) -> None:
@@ -268,7 +279,7 @@ class TimelineScreen(Localized, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_entry", "history"):
             return None if self.selected_entry() is None else True
-        if action in ("new_entry", "edit_profile"):
+        if action in ("new_entry", "edit_profile", "rhythm"):
             return None if self.person is None else True
         return True
 
@@ -300,6 +311,7 @@ class TimelineScreen(Localized, Screen):
 
     def _written(self, entry_id: str | None) -> None:
         if entry_id:
+            self.app.search_keeper.entry_saved(entry_id)  # type: ignore[attr-defined]
             self.reload(select=entry_id)
             people = self.app.people_screen()  # type: ignore[attr-defined]
             if people is not None:
@@ -321,11 +333,30 @@ class TimelineScreen(Localized, Screen):
         def saved(person_id: str | None) -> None:
             if person_id:
                 self.reload()
+                self.app.search_keeper.person_changed(person_id)  # type: ignore[attr-defined]
                 people = self.app.people_screen()  # type: ignore[attr-defined]
                 if people is not None:
                     people.reload(select=person_id)
 
         self.app.push_screen(PersonFormScreen(self.person), saved)
+
+    def last_contact(self) -> date | None:
+        days = [row.entry.occurred_on for row in self.rows if isinstance(row, EntryRow)]
+        return max(days, default=None)
+
+    def action_rhythm(self) -> None:
+        """Say the person's rhythm of contact in words (views/screens/rhythm.py)."""
+        from views.screens.rhythm import RhythmScreen
+
+        if self.person is None:
+            return
+
+        def changed(done: bool | None) -> None:
+            if done:
+                entry = self.selected_entry()
+                self.reload(select=entry.id if entry else None)
+
+        self.app.push_screen(RhythmScreen(self.person, self.last_contact()), changed)
 
     def action_back(self) -> None:
         self.app.pop_screen()

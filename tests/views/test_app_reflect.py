@@ -1,0 +1,340 @@
+"""Reflective writing in the app: the pertinence warning, the practice journal, rhythms
+of contact in words, and the "soon" view. Pilot tests over a real vault (conftest);
+the clock is fixed at Saturday 28 November 2026 (test_app.NOW).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from textual.widgets import Input, Static, TextArea
+
+from journal import crypto
+from journal.practice import PRACTICE, practice_notes, prompts
+from journal.rhythm import parse_rhythm
+from journal.store import _aad, _unpack
+from journal.vault import Vault
+from tests.conftest import GOLDEN_IDENTITY
+from tests.views.test_app import NOW, SIZE, app_for, fill, open_person, settle, unlock
+from views.screens.drafts import DraftsScreen
+from views.screens.editor import EditorScreen
+from views.screens.pertinence import MARK_STYLE, PertinenceScreen
+from views.screens.practice import PracticeEditorScreen, PracticeScreen
+from views.screens.rhythm import RhythmScreen
+from views.screens.soon import SoonRow, SoonScreen
+from views.screens.timeline import TimelineScreen
+
+
+def rendered(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def write(pilot, text: str) -> None:
+    """In an open editor: today's date, then `text`, then ctrl+s."""
+    await pilot.press("enter")
+    pilot.app.screen.query_one("#text", TextArea).insert(text)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+# -- the pertinence check -------------------------------------------------------------
+
+
+async def test_the_warning_shows_the_words_and_escape_goes_back_to_rephrase(
+    vault: Vault,
+) -> None:
+    ids = fill(vault)
+    app = app_for(vault)
+    text = "Passage à la permanence.\nIl était agressif avec moi, puis calme."
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        await pilot.press("n")
+        await write(pilot, text)
+        screen = app.screen
+        assert isinstance(screen, PertinenceScreen)
+        sentence = screen.query_one(".pertinence-sentence", Static)
+        content = sentence.visual
+        assert content.plain == "« Il était agressif avec moi, puis calme. »"
+        marked = [content.plain[s.start : s.end] for s in content.spans if s.style == MARK_STYLE]
+        assert marked == ["agressif"]
+        reason = rendered(screen.query_one(".pertinence-reason", Static))
+        assert "Jugement" in reason and "comportement ou le caractère" in reason
+        assert "Plutôt : échange difficile" in reason
+        assert "Seriez-vous à l'aise si la personne le lisait ?" in rendered(
+            screen.query_one("#pertinence-question", Static)
+        )
+        await pilot.press("escape")
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        area = editor.query_one("#text", TextArea)
+        assert app.focused is area
+        assert area.selected_text == "agressif"
+        assert area.cursor_location == (1, text.split("\n")[1].index("agressif"))
+        # Nothing was saved: the worker is rephrasing.
+        assert len(app.journal.entries(ids["martin"])) == 4
+        area.replace("tendu", area.selection.start, area.selection.end)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.selected_entry().text.endswith("Il était tendu avec moi, puis calme.")
+
+
+async def test_ctrl_s_again_saves_as_it_is_and_nothing_records_the_warning(
+    vault: Vault,
+) -> None:
+    ids = fill(vault)
+    app = app_for(vault, lang="en")
+    text = "He was aggressive at the desk."
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        await pilot.press("n")
+        await write(pilot, text)
+        assert isinstance(app.screen, PertinenceScreen)
+        assert "Judgment" in rendered(app.screen.query_one(".pertinence-reason", Static))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.selected_entry().text == text
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        entry = journal.entries(ids["martin"])[-1]
+        assert entry.text == text and journal.drafts() == []
+        # The sealed payload holds the note and its dates, and nothing about the check.
+        row = journal.db.execute(
+            "SELECT person_id, version_id, sealed FROM entries WHERE id=?", [entry.id]
+        ).fetchone()
+        aad = _aad("entry", row[0], entry.id, row[1])
+        payload = _unpack(crypto.open_sealed(journal.person_key(row[0]), row[2], aad))
+        assert set(payload) == {"occurred_on", "time", "written_at", "text"}
+
+
+# -- the practice journal -------------------------------------------------------------
+
+
+async def test_j_opens_the_practice_journal_and_n_writes_a_note_from_the_prompts(
+    vault: Vault,
+) -> None:
+    fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab", "j")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)
+        assert rendered(app.screen.query_one("#practice-title", Static)).endswith("0 note")
+        await pilot.press("n")
+        editor = app.screen
+        assert isinstance(editor, PracticeEditorScreen)
+        assert "ctrl+t" in rendered(editor.query_one("#editor-status", Static))
+        await pilot.press("enter", "ctrl+t")
+        area = editor.query_one("#text", TextArea)
+        assert area.text == prompts("fr")
+        assert area.text.startswith("Ce qui s'est passé :\n\nCe que j'ai ressenti :")
+        assert area.cursor_location == (1, 0)  # under the first question
+        await pilot.press(*"Une visite difficile")
+        # The questions are only headings: the worker deletes the ones that do not help.
+        area.load_text(area.text.replace("Ce que j'en comprends :\n\n", ""))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        assert rendered(screen.query_one("#practice-title", Static)) == (
+            "Journal de pratique · 1 note"
+        )
+        assert screen.selected_note() is not None
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        (note,) = practice_notes(journal)
+        assert note.person_id == PRACTICE and note.occurred_on == NOW.date()
+        assert note.text.startswith("Ce qui s'est passé :\nUne visite difficile\n")
+        assert "Ce que j'en comprends" not in note.text
+        assert journal.drafts() == []
+
+
+async def test_the_check_applies_to_practice_notes_and_they_have_their_own_search(
+    vault: Vault,
+) -> None:
+    fill(vault)
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        from journal.practice import add_practice_note
+
+        older = add_practice_note(journal, date(2026, 10, 2), "Supervision : la réunion d'équipe.")
+        add_practice_note(journal, date(2026, 11, 2), "Retour sur une visite.")
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("ctrl+p", *"pratique : nouvelle", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeEditorScreen)
+        await write(pilot, "Je l'ai trouvé manipulateur.")
+        assert isinstance(app.screen, PertinenceScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)
+        # `/` here searches the practice notes only, and the people's search does not
+        # show them.
+        await pilot.press("slash", *"reunion")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert [hit.id for hit in app.screen.hits] == [older.id]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.selected_note().id == older.id
+        assert app.search_keeper.search_all("reunion") == []
+
+
+async def test_a_practice_note_left_open_at_a_lock_comes_back_as_a_draft(vault: Vault) -> None:
+    fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab", "j")
+        await settle(pilot)
+        await pilot.press("n", "enter", *"Pas fini")
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert app.journal is None
+        await unlock(pilot)
+        drafts = app.screen
+        assert isinstance(drafts, DraftsScreen)
+        assert drafts.drafts[0].person_id == PRACTICE
+        assert drafts.query_one("#drafts")._lines[0][0][0].startswith("Journal de pratique")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeEditorScreen)
+        assert app.screen.query_one("#text", TextArea).text == "Pas fini"
+
+
+# -- rhythms --------------------------------------------------------------------------
+
+
+async def test_a_rhythm_said_in_words_shows_the_next_expected_date(vault: Vault) -> None:
+    ids = fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        line = app.screen.query_one("#rhythm", Static)
+        assert not line.display  # most people have none: nothing is shown
+        await pilot.press("r")
+        dialog = app.screen
+        assert isinstance(dialog, RhythmScreen)
+        understood = dialog.query_one("#rhythm-understood", Static)
+        await pilot.press(*"tous les moi")
+        assert rendered(understood).startswith("✗ Rythme non compris : « tous les moi ».")
+        assert "toutes les deux semaines" in rendered(understood)  # examples
+        await pilot.press("enter")
+        assert app.screen is dialog  # not understood: nothing saved, the field stays
+        await pilot.press("s")
+        # Last contact on Friday 20 November: a month later.
+        assert rendered(understood) == (
+            "✓ tous les mois → prochaine rencontre attendue vers le dimanche 20 décembre 2026"
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        line = app.screen.query_one("#rhythm", Static)
+        assert line.display
+        assert rendered(line) == (
+            "Rythme : tous les mois · prochaine rencontre vers le dimanche 20 décembre 2026"
+        )
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        assert journal.person(ids["martin"]).extra["rhythm"] == {
+            "rule": "FREQ=MONTHLY",
+            "said": "tous les mois",
+        }
+
+
+async def test_an_empty_field_clears_the_rhythm_in_english(vault: Vault) -> None:
+    ids = fill(vault)
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        rhythm = parse_rhythm("le premier lundi du mois")
+        journal.update_person(ids["martin"], extra={"rhythm": rhythm.to_json()})
+    app = app_for(vault, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        line = app.screen.query_one("#rhythm", Static)
+        assert rendered(line) == (
+            "Rhythm: the first Monday of the month · next contact around Monday, December 7, 2026"
+        )
+        await pilot.press("r")
+        field = app.screen.query_one("#rhythm-words", Input)
+        assert field.value == "le premier lundi du mois"
+        field.value = ""
+        await pilot.pause()
+        assert rendered(app.screen.query_one("#rhythm-understood", Static)) == (
+            "Empty field: Enter removes the rhythm."
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not app.screen.query_one("#rhythm", Static).display
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        assert not journal.person(ids["martin"]).extra.get("rhythm")
+
+
+# -- the soon view --------------------------------------------------------------------
+
+
+def fill_rhythms(vault: Vault) -> dict[str, str]:
+    """Jeanne is expected this week; Élodie has not been seen for longer than usual."""
+    ids = fill(vault)
+    with vault.open(GOLDEN_IDENTITY, clock=lambda: NOW) as journal:
+        for key, day in [("jeanne", date(2026, 11, 24)), ("elodie", date(2026, 10, 8))]:
+            written = datetime.combine(day, datetime.min.time(), NOW.tzinfo) + timedelta(hours=18)
+            journal.add_entry(ids[key], day, "Rencontre.", written_at=written)
+        for key, said in [("jeanne", "toutes les semaines"), ("elodie", "tous les mois")]:
+            journal.update_person(ids[key], extra={"rhythm": parse_rhythm(said).to_json()})
+    return ids
+
+
+async def test_s_shows_who_may_come_by_gently_and_enter_opens_them(vault: Vault) -> None:
+    ids = fill_rhythms(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab", "s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SoonScreen)
+        soon_lines = screen.query_one("#soon")._lines
+        lines = ["".join(text for text, _ in line).rstrip() for line in soon_lines]
+        assert lines == [
+            "Attendu·es cette semaine",
+            "Jeanne Dupré                    vers le mardi 1 décembre 2026",
+            "    d'habitude toutes les semaines — dernière visite il y a 4 jours",
+            "",
+            "Pas vu·es depuis plus longtemps que d'habitude",
+            "Élodie Noël",
+            "    d'habitude tous les mois — dernière visite il y a 7 semaines",
+        ]
+        everything = " ".join(lines).lower()
+        assert "retard" not in everything and "late" not in everything
+        styles = {style for line in soon_lines for _, style in line}
+        assert styles <= {"", "strong", "muted", "subheading"}  # no alarm colour
+        assert [row.person_id for row in screen.rows if isinstance(row, SoonRow)] == [
+            ids["jeanne"],
+            ids["elodie"],
+        ]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.person_id == ids["elodie"]
+        await pilot.press("escape")
+        assert app.screen is screen  # back to the soon view
+
+
+async def test_soon_from_a_story_in_english_and_the_people_sort_moved_to_o(vault: Vault) -> None:
+    fill(vault)
+    app = app_for(vault, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "jeanne")
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, SoonScreen)
+        status = app.screen.query_one("#soon-status", Static)
+        assert rendered(status).startswith("Nobody to mention this week.")
+        await pilot.press("escape")
+        assert isinstance(app.screen, TimelineScreen)

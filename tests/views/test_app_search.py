@@ -1,0 +1,183 @@
+"""Search in the app (`/`): the index built after unlock, kept current, gone after a lock.
+
+The screen itself is tested alone in test_search_screen.py; here it runs inside the
+app, over a real vault (conftest), and Enter must land on the entry in its timeline.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+
+from textual.widgets import Input, Static, TextArea
+
+from journal.store import Journal
+from journal.vault import Vault
+from tests.conftest import GOLDEN_IDENTITY, GOLDEN_PASSPHRASE
+from tests.views.test_app import NOW, SIZE, app_for, fill, open_person, settle, unlock
+from tests.views.test_app_safety import assert_locked
+from views.screens.search import ChosenSearchScreen
+from views.screens.timeline import EntryRow, TimelineScreen
+from views.search_screen import SearchScreen
+
+
+def fill_searchable(vault: Vault) -> dict[str, str]:
+    """`fill`'s people, and an accented word in one of Martin's older entries."""
+    ids = fill(vault)
+    with vault.open(GOLDEN_IDENTITY, clock=lambda: NOW) as journal:
+        written = NOW - timedelta(days=200)
+        entry = journal.add_entry(
+            ids["martin"],
+            date(2026, 5, 4),
+            "Facture d'électricité impayée : rendez-vous pris avec le fournisseur.",
+            written_at=written,
+        )
+        journal.add_entry(ids["jeanne"], date(2026, 9, 1), "Premier échange au téléphone.")
+    return {**ids, "electricity": entry.id}
+
+
+async def search_for(pilot, words: str) -> None:
+    await pilot.press("slash")
+    assert isinstance(pilot.app.screen, ChosenSearchScreen)
+    await pilot.press(*words)
+    await pilot.pause(0.3)  # the screen's debounce
+    await settle(pilot)
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#search-status", Static).render())
+
+
+async def test_slash_finds_an_accented_word_typed_without_accents_and_enter_opens_it(
+    vault: Vault,
+) -> None:
+    ids = fill_searchable(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        assert app.search_keeper.index is not None and app.search_keeper.index.complete
+        await search_for(pilot, "electricite")
+        assert status(app) == "Une note"
+        assert [hit.id for hit in app.screen.hits] == [ids["electricity"]]
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        assert screen.person_id == ids["martin"]
+        entry = screen.selected_entry()
+        assert entry is not None and entry.id == ids["electricity"]
+        # Not merely the newest entry, where a timeline opens by default.
+        last = [row for row in screen.rows if isinstance(row, EntryRow)][-1]
+        assert last.entry.id != ids["electricity"]
+        await pilot.press("escape")  # back to the people list, as from any story
+        assert app.screen is app.people_screen()
+
+
+async def test_search_from_a_story_and_from_the_palette_in_english(vault: Vault) -> None:
+    ids = fill_searchable(vault)
+    app = app_for(vault, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "jeanne")
+        await pilot.press("ctrl+p", *"search: find", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChosenSearchScreen)
+        await pilot.press(*"TELEPHONE")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert status(app) == "One entry"
+        await pilot.press("escape")
+        assert isinstance(app.screen, TimelineScreen)  # back where the search started
+        await search_for(pilot, "rendez vous")
+        assert [hit.id for hit in app.screen.hits] == [ids["electricity"]]
+
+
+async def test_what_is_written_renamed_or_added_is_found_at_once(vault: Vault) -> None:
+    ids = fill_searchable(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "jeanne")
+        await pilot.press("n", "enter")
+        app.screen.query_one("#text", TextArea).insert("Apporté la girafe en peluche.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("p")
+        name = app.screen.query_one("#name", Input)
+        name.value = "Jeanne Dupré-Mercier"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await search_for(pilot, "girafe")
+        hits = app.screen.hits
+        assert [hit.person for hit in hits] == ["Jeanne Dupré-Mercier"]
+        assert hits[0].person_id == ids["jeanne"]
+
+
+async def test_a_search_typed_while_the_index_loads_says_so_then_finds(
+    vault: Vault, monkeypatch
+) -> None:
+    ids = fill_searchable(vault)
+    gate = threading.Event()
+    opened = Journal.opened_entries
+
+    def slow(self, progress=None, person_id=None):
+        yield from opened(self, progress, person_id)
+        gate.wait(10)  # the rows are read; the index is not complete until this opens
+
+    monkeypatch.setattr(Journal, "opened_entries", slow)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#passphrase", Input).value = GOLDEN_PASSPHRASE
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.journal is not None and app.people_screen() is not None:
+                break
+        assert not app.search_keeper.index.complete
+        await pilot.press("slash", *"electricite")
+        await pilot.pause(0.4)
+        assert "la suite arrive" in status(app)  # searched what was there, says more comes
+        gate.set()
+        for _ in range(40):  # the screen asks again every half second until complete
+            await pilot.pause(0.1)
+            if "la suite" not in status(app):
+                break
+        assert status(app) == "Une note"
+        assert [hit.id for hit in app.screen.hits] == [ids["electricity"]]
+
+
+async def test_after_a_lock_the_index_holds_nothing_and_finds_nothing(vault: Vault) -> None:
+    fill_searchable(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        keeper = app.search_keeper
+        index = keeper.index
+        await search_for(pilot, "electricite")
+        stale_search = app.screen._search  # what the open screen searches with
+        assert len(stale_search("electricite")) == 1
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert_locked(app, "électricité", "fournisseur", "Martin")
+        assert not any(isinstance(s, SearchScreen) for s in app.screen_stack)
+        assert keeper.index is None and keeper.practice is None
+        assert len(index) == 0 and index.progress == (0, 0)
+        assert index._chunks == [] and index._names == {} and index._journal is None
+        assert list(stale_search("electricite")) == []
+        # Unlocking again builds a fresh index.
+        await unlock(pilot)
+        assert keeper.index is not None and keeper.index is not index
+        assert len(keeper.search_all("electricite")) == 1
+
+
+async def test_slash_in_the_people_filter_searches_and_letters_still_filter(
+    vault: Vault,
+) -> None:
+    fill_searchable(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press(*"jea")
+        assert app.screen.query_one("#filter", Input).value == "jea"
+        await pilot.press("escape", "tab", "slash")  # from the list as well
+        assert isinstance(app.screen, ChosenSearchScreen)

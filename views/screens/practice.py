@@ -1,0 +1,254 @@
+"""The practice journal in the app (`j`): the worker's own reflective notes, in a timeline.
+
+Notes are `Entry` records whose person id is "practice" (`journal.practice`), so the
+timeline's rows and list are reused as they are; only the gaps are left out ("5 mois
+sans contact" is about a person, not about one's own practice). `n` writes a note in
+the editor, where ctrl+t lays out Gibbs' reflective questions as headings the worker
+may fill or delete (`journal.practice.prompts`); the pertinence check applies on
+ctrl+s as for any entry.
+
+Writing in progress is kept as an encrypted draft like any entry: drafts of the
+practice journal carry the person id "practice" and are sealed under its own key
+(`Journal._draft_key`), and the drafts offered after unlock resume here.
+
+Practice notes have no versions (`journal.practice` stores one text per note): a note
+can be deleted (`d`), not rewritten.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TextArea
+
+from journal import dates
+from journal.errors import DentelleError
+from journal.i18n import translate
+from journal.model import Draft, Entry, Person
+from journal.practice import PRACTICE, add_practice_note, delete_practice_note, practice_notes
+from journal.practice import prompts as practice_prompts
+from journal.search import Hit
+from journal.store import Journal
+from views import reflect_strings  # noqa: F401  (registers the messages)
+from views.screens.editor import EditorScreen
+from views.screens.timeline import EntryRow, GapRow, HeadingRow, TimelineView, story_rows
+from views.ui import Localized, app_lang, localize_bindings, plural
+
+
+def practice_person(lang: str) -> Person:
+    """Who the editor writes for: not a person, the worker's own journal."""
+    return Person(id=PRACTICE, name=translate("practice.name", lang))
+
+
+def practice_rows(notes: list[Entry], lang: str) -> list[HeadingRow | EntryRow]:
+    """The timeline's rows without its gaps (pure: runs in the worker thread)."""
+    return [row for row in story_rows(notes, lang) if not isinstance(row, GapRow)]
+
+
+class PracticeEditorScreen(EditorScreen):
+    """The editor, writing a practice note; ctrl+t offers Gibbs' questions as headings."""
+
+    BINDINGS = [
+        Binding("ctrl+t", "prompts", "key.editor.prompts", priority=True, id="practice.prompts"),
+    ]
+
+    def __init__(self, draft: Draft | None = None) -> None:
+        super().__init__(practice_person(app_lang()), entry=None, draft=draft)
+
+    def on_mount(self) -> None:
+        self._status(self.t("practice.editor_hint"))
+
+    def store(self, journal: Journal, parsed: dates.ParsedDate, text: str) -> str:
+        # A note has a day, not a time: what happened that day is what one reflects on.
+        return add_practice_note(journal, parsed.day, text).id
+
+    def action_prompts(self) -> None:
+        """Empty text: lay out the questions; the questions alone: take them away again;
+        anything else: add them below what is written."""
+        area = self.query_one("#text", TextArea)
+        headings = practice_prompts(self.lang)
+        if not area.text.strip():
+            area.load_text(headings)
+        elif area.text == headings:
+            area.load_text("")
+            area.focus()
+            return
+        else:
+            area.insert("\n\n" + headings, area.document.end)
+            area.focus()
+            return
+        area.focus()
+        area.move_cursor((1, 0))  # the blank line under the first question
+
+
+class PracticeScreen(Localized, Screen):
+    """The practice journal, oldest first, opened at the newest note."""
+
+    BINDING_GROUP_TITLE = "key.group.practice"
+    BINDINGS = [
+        Binding("n", "new_note", "key.practice.new", id="practice.new"),
+        Binding("slash", "search", "key.practice.search", key_display="/", id="practice.search"),
+        Binding("d", "delete_note", "key.practice.delete", id="practice.delete"),
+        Binding("escape", "back", "key.practice.back", id="practice.back"),
+    ]
+
+    class Loaded(Message):
+        """The notes were decrypted and laid out as rows (in the worker)."""
+
+        def __init__(self, notes: list[Entry], rows: list) -> None:
+            super().__init__()
+            self.notes = notes
+            self.rows = rows
+
+    class LoadFailed(Message):
+        def __init__(self, message: str) -> None:
+            super().__init__()
+            self.message = message
+
+    def __init__(self, resume: Draft | None = None) -> None:
+        super().__init__()
+        localize_bindings(self, self.lang)
+        self._resume = resume
+        self.notes: list[Entry] = []
+        self.rows: list = []
+        self.loaded = False
+        self._select_after_load: str | None = None
+
+    def compose(self) -> ComposeResult:
+        self.reload()
+        yield Static(
+            self.t("practice.loading"), id="practice-title", classes="titlebar", markup=False
+        )
+        yield Static(self.t("practice.intro"), id="practice-intro", markup=False, classes="muted")
+        yield TimelineView(id="timeline", start_at_end=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline", TimelineView).focus()
+
+    def reload(self, select: str | None = None) -> None:
+        self._select_after_load = select
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is not None:
+            self._load(journal, self.lang)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-practice")
+    def _load(self, journal: Journal, lang: str) -> None:
+        try:
+            notes = practice_notes(journal)
+        except DentelleError as error:
+            self.post_message(self.LoadFailed(error.message(lang)))
+            return
+        except Exception as error:  # noqa: BLE001 (a lock closed the journal meanwhile)
+            self.post_message(
+                self.LoadFailed(translate("app.unexpected", lang, kind=type(error).__name__))
+            )
+            return
+        self.post_message(self.Loaded(notes, practice_rows(notes, lang)))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        app = self.app
+        if app.journal is None:  # type: ignore[attr-defined]
+            return
+        self.notes, self.rows, self.loaded = event.notes, event.rows, True
+        app.search_keeper.practice_index(self.notes, self.t("practice.name"))  # type: ignore[attr-defined]
+        self.query_one("#practice-title", Static).update(
+            plural("practice.title", len(self.notes), self.lang)
+        )
+        self._show(self._select_after_load)
+        self.refresh_bindings()
+        if self._resume is not None:
+            draft, self._resume = self._resume, None
+            self.app.push_screen(PracticeEditorScreen(draft=draft), self._written)
+
+    def _show(self, select: str | None) -> None:
+        cursor = next(
+            (
+                i
+                for i, row in enumerate(self.rows)
+                if isinstance(row, EntryRow) and row.entry.id == select
+            ),
+            None,
+        )
+        shown = self.rows or [HeadingRow(self.t("practice.empty"), "muted")]
+        self.query_one("#timeline", TimelineView).set_rows(shown, cursor=cursor)
+
+    @on(LoadFailed)
+    def _load_failed(self, event: LoadFailed) -> None:
+        self.query_one("#practice-title", Static).update(event.message)
+
+    def selected_note(self) -> Entry | None:
+        cursor = self.query_one("#timeline", TimelineView).cursor
+        if 0 <= cursor < len(self.rows) and isinstance(self.rows[cursor], EntryRow):
+            return self.rows[cursor].entry
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete_note":
+            return None if self.selected_note() is None else True
+        if action == "search":
+            return None if not self.notes else True
+        return True
+
+    @on(TimelineView.Highlighted, "#timeline")
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
+    def action_new_note(self) -> None:
+        self.app.push_screen(PracticeEditorScreen(), self._written)
+
+    def _written(self, note_id: str | None) -> None:
+        if note_id:
+            self.reload(select=note_id)
+
+    def action_search(self) -> None:
+        from views.screens.search import practice_search_screen
+
+        def chosen(hit: Hit) -> None:
+            self._show(hit.id)
+
+        self.app.push_screen(practice_search_screen(self.app, chosen))  # type: ignore[arg-type]
+
+    def action_delete_note(self) -> None:
+        from views.screens.dialogs import ConfirmScreen
+
+        note = self.selected_note()
+        if note is None:
+            return
+
+        def chosen(choice: str | None) -> None:
+            journal = self.app.journal  # type: ignore[attr-defined]
+            if choice != "delete" or journal is None:
+                return
+            try:
+                delete_practice_note(journal, note.id)
+            except DentelleError as error:
+                self.query_one("#practice-title", Static).update(error.message(self.lang))
+                return
+            self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                self.t("practice.confirm_delete"),
+                [
+                    ("keep", self.t("practice.keep"), "escape"),
+                    ("delete", self.t("practice.delete"), "d"),
+                ],
+            ),
+            chosen,
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+async def open_practice(app, resume: Draft | None = None) -> None:
+    """`j`, the palette, or a practice draft resumed: the journal above the people list."""
+    if app.journal is None:
+        return
+    await app.show_people()
+    await app.push_screen(PracticeScreen(resume=resume))
