@@ -163,7 +163,7 @@ register(
             "en": "Enter: save · Escape: cancel",
         },
         # -- soon ------------------------------------------------------------------------
-        "soon.title": {"fr": "Bientôt · semaine du {day}", "en": "Soon · week of {day}"},
+        "soon.title": {"fr": "Bientôt · d'ici au {day}", "en": "Soon · until {day}"},
         "soon.intro": {
             "fr": "D'après les rythmes que vous avez notés : des repères, pas des échéances.",
             "en": "From the rhythms you noted: landmarks, not deadlines.",

@@ -27,6 +27,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 from textual.widgets.text_area import Selection
 
+from journal.i18n import translate
 from journal.pertinence import Finding, category_label, question, reason
 from views import reflect_strings  # noqa: F401  (registers the messages)
 from views.ui import Localized, clean, localize_bindings
@@ -65,8 +66,6 @@ def finding_lines(finding: Finding, lang: str) -> Content:
 
 
 def translate_suggestion(suggestion: str, lang: str) -> str:
-    from journal.i18n import translate
-
     # The suggestion comes from an editable list file: cleaned, shown as plain text.
     return translate("pertinence.suggestion", lang, suggestion=clean(suggestion))
 

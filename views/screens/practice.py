@@ -88,6 +88,7 @@ class PracticeScreen(Localized, Screen):
     """The practice journal, oldest first, opened at the newest note."""
 
     BINDING_GROUP_TITLE = "key.group.practice"
+    DEFAULT_CSS = "PracticeScreen #practice-intro { padding: 0 1; }"
     BINDINGS = [
         Binding("n", "new_note", "key.practice.new", id="practice.new"),
         Binding("slash", "search", "key.practice.search", key_display="/", id="practice.search"),

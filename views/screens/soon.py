@@ -32,6 +32,8 @@ from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit, wrap_text
 
 NAME_WIDTH = 30
+HORIZON_DAYS = 7
+"""How far ahead "expected" looks (`journal.rhythm.soon`'s default, said in the title)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,9 @@ class SoonScreen(Localized, Screen):
 
     BINDING_GROUP_TITLE = "key.group.soon"
     BINDINGS = [Binding("escape", "back", "key.soon.back", id="soon.back")]
+    DEFAULT_CSS = """
+    SoonScreen #soon-intro, SoonScreen #soon-status { padding: 0 1; }
+    """
 
     class Loaded(Message):
         """The summaries were read and the rows worded (in the worker)."""
@@ -108,8 +113,8 @@ class SoonScreen(Localized, Screen):
     def compose(self) -> ComposeResult:
         self.reload()
         today = self.app.today()  # type: ignore[attr-defined]
-        monday = today - timedelta(days=today.weekday())
-        title = self.t("soon.title", day=dates.format_day(monday, self.lang))
+        horizon = today + timedelta(days=HORIZON_DAYS)
+        title = self.t("soon.title", day=dates.format_day(horizon, self.lang))
         yield Static(title, id="soon-title", classes="titlebar", markup=False)
         yield Static(self.t("soon.intro"), id="soon-intro", markup=False, classes="muted")
         yield SoonList(id="soon")
@@ -137,7 +142,8 @@ class SoonScreen(Localized, Screen):
             )
             return
         rhythms = {s.person.id: r for s in summaries if (r := person_rhythm(s.person))}
-        self.post_message(self.Loaded(soon_rows(soon(summaries, rhythms, today), today, lang)))
+        items = soon(summaries, rhythms, today, HORIZON_DAYS)
+        self.post_message(self.Loaded(soon_rows(items, today, lang)))
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
