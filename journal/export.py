@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -317,8 +316,7 @@ def write_export(document: str, path: Path, passphrase: str | None = None) -> No
     if passphrase is not None:
         data = pyrage.passphrase.encrypt(data, passphrase)
     try:
-        write_atomic(path, data)
-        os.chmod(path, 0o600)
+        write_atomic(path, data)  # created 0600
     except OSError as error:
         raise DentelleError(
             "export.cannot_write", path=str(path), reason=error.strerror or str(error)
