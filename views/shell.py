@@ -41,6 +41,7 @@ from journal.i18n import translate
 from journal.vault import Vault
 from views.commands import PeopleCommands
 from views.reflect_app import REFLECT_ACTIONS, ReflectActions
+from views.rights import RightsActions
 from views.ui import localize_bindings
 
 if TYPE_CHECKING:
@@ -73,9 +74,10 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class DentelleApp(ReflectActions, App[None]):
+class DentelleApp(ReflectActions, RightsActions, App[None]):
     """One worker's journal: unlock, people, stories, writing (search and reflective
-    writing come from `ReflectActions`, views/reflect_app.py)."""
+    writing come from `ReflectActions`, views/reflect_app.py; backup and the person's
+    rights from `RightsActions`, views/rights.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Dentelle"
@@ -299,6 +301,7 @@ class DentelleApp(ReflectActions, App[None]):
             yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self._show_drafts)
             yield SystemCommand(t("cmd.lock"), t("cmd.lock.help"), self.action_lock)
             yield from self.reflect_commands(screen)
+            yield from self.rights_commands(screen)  # backup, export, forget, review
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
         yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
         yield SystemCommand(t("cmd.dark"), t("cmd.dark.help"), self.action_toggle_dark)

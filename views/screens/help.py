@@ -43,8 +43,11 @@ class HelpScreen(Localized, ModalScreen[None]):
 
     def _sections(self) -> list[tuple[str, list[Binding]]]:
         from views.reflect_app import reflect_sections
+        from views.screens.dialogs import HistoryScreen
         from views.screens.editor import EditorScreen
+        from views.screens.history import VersionsScreen
         from views.screens.people import PeopleList, PeopleScreen
+        from views.screens.review import ReviewList, ReviewScreen
         from views.screens.timeline import TimelineScreen, TimelineView
         from views.shell import DentelleApp
         from views.widgets.line_list import LineList
@@ -57,6 +60,8 @@ class HelpScreen(Localized, ModalScreen[None]):
                 _bindings(TimelineScreen, TimelineView, LineList),
             ),
             (EditorScreen, "key.group.editor", _bindings(EditorScreen)),
+            (ReviewScreen, "key.group.review", _bindings(ReviewScreen, ReviewList)),
+            (VersionsScreen, "key.group.history", _bindings(VersionsScreen, HistoryScreen)),
             *reflect_sections(),  # practice journal, soon, the pertinence check
         ]
         current = type(self.opened_from) if self.opened_from is not None else None

@@ -24,6 +24,7 @@ from journal.model import Draft
 from journal.practice import PRACTICE
 from journal.text import fold
 from views.ui import Localized, app_lang, localize_bindings, one_line, plural
+from views.widgets.care_status import CareStatus
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit
 
@@ -55,7 +56,7 @@ class PersonRow:
         ]
 
 
-PEOPLE_LIST_KEYS = ("a", "o", "s", "j", "slash")
+PEOPLE_LIST_KEYS = ("a", "o", "s", "j", "slash", "b", "x", "r")
 """Keys the list keeps; every other letter typed on it goes to the filter (`/`: search)."""
 
 
@@ -71,6 +72,11 @@ class PeopleList(LineList):
         Binding("o", "screen.toggle_sort", "key.people.sort", show=False, id="people.sort"),
         Binding("s", "app.soon", "key.app.soon", id="people.soon"),
         Binding("j", "app.practice", "key.app.practice", show=False, id="people.practice"),
+        # Backup and the person's rights (views/rights.py); the status line names b and r.
+        Binding("b", "app.backup", "key.rights.backup", show=False, id="people.backup"),
+        Binding("x", "app.export_person", "key.rights.export", show=False, id="people.export"),
+        Binding("r", "app.review", "key.rights.review", show=False, id="people.review"),
+        Binding("ctrl+d", "app.forget_person", "key.rights.forget", show=False, id="people.forget"),
     ]
 
     def on_key(self, event: events.Key) -> None:
@@ -157,6 +163,7 @@ class PeopleScreen(Localized, Screen):
         yield Static("", id="people-header", classes="columns", markup=False)
         yield PeopleList(id="people")
         yield Static(self.t("people.loading"), id="people-status", markup=False, classes="muted")
+        yield CareStatus(id="care-status")  # last backup, people due for review
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -223,6 +230,7 @@ class PeopleScreen(Localized, Screen):
         if not self._drafts_offered:
             self._drafts_offered = True
             self.offer_drafts()
+        self.query_one(CareStatus).refresh_status()
 
     @on(LoadFailed)
     def _load_failed(self, event: LoadFailed) -> None:

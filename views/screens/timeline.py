@@ -137,6 +137,16 @@ class TimelineScreen(Localized, Screen):
         # show `r`, and the line it sets appears under the profile.
         Binding("r", "rhythm", "key.timeline.rhythm", show=False, id="timeline.rhythm"),
         Binding("escape", "back", "key.timeline.back", show=False, id="timeline.back"),
+        # Backup and the person's rights (views/rights.py): in the help and the palette,
+        # the footer has no room left at 80 columns.
+        Binding("x", "app.export_person", "key.rights.export", show=False, id="timeline.export"),
+        Binding(
+            "c", "app.consultations", "key.rights.consultations", show=False, id="timeline.consult"
+        ),
+        Binding(
+            "ctrl+d", "app.forget_person", "key.rights.forget", show=False, id="timeline.forget"
+        ),
+        Binding("b", "app.backup", "key.rights.backup", show=False, id="timeline.backup"),
     ]
 
     class Loaded(Message):
@@ -183,6 +193,8 @@ class TimelineScreen(Localized, Screen):
 
     def on_mount(self) -> None:
         self.query_one("#timeline", TimelineView).focus()
+        # One "opened" line in the person's record of consultations per opening.
+        self.call_after_refresh(self.app.note_opened, self.person_id)  # type: ignore[attr-defined]
 
     def reload(self, select: str | None = None) -> None:
         self._select_after_load = select
@@ -318,11 +330,11 @@ class TimelineScreen(Localized, Screen):
                 people.reload()
 
     def action_history(self) -> None:
-        from views.screens.dialogs import HistoryScreen
+        from views.screens.history import VersionsScreen
 
         entry = self.selected_entry()
         if entry is not None:
-            self.app.push_screen(HistoryScreen(entry.id))
+            self.app.push_screen(VersionsScreen(entry.id))
 
     def action_edit_profile(self) -> None:
         from views.screens.dialogs import PersonFormScreen

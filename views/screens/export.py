@@ -1,0 +1,272 @@
+"""Export a person's whole file for them (right of access): format, encryption, file.
+
+The export is the one place where a person's data leaves the vault in clear, on the
+worker's explicit request. The document is gathered, rendered and written in a thread
+worker (a long story takes a moment to decrypt; age's scrypt for an encrypted export
+takes seconds), straight to the chosen file; it is never kept on screen or elsewhere.
+The "exported" line of the record of consultations is written afterwards on the app's
+thread. The passphrase fields refuse copy and cut and are emptied once used.
+
+Default file: `default_export_folder()` (Documents, else home) and
+`journal.export.default_file_name`, never overwriting: `-2`, `-3`… are added.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from platformdirs import user_documents_dir
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Footer, Input, RadioButton, RadioSet, Static
+
+from journal.consultations import record_consultation
+from journal.errors import DentelleError
+from journal.export import FORMATS, collect, default_file_name, render, write_export
+from journal.i18n import translate
+from journal.passphrase import check_strength
+from views.ui import Localized, literal, localize_bindings
+from views.widgets.passphrase_input import PassphraseInput
+
+
+def default_export_folder() -> Path:
+    """The user's Documents folder when there is one, else their home."""
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """`folder / name`, or `name` with -2, -3… before its extensions if taken."""
+    path = folder / name
+    stem, dot, extensions = name.partition(".")
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{dot}{extensions}"
+        number += 1
+    return path
+
+
+class ExportScreen(Localized, ModalScreen[None]):
+    """Choose the format and encryption, then write; says where and whether in clear."""
+
+    BINDING_GROUP_TITLE = "key.group.export"
+    BINDINGS = [
+        Binding("ctrl+s", "export", "key.rights.do_export", priority=True, id="export.run"),
+        Binding("escape", "cancel", "key.dialog.cancel", id="export.cancel"),
+    ]
+
+    class Written(Message):
+        """The export file was written (by the worker)."""
+
+        def __init__(self, path: Path, fmt: str) -> None:
+            super().__init__()
+            self.path = path
+            self.fmt = fmt
+
+    class Failed(Message):
+        """The export could not be written (`message` says why)."""
+
+        def __init__(self, message: str) -> None:
+            super().__init__()
+            self.message = message
+
+    def __init__(self, person_id: str, name: str) -> None:
+        """`name` is already cleaned (`views.ui.one_line`)."""
+        super().__init__()
+        localize_bindings(self, self.lang)
+        self.person_id = person_id
+        self.person_name = name
+        self.folder = default_export_folder()
+        self.written: Path | None = None
+        self.working = False
+        self._encrypting = False
+        self._suggested = ""
+
+    def compose(self) -> ComposeResult:
+        # Compact widgets: the whole form fits a 80×24 terminal with the secrets shown.
+        with Vertical(id="export-dialog"):
+            title = self.t("export.app.title", name=self.person_name)
+            yield Static(title, markup=False, classes="label")
+            yield Static(self.t("export.app.why"), markup=False, classes="muted")
+            yield Static(self.t("export.app.format"), markup=False, classes="field-label")
+            with RadioSet(id="format", compact=True):
+                for number, fmt in enumerate(FORMATS):
+                    label = literal(self.t(f"export.app.{fmt}"))
+                    yield RadioButton(label, value=number == 0, id=f"format-{fmt}", compact=True)
+            yield Checkbox(literal(self.t("export.app.encrypt")), id="encrypt", compact=True)
+            with Vertical(id="secrets"):
+                for key, widget_id in (
+                    ("export.app.passphrase", "secret"),
+                    ("export.app.again", "secret-again"),
+                ):
+                    yield PassphraseInput(placeholder=self.t(key), id=widget_id, compact=True)
+            yield Static(self.t("export.app.file"), markup=False, classes="field-label")
+            yield Input(id="path", compact=True)
+            yield Static("", id="export-status", markup=False)
+        yield Footer(compact=True)
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    #export-dialog {
+        width: 78; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 2;
+    }
+    #export-dialog .label { margin: 1 0 0 0; }
+    #export-dialog .field-label { margin-top: 1; text-style: bold; }
+    #format { height: auto; width: 100%; }
+    #encrypt { margin-top: 1; }
+    #secrets { height: auto; padding-left: 4; }
+    #export-status { height: auto; margin: 1 0; }
+    """
+
+    def on_mount(self) -> None:
+        self.query_one("#secrets").display = False
+        self.query_one("#path", Input).cursor_blink = False
+        self._suggest()
+        self.query_one("#format", RadioSet).focus()
+
+    # -- the form ------------------------------------------------------------------------
+
+    @property
+    def fmt(self) -> str:
+        index = self.query_one("#format", RadioSet).pressed_index
+        return FORMATS[index] if 0 <= index < len(FORMATS) else FORMATS[0]
+
+    @property
+    def encrypted(self) -> bool:
+        return self.query_one("#encrypt", Checkbox).value
+
+    def _suggest(self) -> None:
+        """Put the default file in the field, unless the worker typed their own."""
+        field = self.query_one("#path", Input)
+        if field.value and field.value != self._suggested:
+            return
+        name = default_file_name(self.person_name, self.fmt, encrypted=self.encrypted)
+        self._suggested = str(free_path(self.folder, name))
+        field.value = self._suggested
+
+    @on(RadioSet.Changed, "#format")
+    def _format_changed(self) -> None:
+        self._suggest()
+
+    @on(Checkbox.Changed, "#encrypt")
+    def _encrypt_changed(self, event: Checkbox.Changed) -> None:
+        self.query_one("#secrets").display = event.value
+        self._suggest()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_export()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#export-status", Static)
+        status.update(("✗ " if error else "") + text)
+        status.set_class(error, "error")
+
+    # -- writing ---------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        if self.written is not None:
+            self.dismiss(None)
+            return
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is None or self.working:
+            return
+        target = self.query_one("#path", Input).value.strip()
+        if not target:
+            self._say(self.t("export.app.no_path"), error=True)
+            return
+        path = Path(target).expanduser()
+        if not path.parent.is_dir():
+            self._say(self.t("export.app.no_folder", path=str(path.parent)), error=True)
+            return
+        if path.exists():
+            self._say(self.t("export.app.exists", path=str(path)), error=True)
+            return
+        passphrase = None
+        if self.encrypted:
+            passphrase = self.query_one("#secret", Input).value
+            if passphrase != self.query_one("#secret-again", Input).value:
+                self._say(translate("passphrase.mismatch", self.lang), error=True)
+                return
+            try:
+                check_strength(passphrase)
+            except DentelleError as error:
+                self._say(error.message(self.lang), error=True)
+                return
+        self.working = True
+        self._encrypting = passphrase is not None
+        self._enable_form(False)
+        self._say(self.t("export.app.encrypting" if passphrase else "export.app.writing"))
+        self._write(journal, self.person_id, self.fmt, path, passphrase, self.lang)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-export")
+    def _write(
+        self, journal, person_id: str, fmt: str, path: Path, passphrase: str | None, lang: str
+    ) -> None:
+        try:
+            if path.exists():  # appeared meanwhile: never overwrite
+                raise DentelleError("export.app.exists", path=str(path))
+            write_export(render(collect(journal, person_id), fmt, lang), path, passphrase)
+        except DentelleError as error:
+            self.post_message(self.Failed(error.message(lang)))
+        except Exception as error:  # noqa: BLE001 (the journal was locked meanwhile, etc.)
+            self.post_message(
+                self.Failed(translate("app.unexpected", lang, kind=type(error).__name__))
+            )
+        else:
+            self.post_message(self.Written(path, fmt))
+
+    @on(Written)
+    def _written(self, event: Written) -> None:
+        self.working = False
+        self.written = event.path
+        app = self.app
+        journal = app.journal  # type: ignore[attr-defined]
+        if journal is not None:
+            months = app.config.consultation_log_months  # type: ignore[attr-defined]
+            with contextlib.suppress(DentelleError):  # the file is written: best effort
+                record_consultation(
+                    journal, self.person_id, "exported", event.fmt, keep_months=months
+                )
+        for field in self.query(PassphraseInput):
+            field.value = ""
+        lines = [
+            self.t("export.app.written", path=str(event.path)),
+            self.t("export.app.encrypted" if self._encrypting else "export.app.clear_warning"),
+            self.t("export.app.close"),
+        ]
+        self._say("✓ " + "\n".join(lines))
+        self.refresh_bindings()
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        self.working = False
+        self._enable_form(True)
+        self._say(event.message, error=True)
+        self.refresh_bindings()
+
+    def _enable_form(self, enabled: bool) -> None:
+        for widget in (*self.query(RadioSet), *self.query(Checkbox), *self.query(Input)):
+            widget.disabled = not enabled
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While writing, closing would leave the file without its consultation line.
+        if action in ("export", "cancel"):
+            return None if self.working else True
+        return True
+
+    def on_key(self, event) -> None:
+        # Once written, Enter closes (every field is disabled, so nothing else takes it).
+        if self.written is not None and event.key == "enter":
+            event.stop()
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

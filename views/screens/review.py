@@ -1,0 +1,305 @@
+"""The retention review: people past the retention period, oldest contact first.
+
+The CNIL's référentiel for social and médico-social support keeps data in the active
+base for 2 years from the last contact (`retention_years`). For each person listed, the
+worker forgets them (ctrl+d, the usual confirmation) or keeps them with a written reason
+(g): the reason is sealed in the person's profile, shown again at the next review, and
+hides them until `review_delay_months` have passed. Enter opens the story first, to
+decide with it in mind; Escape there comes back here.
+
+The summaries are read in a thread worker, like the people list's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static, TextArea
+
+from journal import dates
+from journal.errors import DentelleError
+from journal.i18n import translate
+from journal.retention import DueForReview, due_for_review, keep_with_reason
+from views.ui import Localized, clean, localize_bindings, one_line, plural
+from views.widgets.line_list import Line, LineList
+from views.widgets.wrap import fit, wrap_text
+
+INDENT = "    "
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One person due: name, last contact, and the reason given last time, if any."""
+
+    person_id: str
+    name: str
+    contact: str
+    kept: str
+    selectable: bool = True
+
+    def lines(self, width: int) -> list[Line]:
+        lines: list[Line] = [((fit(self.name, width), "strong"),)]
+        lines.append(((fit(INDENT + self.contact, width), "muted"),))
+        if self.kept:
+            for part in wrap_text(self.kept, max(8, width - len(INDENT))):
+                lines.append(((INDENT + part, ""),))
+        lines.append((("", ""),))
+        return lines
+
+
+def review_row(due: DueForReview, today: date, lang: str) -> ReviewRow:
+    kept = ""
+    if due.kept is not None:
+        day = dates.format_day(due.kept.kept_on, lang)
+        kept = translate("review.app.kept_before", lang, day=day, reason=clean(due.kept.reason))
+    contact = translate(
+        "review.app.line",
+        lang,
+        when=dates.format_ago(due.since, today, lang),
+        day=dates.format_day(due.since, lang),
+    )
+    return ReviewRow(due.summary.person.id, one_line(due.summary.person.name), contact, kept)
+
+
+class ReviewList(LineList):
+    """The people due; Enter opens a story."""
+
+    BINDINGS = [Binding("enter", "select", "key.rights.open", id="review.open")]
+
+
+class ReviewScreen(Localized, Screen):
+    """People past the retention period: forget, or keep with a reason."""
+
+    BINDING_GROUP_TITLE = "key.group.review"
+    BINDINGS = [
+        Binding("g", "keep", "key.rights.keep", id="review.keep"),
+        Binding("ctrl+d", "forget", "key.rights.forget", id="review.forget"),
+        Binding("escape", "back", "key.rights.back", id="review.back"),
+    ]
+
+    class Loaded(Message):
+        """The people due were read (in a worker)."""
+
+        def __init__(self, rows: list[ReviewRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    class LoadFailed(Message):
+        """The summaries could not be read (`message` says why)."""
+
+        def __init__(self, message: str) -> None:
+            super().__init__()
+            self.message = message
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self, self.lang)
+        self.rows: list[ReviewRow] = []
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        config = self.app.config  # type: ignore[attr-defined]
+        self.reload()
+        yield Static(
+            self.t("review.app.loading"), id="review-title", classes="titlebar", markup=False
+        )
+        intro = self.t(
+            "review.app.intro", years=config.retention_years, months=config.review_delay_months
+        )
+        yield Static(intro, id="review-intro", markup=False, classes="muted")
+        yield ReviewList(id="review")
+        yield Footer(compact=True)
+
+    DEFAULT_CSS = """
+    #review-intro { height: auto; padding: 0 1; margin-bottom: 1; }
+    """
+
+    def on_mount(self) -> None:
+        self.query_one("#review", ReviewList).focus()
+
+    def reload(self, select: str | None = None) -> None:
+        """Read who is due again (after keeping or forgetting someone)."""
+        app = self.app
+        journal = app.journal  # type: ignore[attr-defined]
+        if journal is not None:
+            years = app.config.retention_years  # type: ignore[attr-defined]
+            self._load(journal, app.today(), years, self.lang)  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-review")
+    def _load(self, journal, today: date, years: int, lang: str) -> None:
+        try:
+            due = due_for_review(journal.summaries(), today, years)
+        except DentelleError as error:
+            self.post_message(self.LoadFailed(error.message(lang)))
+            return
+        except Exception as error:  # noqa: BLE001 (the journal was closed by a lock, etc.)
+            self.post_message(
+                self.LoadFailed(translate("app.unexpected", lang, kind=type(error).__name__))
+            )
+            return
+        self.post_message(self.Loaded([review_row(d, today, lang) for d in due]))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        if self.app.journal is None:  # type: ignore[attr-defined]
+            return
+        review = self.query_one("#review", ReviewList)
+        cursor = review.cursor
+        self.rows = event.rows
+        self.loaded = True
+        years = self.app.config.retention_years  # type: ignore[attr-defined]
+        title = self.query_one("#review-title", Static)
+        if self.rows:
+            title.update(plural("review.app.title", len(self.rows), self.lang))
+            review.set_rows(self.rows, cursor=min(max(cursor, 0), len(self.rows) - 1))
+        else:
+            title.update(plural("review.app.title", 0, self.lang))
+            empty = _Message(translate("review.app.none", self.lang, years=years))
+            review.set_rows([empty])
+        self.refresh_bindings()
+
+    @on(LoadFailed)
+    def _load_failed(self, event: LoadFailed) -> None:
+        self.query_one("#review-title", Static).update(event.message)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def highlighted_name(self) -> tuple[str, str] | None:
+        """(id, cleaned name) of the person under the cursor."""
+        cursor = self.query_one("#review", ReviewList).cursor
+        if self.loaded and 0 <= cursor < len(self.rows):
+            row = self.rows[cursor]
+            return row.person_id, row.name
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("keep", "forget"):
+            return None if self.highlighted_name() is None else True
+        return True
+
+    @on(LineList.Highlighted, "#review")
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
+    @on(LineList.Selected, "#review")
+    async def _open(self) -> None:
+        from views.screens.timeline import TimelineScreen
+
+        person = self.highlighted_name()
+        if person is not None:
+            await self.app.push_screen(TimelineScreen(person[0]))
+
+    def action_keep(self) -> None:
+        person = self.highlighted_name()
+        if person is None:
+            return
+        person_id, name = person
+
+        def kept(reason: str | None) -> None:
+            if reason:
+                self.keep(person_id, name, reason)
+
+        self.app.push_screen(KeepScreen(name), kept)
+
+    def action_forget(self) -> None:
+        person = self.highlighted_name()
+        if person is not None:
+            self.app.forget_person(*person)  # type: ignore[attr-defined]
+
+    def keep(self, person_id: str, name: str, reason: str) -> None:
+        """Record the reason; the person leaves the review until the delay has passed."""
+        app = self.app
+        journal = app.journal  # type: ignore[attr-defined]
+        if journal is None:
+            return
+        delay = app.config.review_delay_months  # type: ignore[attr-defined]
+        try:
+            today = app.today()  # type: ignore[attr-defined]
+            kept = keep_with_reason(journal, person_id, reason, today, delay)
+        except DentelleError as error:
+            app.notify(error.message(self.lang), markup=False, severity="warning")
+            return
+        day = dates.format_day(kept.review_after, self.lang)
+        app.notify(self.t("review.app.kept", name=name, day=day), markup=False, timeout=8)
+        self.reload()
+        people = app.people_screen()  # type: ignore[attr-defined]
+        if people is not None:
+            people.reload()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+@dataclass(frozen=True)
+class _Message:
+    """A line of text in place of the list (nobody to review)."""
+
+    text: str
+    selectable: bool = False
+
+    def lines(self, width: int) -> list[Line]:
+        return [((part, "muted"),) for part in wrap_text(self.text, width)]
+
+
+class KeepScreen(Localized, ModalScreen[str | None]):
+    """Why keep this person: a few words, sealed, read again at the next review."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "key.rights.save_reason", priority=True, id="keep.save"),
+        Binding("escape", "cancel", "key.dialog.cancel", id="keep.cancel"),
+    ]
+
+    def __init__(self, name: str) -> None:
+        """`name` is already cleaned (`views.ui.one_line`)."""
+        super().__init__()
+        localize_bindings(self, self.lang)
+        self.person_name = name
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        delay = app.config.review_delay_months  # type: ignore[attr-defined]
+        back = app.today() + relativedelta(months=delay)  # type: ignore[attr-defined]
+        with Vertical(classes="dialog wide", id="keep-dialog"):
+            title = self.t("review.app.keep_title", name=self.person_name)
+            yield Static(title, markup=False, classes="label")
+            hint = self.t("review.app.keep_hint", day=dates.format_day(back, self.lang))
+            yield Static(hint, markup=False, classes="muted")
+            yield TextArea(
+                id="reason",
+                soft_wrap=True,
+                tab_behavior="focus",
+                placeholder=self.t("review.app.keep_placeholder"),
+            )
+            yield Static("", id="keep-status", markup=False, classes="error")
+        yield Footer(compact=True)
+
+    DEFAULT_CSS = """
+    KeepScreen { align: center middle; }
+    #keep-dialog { height: auto; }
+    #keep-dialog > .muted { height: auto; margin-bottom: 1; }
+    #reason { height: 6; }
+    #keep-status { height: auto; }
+    """
+
+    def on_mount(self) -> None:
+        reason = self.query_one("#reason", TextArea)
+        reason.cursor_blink = False
+        reason.focus()
+
+    def action_save(self) -> None:
+        reason = self.query_one("#reason", TextArea).text.strip()
+        if not reason:
+            self.query_one("#keep-status", Static).update("✗ " + self.t("review.app.need_reason"))
+            return
+        self.dismiss(reason)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
