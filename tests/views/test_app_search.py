@@ -33,6 +33,10 @@ def fill_searchable(vault: Vault) -> dict[str, str]:
             written_at=written,
         )
         journal.add_entry(ids["jeanne"], date(2026, 9, 1), "Premier échange au téléphone.")
+        for n in range(20):  # a long story: the entry found is far from both ends
+            for start in (date(2025, 6, 2), date(2026, 5, 11)):
+                day = start + timedelta(days=4 * n)
+                journal.add_entry(ids["martin"], day, f"Passage à la permanence ({n}).")
     return {**ids, "electricity": entry.id}
 
 
@@ -66,9 +70,12 @@ async def test_slash_finds_an_accented_word_typed_without_accents_and_enter_open
         assert screen.person_id == ids["martin"]
         entry = screen.selected_entry()
         assert entry is not None and entry.id == ids["electricity"]
-        # Not merely the newest entry, where a timeline opens by default.
+        # Not merely the newest entry, where a timeline opens by default; and in view.
         last = [row for row in screen.rows if isinstance(row, EntryRow)][-1]
         assert last.entry.id != ids["electricity"]
+        view = screen.query_one("#timeline")
+        top, height = view.scroll_offset.y, view.scrollable_content_region.height
+        assert top > 0 and top <= view._row_start[view.cursor] < top + height
         await pilot.press("escape")  # back to the people list, as from any story
         assert app.screen is app.people_screen()
 
@@ -181,3 +188,23 @@ async def test_slash_in_the_people_filter_searches_and_letters_still_filter(
         assert app.screen.query_one("#filter", Input).value == "jea"
         await pilot.press("escape", "tab", "slash")  # from the list as well
         assert isinstance(app.screen, ChosenSearchScreen)
+
+
+async def test_a_person_forgotten_leaves_the_index(vault: Vault) -> None:
+    ids = fill_searchable(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        assert len(app.search_keeper.search_all("electricite")) == 1
+        app.journal.forget_person(ids["martin"])
+        await app.person_forgotten(ids["martin"], "Famille Martin")  # views/rights.py
+        await settle(pilot)
+        index = app.search_keeper.index
+        assert list(app.search_keeper.search_all("electricite")) == []
+        assert list(app.search_keeper.search_all("permanence")) == []
+        assert ids["martin"] not in index._names
+        assert ids["martin"] not in index._persons or all(
+            index._ids[slot] is None
+            for slot, owner in enumerate(index._persons)
+            if owner == ids["martin"]
+        )

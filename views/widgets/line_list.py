@@ -232,8 +232,10 @@ class LineList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         if self._content_width() != self._laid_out_width:
             self._layout()
-            self._scroll_to_cursor()
             self.refresh()
+        # Also when only the height changed (a header line above appeared): the row under
+        # the cursor stays in view.
+        self._scroll_to_cursor()
 
     # -- drawing ------------------------------------------------------------------
 
@@ -289,10 +291,13 @@ class LineList(ScrollView, can_focus=True):
         )
         top = round(self.scroll_offset.y)
         height = max(1, self.scrollable_content_region.height)
+        # force: right after `set_rows` the scrollbar is not there yet (the first layout
+        # saw no rows), and without it Textual ignores the scroll: a story opened at an
+        # entry from a search would show its first lines instead of that entry.
         if start < top:
-            self.scroll_to(y=start, animate=False, immediate=True)
+            self.scroll_to(y=start, animate=False, immediate=True, force=True)
         elif end > top + height:
-            self.scroll_to(y=min(start, end - height), animate=False, immediate=True)
+            self.scroll_to(y=min(start, end - height), animate=False, immediate=True, force=True)
 
     def action_move(self, delta: int) -> None:
         self._complete_layout()
