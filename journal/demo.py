@@ -17,11 +17,27 @@ import pyrage
 
 from journal.crypto import KeyWrap
 from journal.fsutil import make_private_dir
+from journal.practice import add_practice_note
+from journal.rhythm import parse_rhythm
 from journal.store import Journal
 from journal.vault import Vault
 
 DEMO_PASSPHRASE = "la dentelle se fait maille après maille"
 DEMO_RECOVERY_CODE = "DEMO-DEMO-DEMO-DEMO-DEMO-DEMO"
+# A few rhythms of contact, so that the "soon" view (`s`) has something to show; most
+# people have none, in the demo as in life.
+DEMO_RHYTHMS = {
+    "Moussa Diarra": "toutes les semaines",
+    "Jean-Marc Lefèvre": "tous les mois",
+    "Madeleine Roux": "le premier lundi du mois",
+}
+# One note of the practice journal (`j`), written along Gibbs' headings.
+DEMO_PRACTICE_NOTE = (
+    "Ce qui s'est passé :\nVisite chez les Amrani ; la petite a pleuré pendant tout "
+    "l'entretien.\n\nCe que j'ai ressenti :\nDe l'impuissance, et l'envie d'aller trop "
+    "vite.\n\nCe que j'essaierai la prochaine fois :\nProposer un second rendez-vous "
+    "plutôt que tout traiter d'un coup."
+)
 # Fiction only: this key opens nothing but the demo.
 DEMO_IDENTITY = "AGE-SECRET-KEY-1M9W6JDEL8XUJY84FZT4NVVKX7MDHSD0MYYHWJT9QW930XJ0RFLGS4LAU3U"
 
@@ -46,6 +62,9 @@ def create_demo_vault(path: Path, today: date, keywrap: KeyWrap | None = None) -
     with vault.open(identity) as journal, journal.db.atomic():
         for fictional in demo_people(today):
             person = journal.add_person(fictional.name, fictional.profile)
+            said = DEMO_RHYTHMS.get(fictional.name)
+            if said is not None:
+                journal.update_person(person.id, extra={"rhythm": parse_rhythm(said).to_json()})
             for entry in fictional.entries:
                 # Written on the evening of the day it happened, as a worker would.
                 written = datetime.combine(entry.occurred_on, time(18, 30)).astimezone()
@@ -55,4 +74,5 @@ def create_demo_vault(path: Path, today: date, keywrap: KeyWrap | None = None) -
                     entry.text,
                     written_at=written + timedelta(minutes=len(entry.text) % 50),
                 )
+        add_practice_note(journal, today - timedelta(days=3), DEMO_PRACTICE_NOTE)
     return vault
