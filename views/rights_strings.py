@@ -280,9 +280,10 @@ register(
             "en": "last contact {when} ({day})",
         },
         "review.app.none": {
-            "fr": "Personne à revoir : tout le monde a eu un contact depuis moins de {years} ans.",
-            "en": "Nobody to review: everyone had a contact within {years} years.",
+            "fr": "Personne à revoir pour l'instant. Une personne gardée avec une raison revient ici après le délai.",
+            "en": "Nobody to review for now. A person kept with a reason comes back here after the delay.",
         },
+        "review.app.title_none": {"fr": "Revue de conservation", "en": "Retention review"},
         "review.app.kept_before": {
             "fr": "gardé·e le {day} : {reason}",
             "en": "kept on {day}: {reason}",

@@ -277,8 +277,7 @@ async def test_the_status_line_reminds_gently_and_counts_people_due_for_review(
         await unlock(pilot)
         status = app.people_screen().query_one(CareStatus)
         assert text(status) == (
-            "Backed up 9 days ago: time to plug in the key? (b) · "
-            "1 person to review (retention, r)"
+            "Backed up 9 days ago: time to plug in the key? (b) · 1 person to review (retention, r)"
         )
         assert status.has_class("-reminder")
 

@@ -230,6 +230,22 @@ async def test_escape_forgets_nobody(vault: Vault) -> None:
         assert journal.person(ids["jeanne"]).name == "Jeanne Dupré"
 
 
+async def test_forget_from_the_list_keeps_the_list_whole(vault: Vault) -> None:
+    fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        people = app.screen
+        header = text(people.query_one("#people-header"))
+        await pilot.press("tab", "ctrl+d")
+        app.screen.query_one("#forget-name", Input).value = "Élodie Noël"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is people
+        assert [name for _id, name in people.names()] == ["Famille Martin", "Jeanne Dupré"]
+        assert text(people.query_one("#people-header")) == header  # laid out at full width
+
+
 def test_the_typed_name_ignores_case_accents_and_spacing() -> None:
     assert confirms("elodie  NOEL", "Élodie Noël")
     assert confirms("Famille-Martin", "Famille Martin")
@@ -393,7 +409,7 @@ async def test_nobody_to_review_says_so(vault: Vault) -> None:
         assert screen.rows == [] and screen.highlighted_name() is None
         assert screen.check_action("keep", ()) is None
         lines = screen.query_one("#review")._lines
-        assert "tout le monde a eu un contact depuis moins de 2 ans" in "".join(
+        assert "Personne à revoir pour l'instant." in "".join(
             piece for line in lines for piece, _style in line
         )
 

@@ -312,7 +312,12 @@ class PeopleScreen(Localized, Screen):
 
     @on(LineList.LaidOut, "#people")
     def _update_header(self) -> None:
-        width = self.query_one("#people", PeopleList).scrollable_content_region.width - 2
+        region = self.query_one("#people", PeopleList).scrollable_content_region
+        if region.width <= 0:  # just back from a window above it: not laid out yet
+            if self.is_active:
+                self.call_after_refresh(self._update_header)
+            return
+        width = region.width - 2
         name_width = max(8, width - AGO_WIDTH - COUNT_WIDTH)
         header = (
             "  "

@@ -155,14 +155,13 @@ class ReviewScreen(Localized, Screen):
         cursor = review.cursor
         self.rows = event.rows
         self.loaded = True
-        years = self.app.config.retention_years  # type: ignore[attr-defined]
         title = self.query_one("#review-title", Static)
         if self.rows:
             title.update(plural("review.app.title", len(self.rows), self.lang))
             review.set_rows(self.rows, cursor=min(max(cursor, 0), len(self.rows) - 1))
         else:
-            title.update(plural("review.app.title", 0, self.lang))
-            empty = _Message(translate("review.app.none", self.lang, years=years))
+            title.update(self.t("review.app.title_none"))
+            empty = _Message(self.t("review.app.none"))
             review.set_rows([empty])
         self.refresh_bindings()
 
