@@ -27,7 +27,7 @@ DEMO_RECOVERY_CODE = "DEMO-DEMO-DEMO-DEMO-DEMO-DEMO"
 # A few rhythms of contact, so that the "soon" view (`s`) has something to show; most
 # people have none, in the demo as in life.
 DEMO_RHYTHMS = {
-    "Moussa Diarra": "toutes les semaines",
+    "Moussa Diarra": "tous les quinze jours",  # as his profile says
     "Jean-Marc Lefèvre": "tous les mois",
     "Madeleine Roux": "le premier lundi du mois",
 }
