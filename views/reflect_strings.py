@@ -15,7 +15,6 @@ from journal.i18n import register
 register(
     {
         # -- keys ------------------------------------------------------------------------
-        "key.group.search": {"fr": "Recherche", "en": "Search"},
         "key.group.practice": {"fr": "Journal de pratique", "en": "Practice journal"},
         "key.group.soon": {"fr": "Bientôt", "en": "Soon"},
         "key.group.pertinence": {"fr": "Relecture avant d'enregistrer", "en": "Second look"},

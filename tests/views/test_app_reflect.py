@@ -16,6 +16,7 @@ from journal.store import _aad, _unpack
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
 from tests.views.test_app import NOW, SIZE, app_for, fill, open_person, settle, unlock
+from tests.views.test_app_safety import assert_locked
 from views.screens.drafts import DraftsScreen
 from views.screens.editor import EditorScreen
 from views.screens.pertinence import MARK_STYLE, PertinenceScreen
@@ -338,3 +339,42 @@ async def test_soon_from_a_story_in_english_and_the_people_sort_moved_to_o(vault
         assert rendered(status).startswith("Nobody to mention this week.")
         await pilot.press("escape")
         assert isinstance(app.screen, TimelineScreen)
+
+
+# -- locking --------------------------------------------------------------------------
+
+
+async def test_a_lock_takes_down_the_warning_the_practice_journal_and_soon(
+    vault: Vault,
+) -> None:
+    fill_rhythms(vault)
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        from journal.practice import add_practice_note
+
+        add_practice_note(journal, date(2026, 11, 2), "Supervision : le silence de Jeanne.")
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab", "s")
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert_locked(app, "Jeanne", "d'habitude")
+        await unlock(pilot)
+        await pilot.press("tab", "j")
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert_locked(app, "silence", "Supervision")
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        await pilot.press("n")
+        await write(pilot, "Il était agressif.")
+        assert isinstance(app.screen, PertinenceScreen)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert_locked(app, "agressif", "Martin")
+        await unlock(pilot)
+        drafts = app.screen  # the text was kept, encrypted, as any writing at a lock
+        assert isinstance(drafts, DraftsScreen)
+        assert drafts.drafts[0].text == "Il était agressif."

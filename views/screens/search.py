@@ -154,7 +154,11 @@ class SearchKeeper:
         return index.progress if index is not None else (0, 0)
 
     def practice_index(self, notes: list[Entry], label: str) -> None:
-        """Index the practice notes (a few hundred at most: done on the spot)."""
+        """Index the practice notes (a few hundred at most: done on the spot).
+
+        Called each time the practice journal loads them, after every new or deleted
+        note too, so it never needs keeping current note by note.
+        """
         if self.practice is not None:
             self.practice.close()
         index = SearchIndex()
@@ -162,14 +166,6 @@ class SearchKeeper:
         for note in notes:
             index.add(note)
         self.practice = index
-
-    def practice_saved(self, note: Entry) -> None:
-        if self.practice is not None:
-            self.practice.add(note)
-
-    def practice_deleted(self, note_id: str) -> None:
-        if self.practice is not None:
-            self.practice.remove(note_id)
 
     def search_practice(self, text: str) -> Sequence[Hit]:
         index = self.practice
