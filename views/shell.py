@@ -188,6 +188,7 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
             journal, self.journal = self.journal, None
             journal.close()
             self.reflect_locked()  # the search index: every key and text it held
+            self.clear_notifications()  # a toast may name a person (forgotten, kept)
             while len(self.screen_stack) > 2:
                 await self.pop_screen()
             await self.switch_screen(UnlockScreen())

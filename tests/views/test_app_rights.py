@@ -214,6 +214,21 @@ async def test_forget_from_the_timeline_needs_the_name_typed_back(vault: Vault) 
             journal.person(ids["martin"])
 
 
+async def test_locking_clears_a_toast_that_names_the_person(vault: Vault) -> None:
+    fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab", "ctrl+d")
+        app.screen.query_one("#forget-name", Input).value = "Élodie Noël"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("Élodie Noël" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert not list(app._notifications)
+
+
 async def test_escape_forgets_nobody(vault: Vault) -> None:
     ids = fill(vault)
     app = app_for(vault, lang="en")

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_documents_dir
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -32,6 +33,9 @@ from journal.i18n import translate
 from journal.passphrase import check_strength
 from views.ui import Localized, literal, localize_bindings
 from views.widgets.passphrase_input import PassphraseInput
+
+if TYPE_CHECKING:
+    from journal.store import Journal
 
 
 def default_export_folder() -> Path:
@@ -207,7 +211,13 @@ class ExportScreen(Localized, ModalScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="journal-export")
     def _write(
-        self, journal, person_id: str, fmt: str, path: Path, passphrase: str | None, lang: str
+        self,
+        journal: Journal,
+        person_id: str,
+        fmt: str,
+        path: Path,
+        passphrase: str | None,
+        lang: str,
     ) -> None:
         try:
             if path.exists():  # appeared meanwhile: never overwrite
@@ -262,7 +272,7 @@ class ExportScreen(Localized, ModalScreen[None]):
             return None if self.working else True
         return True
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         # Once written, Enter closes (every field is disabled, so nothing else takes it).
         if self.written is not None and event.key == "enter":
             event.stop()

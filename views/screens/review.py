@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 from textual import on, work
@@ -31,6 +32,9 @@ from journal.retention import DueForReview, due_for_review, keep_with_reason
 from views.ui import Localized, clean, localize_bindings, one_line, plural
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit, wrap_text
+
+if TYPE_CHECKING:
+    from journal.store import Journal
 
 INDENT = "    "
 
@@ -134,7 +138,7 @@ class ReviewScreen(Localized, Screen):
             self._load(journal, app.today(), years, self.lang)  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="journal-review")
-    def _load(self, journal, today: date, years: int, lang: str) -> None:
+    def _load(self, journal: Journal, today: date, years: int, lang: str) -> None:
         try:
             due = due_for_review(journal.summaries(), today, years)
         except DentelleError as error:

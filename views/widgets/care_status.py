@@ -13,6 +13,7 @@ people list itself has loaded (the list calls `refresh_status`), so it never del
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.message import Message
@@ -23,6 +24,9 @@ from journal.backup import last_backup
 from journal.errors import DentelleError
 from journal.retention import due_for_review
 from views.ui import Localized, plural
+
+if TYPE_CHECKING:
+    from journal.store import Journal
 
 
 class CareStatus(Localized, Static):
@@ -65,7 +69,7 @@ class CareStatus(Localized, Static):
             self._read(journal, app.today(), years)  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="journal-status")
-    def _read(self, journal, today: date, years: int) -> None:
+    def _read(self, journal: Journal, today: date, years: int) -> None:
         try:
             last = last_backup(journal)
             due = len(due_for_review(journal.summaries(), today, years))
