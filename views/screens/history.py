@@ -28,8 +28,22 @@ class VersionsScreen(HistoryScreen):
 
     BINDING_GROUP_TITLE = "key.group.history"
     BINDINGS = [
-        Binding("up,k", "choose(-1)", "key.rights.version_up", show=False, priority=True),
-        Binding("down,j", "choose(1)", "key.rights.version_down", show=False, priority=True),
+        Binding(
+            "up,k",
+            "choose(-1)",
+            "key.rights.version_up",
+            show=False,
+            priority=True,
+            id="history.up",
+        ),
+        Binding(
+            "down,j",
+            "choose(1)",
+            "key.rights.version_down",
+            show=False,
+            priority=True,
+            id="history.down",
+        ),
         Binding("d,delete", "erase", "key.rights.erase_version", id="history.erase"),
     ]
 
