@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import pyrage
-
 from journal.consultations import Consultation, consultations
+from journal.crypto import KeyWrap, ScryptKeyWrap
 from journal.dates import format_day
 from journal.errors import DentelleError
 from journal.fsutil import write_atomic
@@ -310,11 +309,17 @@ def default_file_name(name: str, fmt: str, *, encrypted: bool = False) -> str:
     return f"dossier-{stem}.{fmt}" + (".age" if encrypted else "")
 
 
-def write_export(document: str, path: Path, passphrase: str | None = None) -> None:
-    """Write the export 0600; age-encrypted to `passphrase` when one is given."""
+def write_export(
+    document: str, path: Path, passphrase: str | None = None, keywrap: KeyWrap | None = None
+) -> None:
+    """Write the export 0600; age-encrypted to `passphrase` when one is given.
+
+    `keywrap` does the age scrypt encryption: the app passes `SubprocessKeyWrap` so the
+    ~1–4 s of scrypt (which holds the GIL in pyrage) does not freeze its interface.
+    """
     data = document.encode("utf-8", "surrogatepass")
     if passphrase is not None:
-        data = pyrage.passphrase.encrypt(data, passphrase)
+        data = (keywrap or ScryptKeyWrap()).wrap(passphrase, data)
     try:
         write_atomic(path, data)  # created 0600
     except OSError as error:

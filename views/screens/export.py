@@ -30,6 +30,7 @@ from journal.consultations import record_consultation
 from journal.errors import DentelleError
 from journal.export import FORMATS, collect, default_file_name, render, write_export
 from journal.i18n import translate
+from journal.keywrap_process import SubprocessKeyWrap
 from journal.passphrase import check_strength
 from views.ui import Localized, literal, localize_bindings
 from views.widgets.passphrase_input import PassphraseInput
@@ -222,7 +223,8 @@ class ExportScreen(Localized, ModalScreen[None]):
         try:
             if path.exists():  # appeared meanwhile: never overwrite
                 raise DentelleError("export.app.exists", path=str(path))
-            write_export(render(collect(journal, person_id), fmt, lang), path, passphrase)
+            document = render(collect(journal, person_id), fmt, lang)
+            write_export(document, path, passphrase, keywrap=SubprocessKeyWrap())
         except DentelleError as error:
             self.post_message(self.Failed(error.message(lang)))
         except Exception as error:  # noqa: BLE001 (the journal was locked meanwhile, etc.)

@@ -231,6 +231,7 @@ class PeopleScreen(Localized, Screen):
             self._drafts_offered = True
             self.offer_drafts()
         self.query_one(CareStatus).refresh_status()
+        self.app.people_list_shown()  # type: ignore[attr-defined]
 
     @on(LoadFailed)
     def _load_failed(self, event: LoadFailed) -> None:
