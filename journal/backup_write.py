@@ -52,6 +52,7 @@ from journal.backup_set import (
 from journal.backup_strings import SizedBackupError
 from journal.errors import BackupError, DentelleError
 from journal.fsutil import make_private_dir
+from journal.store import PERSON_KEYS_META
 from journal.vault import IDENTITY_FILE, RECOVERY_FILE
 
 if TYPE_CHECKING:
@@ -165,6 +166,8 @@ def _prepare(conn: sqlite3.Connection, header: GenerationHeader) -> tuple[bytes,
         # secure_delete zeroes the bytes the shorter cells leave behind in each page.
         conn.execute("PRAGMA secure_delete=ON")
         conn.execute("UPDATE people SET wrapped_key=NULL")
+        # The vault's index of person keys holds the same keys: never in a generation.
+        conn.execute("DELETE FROM meta WHERE key=?", [PERSON_KEYS_META])
         conn.commit()
         counts = table_counts(conn)
         write_header(conn, GenerationHeader(header.vault_id, header.number, header.created, counts))

@@ -186,6 +186,8 @@ def test_a_generation_is_a_sqlite_file_without_person_keys(journal: Journal, usb
     """`age -d` gives a database that `sqlite3` opens; person keys are not in it."""
     populate(journal)
     wrapped = [bytes(k) for (k,) in journal.db.execute("SELECT wrapped_key FROM people")]
+    index = journal.meta("person_keys")
+    assert index  # the vault's own index of person keys, which must not travel
     back_up(journal, usb)
     plain = pyrage.decrypt((usb / SET_DIR_NAME / "gen-000001.age").read_bytes(), [GOLDEN_IDENTITY])
     assert plain[:16] == b"SQLite format 3\x00" and plain[18:20] == b"\x01\x01"
@@ -196,6 +198,8 @@ def test_a_generation_is_a_sqlite_file_without_person_keys(journal: Journal, usb
     assert conn.execute("SELECT count(*) FROM people WHERE wrapped_key IS NOT NULL").fetchone() == (
         0,
     )
+    assert conn.execute("SELECT count(*) FROM meta WHERE key='person_keys'").fetchone() == (0,)
+    assert index.encode() not in plain and index[-80:].encode() not in plain
     header = dict(conn.execute("SELECT key, value FROM backup_generation"))
     assert header["vault_id"] == journal.vault_id and header["number"] == "1"
     keyring = json.loads(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import sqlite3
 from datetime import date, time
 
@@ -232,3 +233,30 @@ def test_a_missing_summary_is_rebuilt(journal: Journal) -> None:
     assert journal.summaries()[0].entry_count == 1
     journal.add_entry(person.id, date(2025, 6, 1), "y")
     assert journal.summaries()[0].entry_count == 2
+
+
+def test_person_keys_come_from_one_sealed_index(vault: Vault, journal: Journal) -> None:
+    a = journal.add_person("A")
+    b = journal.add_person("B")
+    journal.add_entry(a.id, date(2026, 1, 1), "a")
+    index = journal.meta("person_keys")
+    assert base64.b64decode(index).startswith(b"age-encryption.org/v1\n-> X25519 ")
+    journal.close()
+    with vault.open(GOLDEN_IDENTITY) as again:
+        # Every wrapped key destroyed: the index alone opens the people.
+        again.db.execute("UPDATE people SET wrapped_key=x'00'")
+        again.db.conn.commit()
+        assert {p.name for p in again.people()} == {"A", "B"}
+        assert again.entries(a.id)[0].text == "a"
+        again.forget_person(b.id)
+        assert b.id not in again.meta("person_keys")  # rewritten without the forgotten
+
+
+def test_an_index_of_keys_is_built_for_a_vault_without_one(vault: Vault, journal: Journal) -> None:
+    person = journal.add_person("A")
+    journal.db.execute("DELETE FROM meta WHERE key='person_keys'")
+    journal.db.conn.commit()
+    journal.close()
+    with vault.open(GOLDEN_IDENTITY) as again:
+        assert again.meta("person_keys")
+        assert again.person(person.id).name == "A"
