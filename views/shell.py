@@ -74,6 +74,10 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+REFLECT_DELAY = 2.0  # seconds after the people list is shown
+REFLECT_FALLBACK_DELAY = 5.0  # seconds after unlock, if the list never says it is shown
+
+
 class DentelleApp(ReflectActions, RightsActions, App[None]):
     """One worker's journal: unlock, people, stories, writing (search and reflective
     writing come from `ReflectActions`, views/reflect_app.py; backup and the person's
@@ -170,19 +174,25 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
         self.journal = journal
         self._last_input = self.idle_clock()
         self.switch_screen(PeopleScreen())
-        # The search index and word lists are built once the people list is on screen
-        # (`people_list_shown`): started at once, their worker competed with the list's
-        # own decryption and pushed unlock-to-list from ~0.4 s to ~0.8 s. A timer starts
-        # them anyway if the list never says it is shown (a load that failed).
+        # The search index and word lists are built shortly after the people list is on
+        # screen (`people_list_shown`), or at once when search is asked for. Started at
+        # unlock, their worker (about 1.5 s of Python at 50,000 entries, holding the GIL
+        # in turns) competed with the list's own decryption: passphrase-to-list went
+        # from ~0.3 s to ~0.8 s. A timer starts them anyway if the list never says it
+        # is shown (a load that failed).
         self._reflect_pending = journal
-        self.set_timer(3.0, self.people_list_shown)
+        self.set_timer(REFLECT_FALLBACK_DELAY, self.ensure_reflect_started)
         self.refresh_bindings()
 
     def people_list_shown(self) -> None:
-        """The people list is painted: now build the search index in its worker."""
+        """The people list is painted: build the search index a moment later."""
+        self.set_timer(REFLECT_DELAY, self.ensure_reflect_started)
+
+    def ensure_reflect_started(self) -> None:
+        """Start building the search index now, if this journal's is not started yet."""
         journal, self._reflect_pending = self._reflect_pending, None
         if journal is not None and journal is self.journal:
-            self.call_after_refresh(self.reflect_unlocked, journal)
+            self.reflect_unlocked(journal)
 
     async def action_lock(self) -> None:
         """Keep drafts, drop the keys and every decrypted screen, show the unlock screen."""

@@ -14,7 +14,8 @@ from textual.widgets import Input, Static, TextArea
 from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY, GOLDEN_PASSPHRASE
-from tests.views.test_app import NOW, SIZE, app_for, fill, open_person, settle, unlock
+from tests.views.test_app import NOW, SIZE, app_for, fill, open_person, settle
+from tests.views.test_app import unlock as unlock_only
 from tests.views.test_app_safety import assert_locked
 from views.screens.search import ChosenSearchScreen
 from views.screens.timeline import EntryRow, TimelineScreen
@@ -38,6 +39,13 @@ def fill_searchable(vault: Vault) -> dict[str, str]:
                 day = start + timedelta(days=4 * n)
                 journal.add_entry(ids["martin"], day, f"Passage à la permanence ({n}).")
     return {**ids, "electricity": entry.id}
+
+
+async def unlock(pilot) -> None:
+    """Unlock, then let the delayed start of the search index happen now."""
+    await unlock_only(pilot)
+    pilot.app.ensure_reflect_started()
+    await settle(pilot)
 
 
 async def search_for(pilot, words: str) -> None:
@@ -140,6 +148,8 @@ async def test_a_search_typed_while_the_index_loads_says_so_then_finds(
             await pilot.pause(0.05)
             if app.journal is not None and app.people_screen() is not None:
                 break
+        app.ensure_reflect_started()  # what the timer after the people list does
+        await pilot.pause(0.2)
         assert not app.search_keeper.index.complete
         await pilot.press("slash", *"electricite")
         await pilot.pause(0.4)
@@ -208,3 +218,15 @@ async def test_a_person_forgotten_leaves_the_index(vault: Vault) -> None:
             for slot, owner in enumerate(index._persons)
             if owner == ids["martin"]
         )
+
+
+async def test_the_index_waits_for_the_people_list_then_builds(vault: Vault) -> None:
+    """Unlock shows the people list first; the index follows, or comes at once for `/`."""
+    fill_searchable(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock_only(pilot)
+        assert app.search_keeper.index is None  # not competing with the list's decryption
+        await pilot.press("slash")  # asking for search starts it at once
+        await settle(pilot)
+        assert app.search_keeper.index is not None and app.search_keeper.index.complete

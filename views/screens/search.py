@@ -207,6 +207,7 @@ class ChosenSearchScreen(SearchScreen):
 
 def open_search(app: DentelleApp) -> None:
     """`/` and "recherche : Chercher…": every story; Enter opens the entry in its timeline."""
+    app.ensure_reflect_started()  # searching before the delayed start: start it now
     keeper = app.search_keeper
     if app.journal is None or keeper.index is None:
         return
