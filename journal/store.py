@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -87,6 +89,10 @@ register(
         "store.empty_text": {
             "fr": "Le texte est vide : il n'y a rien à enregistrer.",
             "en": "The text is empty: there is nothing to save.",
+        },
+        "store.closed": {
+            "fr": "Le coffre a été verrouillé pendant la lecture.",
+            "en": "The vault was locked during the reading.",
         },
         "store.current_version": {
             "fr": (
@@ -191,6 +197,7 @@ class Journal:
         self._keys: dict[str, ChaCha20Poly1305] = {}
         self._raw_keys: dict[str, str] = {}  # hex, only to rewrite the index of keys
         self._person_keys_loaded = False
+        self._closing = threading.RLock()
         self.clock = clock
         # For `_reader`: found now, so that a worker thread never needs `db` to open one.
         self._database_file = next(
@@ -308,16 +315,17 @@ class Journal:
 
     def close(self) -> None:
         """Drop every key from memory, checkpoint the WAL and release the lock."""
-        if self._identity is None:
-            return
-        self._keys.clear()
-        self._raw_keys.clear()
-        self._identity = None
-        with contextlib.suppress(sqlite3.Error):
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.db.close()
-        self._release_lock(self._lock_fd)
-        self._lock_fd = None
+        with self._closing:
+            if self._identity is None:
+                return
+            self._keys.clear()
+            self._raw_keys.clear()
+            self._identity = None
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.close()
+            self._release_lock(self._lock_fd)
+            self._lock_fd = None
 
     def __enter__(self) -> Journal:
         return self
@@ -343,12 +351,24 @@ class Journal:
     # -- keys -----------------------------------------------------------------------
 
     def person_key(self, person_id: str) -> ChaCha20Poly1305:
-        """The person's cipher, unwrapping their age-wrapped key on first use."""
+        """The person's cipher, unwrapping their age-wrapped key on first use.
+
+        Scans in worker threads land here when a key is missing, which is also what
+        happens once a lock has closed the journal under them: the check and the read
+        hold `_closing` so that they never touch a connection being closed (that
+        crashed the process, not just the thread).
+        """
         key = self._keys.get(person_id)
-        if key is None and not self._person_keys_loaded:
-            self._load_person_keys()
-            key = self._keys.get(person_id)
-        if key is None:
+        if key is not None:
+            return key
+        with self._closing:
+            if self._identity is None:
+                raise DentelleError("store.closed")
+            if not self._person_keys_loaded:
+                self._load_person_keys()
+                key = self._keys.get(person_id)
+                if key is not None:
+                    return key
             with _sqlite_errors():
                 row = self.db.execute(
                     "SELECT wrapped_key FROM people WHERE id=?", [person_id]
@@ -635,10 +655,13 @@ class Journal:
 
     def all_entries(self) -> Iterator[Entry]:
         """Every entry of every person, in no particular order (for scans and exports)."""
-        with _sqlite_errors():
+        with self._closing, _sqlite_errors():
+            if self._identity is None:
+                raise DentelleError("store.closed")
             rows = self.db.execute("SELECT id, person_id, version_id, sealed FROM entries")
-            for entry_id, person_id, version_id, plaintext in self._open_rows(rows):
-                yield decode_entry(entry_id, person_id, version_id, plaintext)
+            rows = rows.fetchall()  # read under the lock: never a closed connection mid-step
+        for entry_id, person_id, version_id, plaintext in self._open_rows(rows):
+            yield decode_entry(entry_id, person_id, version_id, plaintext)
 
     def opened_entries(
         self,
@@ -990,6 +1013,36 @@ class Journal:
         """Record a non-personal fact about the vault (e.g. when it was last backed up)."""
         with _sqlite_errors(), self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+
+
+def _serialized(method: Callable) -> Callable:
+    """Run a `Journal` method with `_closing` held, refusing once the journal is closed.
+
+    The app reads the journal from worker threads while a lock or the end of the app
+    may close it. Closing an SQLite connection while another thread steps a statement
+    on it crashed the whole process; with every method holding `_closing` (an RLock,
+    which `close` takes too), a close waits for the reading under way to end, and a
+    reading that comes after it gets a clear `DentelleError("store.closed")`.
+    """
+
+    @functools.wraps(method)
+    def guarded(self: Journal, *args: object, **kwargs: object) -> object:
+        with self._closing:
+            if self._identity is None:
+                raise DentelleError("store.closed")
+            return method(self, *args, **kwargs)
+
+    return guarded
+
+
+for _name in (
+    "meta", "set_meta", "add_person", "people", "person", "update_person", "find_person",
+    "summaries", "add_entry", "entries", "entry", "entries_by_id", "resolve_entry_id",
+    "edit_entry", "history", "delete_entry", "erase_version", "checkpoint", "save_draft",
+    "drafts", "draft", "discard_draft", "tombstones", "forget_person", "apply_tombstones",
+    "snapshot",
+):  # fmt: skip
+    setattr(Journal, _name, _serialized(getattr(Journal, _name)))
 
 
 def _migrate(db: sqlite_utils.Database) -> None:

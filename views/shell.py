@@ -154,12 +154,21 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self._locked_screen())
+        # Import the screens that follow the unlock while the worker types: imported at
+        # the moment the passphrase is accepted, they stalled the loop ~0.1 s.
+        self.set_timer(0.2, self._preload_screens)
         self.set_interval(min(1.0, self.idle_lock_seconds / 4), self._check_idle)
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(signum, self.exit)
+
+    @staticmethod
+    def _preload_screens() -> None:
+        import views.screens.editor  # noqa: F401
+        import views.screens.people  # noqa: F401
+        import views.screens.timeline  # noqa: F401
 
     def _locked_screen(self) -> Screen:
         from views.screens.first_run import FirstRunScreen
@@ -246,8 +255,11 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
         if self.journal is not None and not self._locking and idle >= self.idle_lock_seconds:
             await self.action_lock()
 
-    def on_unmount(self) -> None:
-        # Screens (and an open editor, which keeps its draft) are gone by now.
+    async def on_unmount(self) -> None:
+        # Screens (and an open editor, which keeps its draft) are gone by now. Workers
+        # reading the journal finish first: closing its connection under a thread that
+        # is using it crashed the process.
+        await self._stop_journal_workers()
         self.reflect_locked()
         if self.journal is not None:
             journal, self.journal = self.journal, None
