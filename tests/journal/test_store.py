@@ -260,3 +260,31 @@ def test_an_index_of_keys_is_built_for_a_vault_without_one(vault: Vault, journal
     with vault.open(GOLDEN_IDENTITY) as again:
         assert again.meta("person_keys")
         assert again.person(person.id).name == "A"
+
+
+def test_closing_while_another_thread_reads_is_clean(journal: Journal) -> None:
+    """A lock closing the journal under a worker: a clear error there, never a crash."""
+    import threading
+
+    person = journal.add_person("A")
+    for day in range(1, 29):
+        journal.add_entry(person.id, date(2026, 2, day), "x" * 2000)
+    errors: list[str] = []
+    started = threading.Event()
+
+    def read_until_closed() -> None:
+        while True:
+            try:
+                journal.entries(person.id)
+                journal.summaries()
+            except DentelleError as error:
+                errors.append(error.key)
+                return
+            started.set()
+
+    worker = threading.Thread(target=read_until_closed)
+    worker.start()
+    started.wait(10)
+    journal.close()
+    worker.join(10)
+    assert errors == ["store.closed"]
