@@ -111,8 +111,7 @@ def first_person_id(vault: Vault) -> str:
     conn = sqlite3.connect(vault.database_file)
     try:
         row = conn.execute(
-            "SELECT person_id FROM entries GROUP BY person_id "
-            "ORDER BY abs(count(*) - 1000) LIMIT 1"
+            "SELECT person_id FROM entries GROUP BY person_id ORDER BY abs(count(*) - 1000) LIMIT 1"
         ).fetchone()
     finally:
         conn.close()
