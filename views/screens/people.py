@@ -115,6 +115,9 @@ class FilterInput(Input):
         localize_bindings(self, app_lang())
 
 
+HEADER_RETRIES = 20
+
+
 class PeopleScreen(Localized, Screen):
     """The list of people; Enter opens a person's story."""
 
@@ -148,6 +151,7 @@ class PeopleScreen(Localized, Screen):
         self._shown: list[PersonRow] = []
         self.applied_filter = ""
         """The filter text the list shows the result of (benchmarks wait on it)."""
+        self._header_retries = 0
         self.sort_by_name = False
         self.loaded = False
         self._drafts: list[Draft] = []
@@ -315,9 +319,13 @@ class PeopleScreen(Localized, Screen):
     def _update_header(self) -> None:
         region = self.query_one("#people", PeopleList).scrollable_content_region
         if region.width <= 0:  # just back from a window above it: not laid out yet
-            if self.is_active:
+            # Try again after the next refresh, a few times only: a list that stays
+            # unlaid (a screen on top) must not spin the event loop (it hung a test).
+            self._header_retries += 1
+            if self.is_active and self._header_retries <= HEADER_RETRIES:
                 self.call_after_refresh(self._update_header)
             return
+        self._header_retries = 0
         width = region.width - 2
         name_width = max(8, width - AGO_WIDTH - COUNT_WIDTH)
         header = (
