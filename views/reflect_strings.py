@@ -16,6 +16,7 @@ register(
     {
         # -- keys ------------------------------------------------------------------------
         "key.group.practice": {"fr": "Journal de pratique", "en": "Practice journal"},
+        "key.group.search": {"fr": "Recherche", "en": "Search"},
         "key.group.soon": {"fr": "Bientôt", "en": "Soon"},
         "key.group.pertinence": {"fr": "Relecture avant d'enregistrer", "en": "Second look"},
         "key.app.search": {"fr": "Chercher", "en": "Search"},

@@ -91,7 +91,7 @@ def hit_prompt(hit: Hit, lang: str) -> Text:
 class SearchScreen(Screen[None]):
     """Search every story; Enter opens the highlighted hit (`HitChosen`), Escape closes."""
 
-    BINDING_GROUP_TITLE = "Search"
+    BINDING_GROUP_TITLE = "key.group.search"
     BINDINGS = [
         Binding("escape", "close", "key.search.close", id="search.close"),
         Binding("down", "focus_results", show=False),
