@@ -59,7 +59,7 @@ from journal.backup_strings import format_size
 from journal.backup_write import LAST_BACKUP_META, BackupReport, back_up, record_backup
 from journal.crypto import KeyWrap
 from journal.errors import BackupError, DentelleError
-from journal.vault import IDENTITY_FILE, RECOVERY_FILE
+from journal.layout import IDENTITY_FILE, RECOVERY_FILE
 
 if TYPE_CHECKING:
     from journal.store import Journal

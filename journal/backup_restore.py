@@ -36,7 +36,8 @@ from journal.backup_set import (
 )
 from journal.errors import BackupError, DentelleError, VaultBusy
 from journal.fsutil import fsync_dir, make_private_dir, touch_private, write_atomic
-from journal.vault import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE, Vault
+from journal.layout import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE
+from journal.vault import Vault
 
 try:
     import fcntl

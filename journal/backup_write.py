@@ -52,8 +52,8 @@ from journal.backup_set import (
 from journal.backup_strings import SizedBackupError
 from journal.errors import BackupError, DentelleError
 from journal.fsutil import make_private_dir
+from journal.layout import IDENTITY_FILE, RECOVERY_FILE
 from journal.store import PERSON_KEYS_META
-from journal.vault import IDENTITY_FILE, RECOVERY_FILE
 
 if TYPE_CHECKING:
     from journal.store import Journal

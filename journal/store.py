@@ -29,6 +29,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyrage
 import sqlite_utils
@@ -38,8 +39,12 @@ from journal import crypto
 from journal.errors import Ambiguous, DentelleError, NotFound, VaultBusy, VaultDamaged
 from journal.fsutil import touch_private
 from journal.i18n import register
+from journal.layout import DATABASE_FILE
 from journal.model import Draft, Entry, Person, PersonSummary, Version
 from journal.text import fold
+
+if TYPE_CHECKING:
+    from journal.vault import Vault
 
 try:  # flock is POSIX; elsewhere the vault simply is not guarded against a second process
     import fcntl
@@ -260,7 +265,7 @@ class Journal:
     @classmethod
     def open(
         cls,
-        vault,  # journal.vault.Vault (not imported: vault imports this module)
+        vault: Vault,
         identity: pyrage.x25519.Identity,
         *,
         clock: Callable[[], datetime] | None = None,
@@ -998,8 +1003,6 @@ class Journal:
         run in a thread worker while the app's connection keeps writing; the copy is
         never written to disk (it holds what the file holds: ids and ciphertext).
         """
-        from journal.vault import DATABASE_FILE  # vault imports this module
-
         with _sqlite_errors():
             source = sqlite3.connect(self.path / DATABASE_FILE, timeout=5)
             try:

@@ -1,35 +1,28 @@
-"""The vault folder: where it lives, how it is created, unlocked, locked and re-keyed.
+"""The vault folder: how it is created, unlocked, locked and re-keyed.
 
-Layout (documented for workers in docs/format.md):
-
-    <vault>/identity.age   master identity, age-encrypted with the passphrase (scrypt)
-    <vault>/recovery.age   the same identity, age-encrypted with the recovery code
-    <vault>/dentelle.db    SQLite: random ids and ciphertext only
-    <vault>/.lock          held (flock) by the process that has the vault open
-
-Unlocking is two steps so that the slow one can run elsewhere: `unwrap_identity` runs
-scrypt (about 2 s, holding the GIL: the app runs it in a subprocess), `Vault.open` is
-fast and returns a `journal.store.Journal`. Changing the passphrase rewraps the master
-identity only; no entry ciphertext changes.
+Its files are named in `journal.layout`. Unlocking is two steps so that the slow one
+can run elsewhere: `unwrap_identity` runs scrypt (about 2 s, holding the GIL: the app
+runs it in a subprocess), `Vault.open` is fast and returns a `journal.store.Journal`.
+Changing the passphrase rewraps the master identity only; no entry ciphertext changes.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pyrage
-from platformdirs import user_data_dir
 
 from journal import crypto
 from journal.crypto import KeyWrap, ScryptKeyWrap
 from journal.errors import DentelleError, VaultDamaged, VaultMissing
 from journal.fsutil import make_private_dir, write_atomic
 from journal.i18n import register
+from journal.layout import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE
 from journal.passphrase import check_strength
+from journal.store import Journal
 
 register(
     {
@@ -51,20 +44,6 @@ register(
         },
     }
 )
-
-IDENTITY_FILE = "identity.age"
-RECOVERY_FILE = "recovery.age"
-DATABASE_FILE = "dentelle.db"
-LOCK_FILE = ".lock"
-HOME_VARIABLE = "DENTELLE_HOME"
-
-
-def default_vault_path(environ: Mapping[str, str] | None = None) -> Path:
-    """`DENTELLE_HOME` if set, else the platform's user data folder."""
-    env = os.environ if environ is None else environ
-    if env.get(HOME_VARIABLE):
-        return Path(env[HOME_VARIABLE]).expanduser()
-    return Path(user_data_dir("dentelle", appauthor=False)) / "vault"
 
 
 @dataclass(frozen=True)
@@ -126,8 +105,6 @@ class Vault:
             make_private_dir(self.path)
             # The database first: a folder with a database but no identity file is
             # treated as absent, so an interrupted init can simply be run again.
-            from journal.store import Journal
-
             Journal.initialize(self.database_file, identity.to_public())
             write_atomic(self.recovery_file, wrapped_recovery)
             write_atomic(self.identity_file, wrapped)
@@ -175,14 +152,12 @@ class Vault:
         identity: pyrage.x25519.Identity,
         *,
         clock: Callable[[], datetime] | None = None,
-    ):  # -> journal.store.Journal (imported lazily: store imports vault's constants)
+    ) -> Journal:
         """Open the database with the master identity (fast), holding the vault's lock."""
-        from journal.store import Journal
-
         self.require()
         return Journal.open(self, identity, clock=clock)
 
-    def unlock(self, passphrase: str, *, clock: Callable[[], datetime] | None = None):
+    def unlock(self, passphrase: str, *, clock: Callable[[], datetime] | None = None) -> Journal:
         """Both steps at once, for the CLI and tests."""
         return self.open(self.unwrap_identity(passphrase), clock=clock)
 

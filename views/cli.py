@@ -29,11 +29,12 @@ from journal import dates
 from journal.crypto import KeyWrap
 from journal.errors import Ambiguous, DentelleError
 from journal.i18n import LANGUAGES, detect_language, normalize_language, plural, translate
+from journal.layout import default_vault_path
 from journal.model import Entry
 from journal.store import Journal
 from journal.story import EntryItem, Gap, MonthHeading, YearHeading, story_items
 from journal.text import strip_controls
-from journal.vault import Vault, default_vault_path
+from journal.vault import Vault
 from views import strings  # noqa: F401  (registers the CLI's messages)
 
 PASSPHRASE_VARIABLE = "DENTELLE_PASSPHRASE"

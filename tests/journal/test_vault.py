@@ -17,7 +17,8 @@ from journal.errors import (
     VaultMissing,
     WeakPassphrase,
 )
-from journal.vault import Vault, default_vault_path
+from journal.layout import default_vault_path
+from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY, GOLDEN_PASSPHRASE, GOLDEN_RECOVERY_CODE, MemoKeyWrap
 
 STRONG = "une phrase de passe de sept mots au moins"
