@@ -37,6 +37,8 @@ from journal.backup_set import (
 from journal.errors import BackupError, DentelleError, VaultBusy
 from journal.fsutil import fsync_dir, make_private_dir, touch_private, write_atomic
 from journal.layout import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE
+from journal.store.consultations import consultations
+from journal.store.practice import practice_notes
 from journal.vault import Vault
 
 try:
@@ -176,8 +178,6 @@ def _read_everything(vault: Vault, identity: pyrage.x25519.Identity, progress: P
     """Open the staged vault as the app will (migrating an older schema), and decrypt
     every value it holds: profiles, entries, earlier versions, drafts, practice notes,
     consultation records."""
-    from journal import consultations, practice
-
     journal = vault.open(identity)
     try:
         people = journal.people()
@@ -186,10 +186,10 @@ def _read_everything(vault: Vault, identity: pyrage.x25519.Identity, progress: P
         for _ in journal.all_entries():
             pass
         journal.drafts()
-        practice.practice_notes(journal)
-        revised = {row[0] for row in journal.db.execute("SELECT entry_id FROM revisions")}
+        practice_notes(journal)
+        revised = journal.revised_entry_ids()
         for done, person in enumerate(people, 1):
-            consultations.consultations(journal, person.id)
+            consultations(journal, person.id)
             if done % 100 == 0:
                 progress("restore.phase.verify", done, total)
         for entry_id in revised:

@@ -17,9 +17,9 @@ import pyrage
 
 from journal.crypto import KeyWrap
 from journal.fsutil import make_private_dir
-from journal.practice import add_practice_note
 from journal.rhythm import parse_rhythm
 from journal.store import Journal
+from journal.store.practice import add_practice_note
 from journal.vault import Vault
 
 DEMO_PASSPHRASE = "la dentelle se fait maille après maille"
@@ -59,7 +59,7 @@ def create_demo_vault(path: Path, today: date, keywrap: KeyWrap | None = None) -
     identity = demo_identity()
     Journal.initialize(path / "dentelle.db", identity.to_public())
     vault = Vault(path, keywrap=keywrap)
-    with vault.open(identity) as journal, journal.db.atomic():
+    with vault.open(identity) as journal, journal.transaction():
         for fictional in demo_people(today):
             person = journal.add_person(fictional.name, fictional.profile)
             said = DEMO_RHYTHMS.get(fictional.name)

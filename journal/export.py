@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from journal.consultations import Consultation, consultations
 from journal.crypto import KeyWrap, ScryptKeyWrap
 from journal.dates import format_day
 from journal.errors import DentelleError
@@ -29,6 +28,7 @@ from journal.i18n import register, translate
 from journal.model import Person, Version
 from journal.rhythm import Rhythm
 from journal.store import Journal
+from journal.store.consultations import Consultation, consultations
 from journal.text import fold, strip_controls
 
 FORMATS = ("html", "md", "json")

@@ -25,9 +25,10 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from journal import crypto, model
-from journal.practice import PRACTICE, _cipher, add_practice_note
 from journal.rhythm import parse_rhythm
-from journal.store import Journal, _aad, _unpack
+from journal.store import Journal
+from journal.store.practice import PRACTICE, add_practice_note, practice_cipher
+from journal.store.sealing import aad, unpack
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
 
@@ -72,13 +73,13 @@ def test_the_words_are_recognised_in_field_names() -> None:
 
 def test_no_column_of_the_schema_holds_a_verdict(journal: Journal) -> None:
     tables = [
-        row[0] for row in journal.db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        row[0] for row in journal._db.execute("SELECT name FROM sqlite_master WHERE type='table'")
     ]
     assert {"people", "entries", "revisions", "drafts", "practice"} <= set(tables)
     columns = {
         f"{table}.{column[1]}": column[1]
         for table in tables
-        for column in journal.db.execute(f"PRAGMA table_info('{table}')")
+        for column in journal._db.execute(f"PRAGMA table_info('{table}')")
     }
     assert "people.sealed" in columns and "entries.person_id" in columns
     assert verdicts(set(columns.values())) == set(), columns
@@ -104,11 +105,11 @@ def test_nothing_sealed_about_a_person_or_an_entry_holds_a_verdict(vault: Vault)
 
         keys: dict[str, set[str]] = {}
 
-        def opened(kind: str, cipher, sealed: bytes, *aad: str) -> None:
-            payload = _unpack(crypto.open_sealed(cipher, sealed, _aad(*aad)))
+        def opened(kind: str, cipher, sealed: bytes, *ids: str) -> None:
+            payload = unpack(crypto.open_sealed(cipher, sealed, aad(*ids)))
             keys.setdefault(kind, set()).update(payload)
 
-        db = journal.db
+        db = journal._db
         for pid, sealed, summary in db.execute("SELECT id, sealed, summary FROM people"):
             opened("person", journal.person_key(pid), sealed, "person", pid)
             opened("summary", journal.person_key(pid), summary, "summary", pid)
@@ -120,10 +121,10 @@ def test_nothing_sealed_about_a_person_or_an_entry_holds_a_verdict(vault: Vault)
             for eid, pid, vid, sealed in db.execute(query):
                 opened(table, journal.person_key(pid), sealed, "entry", pid, eid, vid)
         for did, pid, sealed in db.execute("SELECT id, person_id, sealed FROM drafts"):
-            cipher = _cipher(journal) if pid == PRACTICE else journal.person_key(pid)
+            cipher = practice_cipher(journal) if pid == PRACTICE else journal.person_key(pid)
             opened("draft", cipher, sealed, "draft", pid, did)
         for nid, sealed in db.execute("SELECT id, sealed FROM practice"):
-            opened("practice", _cipher(journal), sealed, PRACTICE, nid)
+            opened("practice", practice_cipher(journal), sealed, PRACTICE, nid)
 
     assert keys["person"] == {"name", "profile", "created_at", "rhythm"}
     assert keys["entries"] == keys["revisions"] == {"occurred_on", "time", "written_at", "text"}

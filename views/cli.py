@@ -447,7 +447,7 @@ def entry_json(entry: Entry) -> dict:
 @pass_session
 def show(session: Session, person_query: str, as_json: bool) -> None:
     from journal.config import load_config
-    from journal.consultations import record_consultation
+    from journal.store.consultations import record_consultation
 
     with session.journal() as journal:
         found = journal.find_person(person_query)

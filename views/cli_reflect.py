@@ -16,8 +16,8 @@ from journal.config import load_config
 from journal.errors import DentelleError
 from journal.i18n import register
 from journal.pertinence import Checker, Finding, category_label, question, reason
-from journal.practice import add_practice_note, practice_notes, prompts
 from journal.rhythm import Rhythm, parse_rhythm, soon
+from journal.store.practice import add_practice_note, practice_notes, prompts
 from views.cli import Session, clean, cli, option, parse_day, pass_session, read_text, render_story
 
 register(

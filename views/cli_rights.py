@@ -11,11 +11,11 @@ import click
 
 from journal import dates
 from journal.config import load_config
-from journal.consultations import record_consultation
 from journal.errors import DentelleError
 from journal.export import FORMATS, collect, default_file_name, render, write_export
 from journal.i18n import register
 from journal.retention import due_for_review, keep_with_reason
+from journal.store.consultations import record_consultation
 from views.cli import Session, clean, cli, option, pass_session
 
 register(

@@ -38,9 +38,9 @@ from textual.worker import get_current_worker
 
 from journal.backup import BackupReport, back_up, record_backup
 from journal.config import Config
-from journal.consultations import record_consultation
 from journal.errors import DentelleError
 from journal.i18n import translate
+from journal.store.consultations import record_consultation
 from views import rights_strings  # noqa: F401  (registers the messages)
 
 if TYPE_CHECKING:

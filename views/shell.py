@@ -300,7 +300,7 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
         await self.push_screen(TimelineScreen(person_id, resume=draft, select=select))
 
     async def resume_draft(self, draft: Draft) -> None:
-        from journal.practice import PRACTICE
+        from journal.store.practice import PRACTICE
         from views.screens.practice import open_practice
 
         if draft.person_id == PRACTICE:  # a practice note being written

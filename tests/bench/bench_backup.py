@@ -37,6 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from journal.backup import back_up, restore  # noqa: E402
+from journal.backup_set import table_counts  # noqa: E402
 from journal.vault import Vault  # noqa: E402
 from tests.bench.make_vault import copy_vault, golden_identity  # noqa: E402
 
@@ -83,8 +84,10 @@ def main() -> int:
         size = database.stat().st_size
         backups, restores, cps_local, cps_shm, breakdowns = [], [], [], [], []
         with vault.open(identity) as journal:
-            people = journal.db.execute("SELECT count(*) FROM people").fetchone()[0]
-            entries = journal.db.execute("SELECT count(*) FROM entries").fetchone()[0]
+            snapshot = journal.snapshot()
+            counts = table_counts(snapshot)
+            snapshot.close()
+            people, entries = counts["people"], counts["entries"]
             for run in range(args.runs):
                 cps_shm.append(timed_cp(database, Path(usb) / "plain-copy.db"))
                 clock = PhaseClock()

@@ -76,7 +76,7 @@ def build_vault(path: Path, size: Size, seed: int = SEED) -> tuple[float, int]:
     first_count = 0
     with Vault(path).open(identity) as journal:
         for index, fictional in enumerate(generate_people(size.people, size.entries, seed, TODAY)):
-            with journal.db.atomic():
+            with journal.transaction():
                 person = journal.add_person(fictional.name, fictional.profile)
                 for entry in fictional.entries:
                     written = datetime.combine(entry.occurred_on, day_time(18, 0)).astimezone()

@@ -185,7 +185,7 @@ def test_what_the_set_holds(journal: Journal, usb: Path) -> None:
 def test_a_generation_is_a_sqlite_file_without_person_keys(journal: Journal, usb: Path) -> None:
     """`age -d` gives a database that `sqlite3` opens; person keys are not in it."""
     populate(journal)
-    wrapped = [bytes(k) for (k,) in journal.db.execute("SELECT wrapped_key FROM people")]
+    wrapped = [bytes(k) for (k,) in journal._db.execute("SELECT wrapped_key FROM people")]
     index = journal.meta("person_keys")
     assert index  # the vault's own index of person keys, which must not travel
     back_up(journal, usb)
@@ -460,9 +460,9 @@ def test_a_worker_backup_never_touches_the_apps_connection(
         def __getattr__(self, name: str):
             raise AssertionError(f"the worker used the app's connection ({name})")
 
-    app_connection, journal.db = journal.db, Forbidden()  # type: ignore[assignment]
+    app_connection, journal._db = journal._db, Forbidden()  # type: ignore[assignment]
     report = back_up(journal, usb, record=False)
-    journal.db = app_connection
+    journal._db = app_connection
     assert last_backup(journal) is None
     record_backup(journal, report.created)
     assert last_backup(journal) == report.created.replace(microsecond=0)

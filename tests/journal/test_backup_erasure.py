@@ -78,7 +78,7 @@ def test_forgetting_then_one_backup_reaches_every_generation(
 ) -> None:
     ids = populate(journal)
     forgotten = ids[1]
-    wrapped = journal.db.execute(
+    wrapped = journal._db.execute(
         "SELECT wrapped_key FROM people WHERE id=?", [forgotten]
     ).fetchone()[0]
     key = crypto.age_decrypt(wrapped, GOLDEN_IDENTITY)

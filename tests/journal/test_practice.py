@@ -6,14 +6,14 @@ from datetime import date
 import pytest
 
 from journal.errors import NotFound
-from journal.practice import (
+from journal.store import Journal
+from journal.store.practice import (
     PRACTICE,
     add_practice_note,
     delete_practice_note,
     practice_notes,
     prompts,
 )
-from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
 
@@ -36,11 +36,11 @@ def test_practice_notes_are_sealed_and_ordered(vault: Vault, journal: Journal) -
 def test_practice_note_cannot_be_moved(journal: Journal) -> None:
     a = add_practice_note(journal, date(2026, 1, 1), "a")
     b = add_practice_note(journal, date(2026, 1, 2), "b")
-    journal.db.execute(
+    journal._db.execute(
         "UPDATE practice SET sealed=(SELECT sealed FROM practice WHERE id=?) WHERE id=?",
         [a.id, b.id],
     )
-    journal.db.conn.commit()
+    journal._db.conn.commit()
     from journal.errors import VaultDamaged
 
     with pytest.raises(VaultDamaged):
@@ -72,4 +72,4 @@ def test_an_older_vault_gains_the_practice_journal(tmp_path, keywrap) -> None:
     conn.close()
     with Vault(tmp_path / "v", keywrap=keywrap).open(GOLDEN_IDENTITY) as journal:
         add_practice_note(journal, date(2026, 1, 1), "après migration")
-        assert journal.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert journal._db.execute("PRAGMA user_version").fetchone()[0] == 2

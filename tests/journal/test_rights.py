@@ -11,12 +11,12 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from journal.consultations import consultations, record_consultation
 from journal.errors import DentelleError, NotFound, VaultDamaged
 from journal.export import collect, render, write_export
 from journal.retention import due_for_review, keep_with_reason
 from journal.rhythm import parse_rhythm
 from journal.store import Journal
+from journal.store.consultations import consultations, record_consultation
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY, TickingClock
 
@@ -206,7 +206,7 @@ def test_a_moved_consultation_does_not_open(journal: Journal) -> None:
     a = journal.add_person("A")
     b = journal.add_person("B")
     record_consultation(journal, a.id, "opened")
-    journal.db.execute("UPDATE consultations SET person_id=?", [b.id])
-    journal.db.conn.commit()
+    journal._db.execute("UPDATE consultations SET person_id=?", [b.id])
+    journal._db.conn.commit()
     with pytest.raises(VaultDamaged):
         consultations(journal, b.id)

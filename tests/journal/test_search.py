@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from journal.search import SearchIndex
 from journal.search_text import parse_query, payload_key, snippet, text_key
-from journal.store import Journal, _pack, decode_entry
+from journal.store import Journal, decode_entry
+from journal.store.sealing import pack as _pack
 from journal.vault import Vault
 
 NOTES = {

@@ -139,11 +139,11 @@ def test_a_ciphertext_moved_to_another_row_does_not_open(journal: Journal) -> No
     person = journal.add_person("X")
     a = journal.add_entry(person.id, date(2026, 1, 1), "a")
     b = journal.add_entry(person.id, date(2026, 1, 2), "b")
-    journal.db.execute(
+    journal._db.execute(
         "UPDATE entries SET sealed=(SELECT sealed FROM entries WHERE id=?) WHERE id=?",
         [a.id, b.id],
     )
-    journal.db.conn.commit()
+    journal._db.conn.commit()
     assert journal.entry(a.id).text == "a"
     with pytest.raises(VaultDamaged):
         journal.entry(b.id)
@@ -153,8 +153,8 @@ def test_a_ciphertext_moved_to_another_person_does_not_open(journal: Journal) ->
     x = journal.add_person("X")
     y = journal.add_person("Y")
     entry = journal.add_entry(x.id, date(2026, 1, 1), "secret de X")
-    journal.db.execute("UPDATE entries SET person_id=? WHERE id=?", [y.id, entry.id])
-    journal.db.conn.commit()
+    journal._db.execute("UPDATE entries SET person_id=? WHERE id=?", [y.id, entry.id])
+    journal._db.conn.commit()
     with pytest.raises(VaultDamaged):
         journal.entries(y.id)
 
@@ -164,8 +164,8 @@ def test_a_flipped_bit_is_detected(journal: Journal) -> None:
     entry = journal.add_entry(person.id, date(2026, 1, 1), "intact")
     sealed = bytearray(raw(journal, "SELECT sealed FROM entries")[0][0])
     sealed[20] ^= 1
-    journal.db.execute("UPDATE entries SET sealed=? WHERE id=?", [bytes(sealed), entry.id])
-    journal.db.conn.commit()
+    journal._db.execute("UPDATE entries SET sealed=? WHERE id=?", [bytes(sealed), entry.id])
+    journal._db.conn.commit()
     with pytest.raises(VaultDamaged) as caught:
         journal.entry(entry.id)
     assert "modifiées" in caught.value.message("fr")
@@ -175,7 +175,7 @@ def test_keys_are_dropped_on_close(vault: Vault, journal: Journal) -> None:
     person = journal.add_person("X")
     journal.person_key(person.id)
     journal.close()
-    assert journal._keys == {}
+    assert journal.keys.ciphers == {}
     assert not journal.is_open
     with pytest.raises(RuntimeError):
         _ = journal.identity
@@ -228,8 +228,8 @@ def test_summaries_follow_edits_and_deletions(journal: Journal) -> None:
 def test_a_missing_summary_is_rebuilt(journal: Journal) -> None:
     person = journal.add_person("A")
     journal.add_entry(person.id, date(2025, 5, 1), "x")
-    journal.db.execute("UPDATE people SET summary=NULL")
-    journal.db.conn.commit()
+    journal._db.execute("UPDATE people SET summary=NULL")
+    journal._db.conn.commit()
     assert journal.summaries()[0].entry_count == 1
     journal.add_entry(person.id, date(2025, 6, 1), "y")
     assert journal.summaries()[0].entry_count == 2
@@ -244,8 +244,8 @@ def test_person_keys_come_from_one_sealed_index(vault: Vault, journal: Journal) 
     journal.close()
     with vault.open(GOLDEN_IDENTITY) as again:
         # Every wrapped key destroyed: the index alone opens the people.
-        again.db.execute("UPDATE people SET wrapped_key=x'00'")
-        again.db.conn.commit()
+        again._db.execute("UPDATE people SET wrapped_key=x'00'")
+        again._db.conn.commit()
         assert {p.name for p in again.people()} == {"A", "B"}
         assert again.entries(a.id)[0].text == "a"
         again.forget_person(b.id)
@@ -254,8 +254,8 @@ def test_person_keys_come_from_one_sealed_index(vault: Vault, journal: Journal) 
 
 def test_an_index_of_keys_is_built_for_a_vault_without_one(vault: Vault, journal: Journal) -> None:
     person = journal.add_person("A")
-    journal.db.execute("DELETE FROM meta WHERE key='person_keys'")
-    journal.db.conn.commit()
+    journal._db.execute("DELETE FROM meta WHERE key='person_keys'")
+    journal._db.conn.commit()
     journal.close()
     with vault.open(GOLDEN_IDENTITY) as again:
         assert again.meta("person_keys")

@@ -105,12 +105,12 @@ async def test_the_backup_never_uses_the_journals_own_connection(
             return getattr(self._db, name)
 
     def watched_back_up(journal, *args, **kwargs):
-        real_db = journal.db
-        journal.db = WatchedDatabase(real_db, threading.current_thread())
+        real_db = journal._db
+        journal._db = WatchedDatabase(real_db, threading.current_thread())
         try:
             return real_back_up(journal, *args, **kwargs)
         finally:
-            journal.db = real_db
+            journal._db = real_db
 
     monkeypatch.setattr(views.rights, "back_up", watched_back_up)
     app = app_for(vault)

@@ -10,9 +10,9 @@ from datetime import date, datetime, timedelta
 from textual.widgets import Input, Static, TextArea
 
 from journal import crypto
-from journal.practice import PRACTICE, practice_notes, prompts
 from journal.rhythm import parse_rhythm
-from journal.store import _aad, _unpack
+from journal.store.practice import PRACTICE, practice_notes, prompts
+from journal.store.sealing import aad, unpack
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
 from tests.views.test_app import NOW, SIZE, app_for, fill, open_person, settle, unlock
@@ -102,11 +102,11 @@ async def test_ctrl_s_again_saves_as_it_is_and_nothing_records_the_warning(
         entry = journal.entries(ids["martin"])[-1]
         assert entry.text == text and journal.drafts() == []
         # The sealed payload holds the note and its dates, and nothing about the check.
-        row = journal.db.execute(
+        row = journal._db.execute(
             "SELECT person_id, version_id, sealed FROM entries WHERE id=?", [entry.id]
         ).fetchone()
-        aad = _aad("entry", row[0], entry.id, row[1])
-        payload = _unpack(crypto.open_sealed(journal.person_key(row[0]), row[2], aad))
+        associated = aad("entry", row[0], entry.id, row[1])
+        payload = unpack(crypto.open_sealed(journal.person_key(row[0]), row[2], associated))
         assert set(payload) == {"occurred_on", "time", "written_at", "text"}
 
 
@@ -157,7 +157,7 @@ async def test_the_check_applies_to_practice_notes_and_they_have_their_own_searc
 ) -> None:
     fill(vault)
     with vault.open(GOLDEN_IDENTITY) as journal:
-        from journal.practice import add_practice_note
+        from journal.store.practice import add_practice_note
 
         older = add_practice_note(journal, date(2026, 10, 2), "Supervision : la réunion d'équipe.")
         add_practice_note(journal, date(2026, 11, 2), "Retour sur une visite.")
@@ -349,7 +349,7 @@ async def test_a_lock_takes_down_the_warning_the_practice_journal_and_soon(
 ) -> None:
     fill_rhythms(vault)
     with vault.open(GOLDEN_IDENTITY) as journal:
-        from journal.practice import add_practice_note
+        from journal.store.practice import add_practice_note
 
         add_practice_note(journal, date(2026, 11, 2), "Supervision : le silence de Jeanne.")
     app = app_for(vault)

@@ -16,9 +16,9 @@ import pytest
 from textual.widgets import Checkbox, Input, RadioSet, Static, TextArea
 
 import views.screens.export
-from journal.consultations import consultations
 from journal.errors import NotFound
 from journal.retention import Kept, keep_with_reason
+from journal.store.consultations import consultations
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
 from tests.views.test_app import (

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from textual.widgets import TextArea
 
-from journal.practice import add_practice_note
+from journal.store.practice import add_practice_note
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
 from tests.views.test_app import app_for, fill, open_person, settle, unlock

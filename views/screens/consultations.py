@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from journal import dates
-from journal.consultations import Consultation, consultations
 from journal.errors import DentelleError
 from journal.i18n import translate
+from journal.store.consultations import Consultation, consultations
 from views.ui import Localized, localize_bindings
 
 

@@ -26,12 +26,12 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, RadioButton, RadioSet, Static
 
-from journal.consultations import record_consultation
 from journal.errors import DentelleError
 from journal.export import FORMATS, collect, default_file_name, render, write_export
 from journal.i18n import translate
 from journal.keywrap_process import SubprocessKeyWrap
 from journal.passphrase import check_strength
+from journal.store.consultations import record_consultation
 from views.ui import Localized, literal, localize_bindings
 from views.widgets.passphrase_input import PassphraseInput
 

@@ -21,7 +21,7 @@ from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.model import Draft
-from journal.practice import PRACTICE
+from journal.store.practice import PRACTICE
 from journal.text import fold
 from views.ui import Localized, app_lang, localize_bindings, one_line, plural
 from views.widgets.care_status import CareStatus

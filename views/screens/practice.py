@@ -28,10 +28,10 @@ from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.model import Draft, Entry, Person
-from journal.practice import PRACTICE, add_practice_note, delete_practice_note, practice_notes
-from journal.practice import prompts as practice_prompts
 from journal.search import Hit
 from journal.store import Journal
+from journal.store.practice import PRACTICE, add_practice_note, delete_practice_note, practice_notes
+from journal.store.practice import prompts as practice_prompts
 from views import reflect_strings  # noqa: F401  (registers the messages)
 from views.screens.editor import EditorScreen
 from views.screens.timeline import EntryRow, GapRow, HeadingRow, TimelineView, story_rows

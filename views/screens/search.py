@@ -36,8 +36,8 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from journal.i18n import translate
-from journal.practice import PRACTICE
 from journal.search import Hit, Hits, SearchIndex
+from journal.store.practice import PRACTICE
 from views import reflect_strings  # noqa: F401  (registers the messages)
 from views.search_screen import SearchScreen
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
 from journal import crypto
 from journal.i18n import register, translate
-from journal.store import Journal, _aad, _pack, _sqlite_errors, _unpack
+from journal.store.sealing import aad, pack, sqlite_errors, unpack
+
+if TYPE_CHECKING:
+    from journal.store.journal import Journal
 
 register(
     {
@@ -54,29 +58,29 @@ def record_consultation(
     at = journal.clock()
     line_id = crypto.new_id()
     payload = {"at": at.isoformat(timespec="seconds"), "kind": kind, "detail": detail}
-    sealed = crypto.seal(cipher, _pack(payload), _aad("consultation", person_id, line_id))
-    with _sqlite_errors(), journal.db.atomic():
-        journal.db.execute(
+    sealed = crypto.seal(cipher, pack(payload), aad("consultation", person_id, line_id))
+    with sqlite_errors(), journal._db.atomic():
+        journal._db.execute(
             "INSERT INTO consultations (id, person_id, sealed) VALUES (?, ?, ?)",
             [line_id, person_id, sealed],
         )
         cutoff = at - relativedelta(months=keep_months)
         expired = [c.id for c in consultations(journal, person_id) if c.at < cutoff]
-        journal.db.conn.executemany("DELETE FROM consultations WHERE id=?", [[i] for i in expired])
+        journal._db.conn.executemany("DELETE FROM consultations WHERE id=?", [[i] for i in expired])
     return Consultation(line_id, person_id, at, kind, detail)
 
 
 def consultations(journal: Journal, person_id: str) -> list[Consultation]:
     """This person's record, oldest first."""
     cipher = journal.person_key(person_id)
-    with _sqlite_errors():
-        rows = journal.db.execute(
+    with sqlite_errors():
+        rows = journal._db.execute(
             "SELECT id, sealed FROM consultations WHERE person_id=?", [person_id]
         ).fetchall()
     lines = []
     for line_id, sealed in rows:
-        aad = _aad("consultation", person_id, line_id)
-        data = _unpack(crypto.open_sealed(cipher, sealed, aad, what="consultation"))
+        associated = aad("consultation", person_id, line_id)
+        data = unpack(crypto.open_sealed(cipher, sealed, associated, what="consultation"))
         lines.append(
             Consultation(
                 line_id,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
@@ -20,7 +21,11 @@ from journal import crypto
 from journal.errors import DentelleError, NotFound
 from journal.i18n import register, translate
 from journal.model import Entry
-from journal.store import Journal, _aad, _pack, _sqlite_errors, _unpack
+from journal.store.entries import entry_payload
+from journal.store.sealing import aad, pack, sqlite_errors, unpack
+
+if TYPE_CHECKING:
+    from journal.store.journal import Journal
 
 PRACTICE = "practice"
 
@@ -57,14 +62,15 @@ def prompts(lang: str) -> str:
     return translate("practice.prompts", lang)
 
 
-def _cipher(journal: Journal) -> ChaCha20Poly1305:
-    cached = journal._keys.get(PRACTICE)
+def practice_cipher(journal: Journal) -> ChaCha20Poly1305:
+    """The practice journal's cipher, unwrapped from `meta.practice_key` on first use."""
+    cached = journal.keys.ciphers.get(PRACTICE)
     if cached is None:
         wrapped = journal.meta("practice_key")
         if wrapped is None:
             raise DentelleError("store.db_damaged", reason="practice key")
         key = crypto.age_decrypt(base64.b64decode(wrapped), journal.identity, what="practice key")
-        cached = journal._keys[PRACTICE] = crypto.aead(key)
+        cached = journal.keys.ciphers[PRACTICE] = crypto.aead(key)
     return cached
 
 
@@ -72,11 +78,11 @@ def add_practice_note(
     journal: Journal, occurred_on: date, text: str, *, written_at: datetime | None = None
 ) -> Entry:
     """Seal and store a practice note."""
-    payload = Journal._payload(occurred_on, None, text, written_at or journal.clock())
+    payload = entry_payload(occurred_on, None, text, written_at or journal.clock())
     note_id = crypto.new_id()
-    sealed = crypto.seal(_cipher(journal), _pack(payload), _aad(PRACTICE, note_id))
-    with _sqlite_errors(), journal.db.atomic():
-        journal.db.execute("INSERT INTO practice (id, sealed) VALUES (?, ?)", [note_id, sealed])
+    sealed = crypto.seal(practice_cipher(journal), pack(payload), aad(PRACTICE, note_id))
+    with sqlite_errors(), journal._db.atomic():
+        journal._db.execute("INSERT INTO practice (id, sealed) VALUES (?, ?)", [note_id, sealed])
     return _entry(note_id, payload)
 
 
@@ -93,20 +99,20 @@ def _entry(note_id: str, data: dict) -> Entry:
 
 def practice_notes(journal: Journal) -> list[Entry]:
     """Every practice note, in the order things happened."""
-    cipher = _cipher(journal)
-    with _sqlite_errors():
-        rows = journal.db.execute("SELECT id, sealed FROM practice").fetchall()
+    cipher = practice_cipher(journal)
+    with sqlite_errors():
+        rows = journal._db.execute("SELECT id, sealed FROM practice").fetchall()
     notes = [
-        _entry(note_id, _unpack(crypto.open_sealed(cipher, sealed, _aad(PRACTICE, note_id))))
+        _entry(note_id, unpack(crypto.open_sealed(cipher, sealed, aad(PRACTICE, note_id))))
         for note_id, sealed in rows
     ]
     return sorted(notes, key=lambda e: (e.occurred_on, e.written_at))
 
 
 def delete_practice_note(journal: Journal, note_id: str) -> None:
-    with _sqlite_errors():
-        with journal.db.atomic():
-            deleted = journal.db.execute("DELETE FROM practice WHERE id=?", [note_id]).rowcount
+    with sqlite_errors():
+        with journal._db.atomic():
+            deleted = journal._db.execute("DELETE FROM practice WHERE id=?", [note_id]).rowcount
         journal.checkpoint()
     if not deleted:
         raise NotFound("practice.not_found", entry_id=note_id)

@@ -1,0 +1,167 @@
+"""The open database: its connection, the vault's lock, and the guard that closing waits on.
+
+The connection (`_db`) is private to `journal.store`: everything else goes through the
+journal's methods, which is what lets `close` know when no one is using it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Self, TypeVar, cast
+
+import pyrage
+import sqlite_utils
+
+from journal.errors import DentelleError, VaultBusy
+from journal.store import strings  # noqa: F401  (registers the messages)
+from journal.store.sealing import KeyCache, sqlite_errors
+
+try:  # flock is POSIX; elsewhere the vault simply is not guarded against a second process
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+def serialized(method: Method) -> Method:
+    """Run a journal method with `_closing` held, refusing once the journal is closed.
+
+    The app reads the journal from worker threads while a lock or the end of the app
+    may close it. Closing an SQLite connection while another thread steps a statement
+    on it crashed the whole process; with every method holding `_closing` (an RLock,
+    which `close` takes too), a close waits for the reading under way to end, and a
+    reading that comes after it gets a clear `DentelleError("store.closed")`.
+    """
+
+    @functools.wraps(method)
+    def guarded(self: JournalBase, *args: object, **kwargs: object) -> object:
+        with self._closing:
+            if self._identity is None:
+                raise DentelleError("store.closed")
+            return method(self, *args, **kwargs)
+
+    return cast(Method, guarded)
+
+
+def connect(database_file: Path) -> sqlite_utils.Database:
+    with sqlite_errors():
+        conn = sqlite3.connect(str(database_file), timeout=5, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA secure_delete=ON")
+        return db
+
+
+def acquire_lock(lock_file: Path) -> int | None:
+    if fcntl is None:
+        return None
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise VaultBusy("store.busy") from None
+    return fd
+
+
+def release_lock(fd: int | None) -> None:
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+class JournalBase:
+    """The state every part of `Journal` shares: connection, lock, identity, keys, clock."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        identity: pyrage.x25519.Identity,
+        lock_fd: int | None,
+        clock: Callable[[], datetime],
+        path: Path,
+    ) -> None:
+        self._db = db
+        self.path = path
+        self._identity: pyrage.x25519.Identity | None = identity
+        self._lock_fd = lock_fd
+        self.keys = KeyCache()
+        self._closing = threading.RLock()
+        self.clock = clock
+        # For `_reader`: found now, so that a worker thread never needs `_db` to open one.
+        self._database_file = next(
+            row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self._identity is not None
+
+    def close(self) -> None:
+        """Drop every key from memory, checkpoint the WAL and release the lock."""
+        with self._closing:
+            if self._identity is None:
+                return
+            self.keys.clear()
+            self._identity = None
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._db.close()
+            release_lock(self._lock_fd)
+            self._lock_fd = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def identity(self) -> pyrage.x25519.Identity:
+        if self._identity is None:
+            raise RuntimeError("journal is closed")
+        return self._identity
+
+    @property
+    def vault_id(self) -> str:
+        return self.meta("vault_id") or ""
+
+    @serialized
+    def meta(self, key: str) -> str | None:
+        with sqlite_errors():
+            row = self._db.execute("SELECT value FROM meta WHERE key=?", [key]).fetchone()
+        return row[0] if row else None
+
+    @serialized
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a non-personal fact about the vault (e.g. when it was last backed up)."""
+        with sqlite_errors(), self._db.atomic():
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make the changes of the block one transaction: all of them are saved, or none.
+
+        For writing many records at once (the demo, the benchmarks' vaults): one commit,
+        one sync to disk, instead of one for each record.
+        """
+        with self._closing:
+            if self._identity is None:
+                raise DentelleError("store.closed")
+            with sqlite_errors(), self._db.atomic():
+                yield
+
+    @serialized
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database and truncate it (secure_delete zeroes pages)."""
+        with sqlite_errors():
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,0 +1,51 @@
+"""Forgetting a person for good, and remembering that they were forgotten.
+
+Erasure deletes the person's key and every row of theirs; a tombstone (the random id
+and the day, nothing else) stays so that restoring an older backup erases them again.
+VACUUM then rewrites the file so that no free page keeps their ciphertext, and the index
+of keys is rewritten without their key.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from journal.store.connection import serialized
+from journal.store.keys import PersonKeys
+from journal.store.sealing import sqlite_errors
+
+
+class Erasure(PersonKeys):
+    @serialized
+    def tombstones(self) -> list[str]:
+        with sqlite_errors():
+            return [row[0] for row in self._db.execute("SELECT person_id FROM tombstones")]
+
+    @serialized
+    def forget_person(self, person_id: str) -> None:
+        """Erase a person for good: key, profile, entries, versions, drafts, consultations."""
+        self.person_key(person_id)  # NotFound for an unknown person
+        self.apply_tombstones([person_id], today=self.clock().date())
+        self.keys.ciphers.pop(person_id, None)
+
+    @serialized
+    def apply_tombstones(self, person_ids: list[str], today: date | None = None) -> None:
+        """Delete every row of these people and record them as forgotten."""
+        day = (today or self.clock().date()).isoformat()
+        with sqlite_errors():
+            with self._db.atomic():
+                for person_id in person_ids:
+                    for table in ("entries", "revisions", "drafts", "consultations"):
+                        self._db.execute(f"DELETE FROM {table} WHERE person_id=?", [person_id])
+                    self._db.execute("DELETE FROM people WHERE id=?", [person_id])
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO tombstones (person_id, forgotten_on) VALUES (?, ?)",
+                        [person_id, day],
+                    )
+                    self.keys.forget(person_id)
+                self._write_person_keys()  # the old index (with their keys) is overwritten
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for person_id in person_ids:
+            self.keys.ciphers.pop(person_id, None)

@@ -1,0 +1,169 @@
+"""People: each one's sealed profile, and the sealed summary the people list reads.
+
+A profile (name, free text, and whatever else the views keep, such as a rhythm) is
+sealed under the person's own key with `person:<id>` as associated data. The summary
+(number of entries, date of the last contact) is sealed beside it and kept up to date
+by every change to their entries, so that the list appears at unlock without opening
+every note.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+from journal import crypto
+from journal.errors import Ambiguous, DentelleError, NotFound
+from journal.model import Person, PersonSummary
+from journal.store.connection import serialized
+from journal.store.keys import PersonKeys
+from journal.store.sealing import aad, pack, sqlite_errors, unpack
+from journal.text import fold
+
+
+class People(PersonKeys):
+    @serialized
+    def add_person(self, name: str, profile: str = "") -> Person:
+        if not name.strip():
+            raise DentelleError("store.empty_name")
+        person_id = crypto.new_id()
+        key = crypto.new_data_key()
+        wrapped = crypto.age_encrypt(key, [self.identity.to_public()])
+        person = Person(id=person_id, name=name, profile=profile, created_at=self.clock())
+        with sqlite_errors(), self._db.atomic():
+            self._db.execute(
+                "INSERT INTO people (id, wrapped_key, sealed) VALUES (?, ?, ?)",
+                [person_id, wrapped, self._seal_person(crypto.aead(key), person)],
+            )
+            self.keys.ciphers[person_id] = crypto.aead(key)
+            self.keys.secrets[person_id] = key.hex()
+            self._write_person_keys()
+        return person
+
+    def _seal_person(self, key: ChaCha20Poly1305, person: Person) -> bytes:
+        payload = {
+            "name": person.name,
+            "profile": person.profile,
+            "created_at": person.created_at.isoformat() if person.created_at else None,
+            **person.extra,
+        }
+        return crypto.seal(key, pack(payload), aad("person", person.id))
+
+    def _open_person(self, person_id: str, sealed: bytes) -> Person:
+        data = unpack(
+            crypto.open_sealed(self.person_key(person_id), sealed, aad("person", person_id))
+        )
+        created = data.pop("created_at", None)
+        return Person(
+            id=person_id,
+            name=data.pop("name"),
+            profile=data.pop("profile", ""),
+            created_at=datetime.fromisoformat(created) if created else None,
+            extra=data,
+        )
+
+    @serialized
+    def people(self) -> list[Person]:
+        """Everyone, sorted by name (accent- and case-insensitive)."""
+        with sqlite_errors():
+            rows = self._db.execute("SELECT id, sealed FROM people").fetchall()
+        people = [self._open_person(pid, sealed) for pid, sealed in rows]
+        return sorted(people, key=lambda p: fold(p.name))
+
+    @serialized
+    def person(self, person_id: str) -> Person:
+        with sqlite_errors():
+            row = self._db.execute("SELECT sealed FROM people WHERE id=?", [person_id]).fetchone()
+        if row is None:
+            raise NotFound("store.person_not_found", query=person_id)
+        return self._open_person(person_id, row[0])
+
+    @serialized
+    def update_person(
+        self,
+        person_id: str,
+        *,
+        name: str | None = None,
+        profile: str | None = None,
+        extra: dict | None = None,
+    ) -> Person:
+        current = self.person(person_id)
+        if name is not None and not name.strip():
+            raise DentelleError("store.empty_name")
+        updated = Person(
+            id=person_id,
+            name=current.name if name is None else name,
+            profile=current.profile if profile is None else profile,
+            created_at=current.created_at,
+            extra={**current.extra, **(extra or {})},
+        )
+        sealed = self._seal_person(self.person_key(person_id), updated)
+        with sqlite_errors(), self._db.atomic():
+            self._db.execute("UPDATE people SET sealed=? WHERE id=?", [sealed, person_id])
+        return updated
+
+    @serialized
+    def find_person(self, query: str) -> Person:
+        """By id, or by a case- and accent-insensitive part of the name.
+
+        Raises `NotFound`, or `Ambiguous` with the candidates when several match and
+        none matches the whole name.
+        """
+        query = query.strip()
+        people = self.people()
+        for person in people:
+            if person.id == query:
+                return person
+        needle = fold(query)
+        matches = [p for p in people if needle and needle in fold(p.name)]
+        exact = [p for p in matches if fold(p.name) == needle]
+        if len(matches) == 1:
+            return matches[0]
+        if len(exact) == 1:
+            return exact[0]
+        if not matches:
+            raise NotFound("store.person_not_found", query=query)
+        raise Ambiguous(
+            "store.person_ambiguous", candidates=[(p.id, p.name) for p in matches], query=query
+        )
+
+    @serialized
+    def summaries(self) -> list[PersonSummary]:
+        """Every person with their number of entries and the date of the last contact.
+
+        Read from each person's sealed summary (kept up to date by every entry change)
+        rather than from all their entries: the people list must appear at unlock
+        without decrypting 50,000 notes.
+        """
+        with sqlite_errors():
+            rows = self._db.execute("SELECT id, sealed, summary FROM people").fetchall()
+        result = []
+        for person_id, sealed, summary in rows:
+            person = self._open_person(person_id, sealed)
+            count, last = (
+                self._open_summary(person_id, summary)
+                if summary is not None
+                else self._recompute_summary(person_id)
+            )
+            result.append(PersonSummary(person=person, entry_count=count, last_contact=last))
+        return sorted(result, key=lambda s: fold(s.person.name))
+
+    def _open_summary(self, person_id: str, sealed: bytes) -> tuple[int, date | None]:
+        data = unpack(
+            crypto.open_sealed(self.person_key(person_id), sealed, aad("summary", person_id))
+        )
+        last = data.get("last")
+        return data["count"], date.fromisoformat(last) if last else None
+
+    def _write_summary(self, person_id: str, count: int, last: date | None) -> None:
+        payload = {"count": count, "last": last.isoformat() if last else None}
+        sealed = crypto.seal(self.person_key(person_id), pack(payload), aad("summary", person_id))
+        self._db.execute("UPDATE people SET summary=? WHERE id=?", [sealed, person_id])
+
+    def _recompute_summary(self, person_id: str) -> tuple[int, date | None]:
+        """Count a person's entries and find the last contact from the entries themselves."""
+        days = [e.occurred_on for e in self.entries(person_id)]
+        with sqlite_errors(), self._db.atomic():
+            self._write_summary(person_id, len(days), max(days, default=None))
+        return len(days), max(days, default=None)

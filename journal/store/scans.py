@@ -1,0 +1,115 @@
+"""Reading every entry at once: for search, exports and checks, from any thread.
+
+A scan may run in a worker thread while the app keeps writing: it reads on a connection
+of its own, never the journal's, and holds no lock while it opens rows. Opening rows
+is the hot loop of every scan (`_open_rows`): docs/performance.md has its figures.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+
+from journal import crypto
+from journal.errors import DentelleError
+from journal.model import Entry
+from journal.store.connection import serialized
+from journal.store.entries import decode_entry
+from journal.store.keys import PersonKeys
+from journal.store.sealing import AAD_PREFIX, sqlite_errors
+
+
+class Scans(PersonKeys):
+    def all_entries(self) -> Iterator[Entry]:
+        """Every entry of every person, in no particular order (for scans and exports)."""
+        with self._closing, sqlite_errors():
+            if self._identity is None:
+                raise DentelleError("store.closed")
+            rows = self._db.execute("SELECT id, person_id, version_id, sealed FROM entries")
+            rows = rows.fetchall()  # read under the lock: never a closed connection mid-step
+        for entry_id, person_id, version_id, plaintext in self._open_rows(rows):
+            yield decode_entry(entry_id, person_id, version_id, plaintext)
+
+    def opened_entries(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        person_id: str | None = None,
+    ) -> Iterator[tuple[str, str, str, bytes]]:
+        """Every current entry as `(entry_id, person_id, version_id, payload)`, unparsed.
+
+        For whole-vault scans (search) that can work on the payload's JSON bytes and
+        decode only what they show: parsing 50,000 payloads costs more than opening them.
+        Safe to run in a worker thread while the app keeps using the journal: rows are
+        read in one transaction on a connection of its own (it sees committed entries
+        only), and every person key is unwrapped before the first row. `progress` gets
+        `(done, total)` every 1,000 entries and at the end. With `person_id`, only that
+        person's entries.
+        """
+        entry_filter, people_filter, args = "", "", []
+        if person_id is not None:
+            entry_filter, people_filter, args = " WHERE person_id=?", " WHERE id=?", [person_id]
+        conn = self._reader()
+        try:
+            with sqlite_errors():
+                conn.execute("BEGIN")  # one snapshot for the keys, the count and the rows
+                people = conn.execute("SELECT id, wrapped_key FROM people" + people_filter, args)
+                for owner, wrapped in people:
+                    if owner not in self.keys.ciphers:
+                        secret = crypto.age_decrypt(wrapped, self.identity, what="person key")
+                        self.keys.ciphers[owner] = crypto.aead(secret)
+                total = conn.execute("SELECT count(*) FROM entries" + entry_filter, args)
+                total = total.fetchone()[0]
+                rows = conn.execute(
+                    "SELECT id, person_id, version_id, sealed FROM entries" + entry_filter, args
+                )
+                done = 0
+                for opened in self._open_rows(rows):
+                    yield opened
+                    done += 1
+                    if progress is not None and done % 1000 == 0:
+                        progress(done, total)
+                if progress is not None:
+                    progress(done, max(done, total))
+        finally:
+            conn.close()
+
+    @serialized
+    def entries_by_id(self, entry_ids: Iterable[str]) -> dict[str, Entry]:
+        """The current version of these entries, by id (ids no longer there are left out).
+
+        Like `opened_entries`, safe from a worker thread: read on a connection of its own.
+        `versions` is not counted (1): this is for showing search results.
+        """
+        wanted = list(dict.fromkeys(entry_ids))
+        found: dict[str, Entry] = {}
+        conn = self._reader()
+        try:
+            with sqlite_errors():
+                for start in range(0, len(wanted), 500):
+                    batch = wanted[start : start + 500]
+                    rows = conn.execute(
+                        "SELECT id, person_id, version_id, sealed FROM entries WHERE id IN "
+                        f"({','.join('?' * len(batch))})",
+                        batch,
+                    ).fetchall()
+                    for opened in self._open_rows(rows):
+                        found[opened[0]] = decode_entry(*opened)
+        finally:
+            conn.close()
+        return found
+
+    def _reader(self) -> sqlite3.Connection:
+        """A connection of its own to the database file, for reads from another thread."""
+        with sqlite_errors():
+            return sqlite3.connect(self._database_file, timeout=5, check_same_thread=False)
+
+    def _open_rows(
+        self, rows: Iterable[tuple[str, str, str, bytes]]
+    ) -> Iterator[tuple[str, str, str, bytes]]:
+        """Open entry rows: the hot loop of every scan, kept free of per-row method calls."""
+        keys = self.keys.ciphers
+        prefix = f"{AAD_PREFIX}:entry:"
+        for entry_id, person_id, version_id, sealed in rows:
+            key = keys.get(person_id) or self.person_key(person_id)
+            aad = f"{prefix}{person_id}:{entry_id}:{version_id}".encode("ascii")
+            yield entry_id, person_id, version_id, crypto.open_sealed(key, sealed, aad)
