@@ -35,7 +35,7 @@ from journal.backup import (
     unlock_set,
     verify_set,
 )
-from journal.backup_io import no_progress
+from journal.backup.io import no_progress
 from journal.config import load_config
 from journal.errors import BackupError, DentelleError
 from journal.i18n import plural

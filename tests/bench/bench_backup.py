@@ -15,7 +15,7 @@ a USB key with no device latency) in ≤ 5 s, restore in ≤ 5 s, each printed b
   cache, read back, decrypt, `PRAGMA integrity_check`, compare counts, keyring,
   manifest, rotation. Runs after the first add generations to the same set, as a
   worker's key would.
-- "restore" is `journal.backup_restore.restore` whole, from that tmpfs set onto the
+- "restore" is `journal.backup.restore` whole, from that tmpfs set onto the
   local disk: decrypt, check, join keys, write the vault, open it and decrypt every
   profile, entry, earlier version and draft, then swap it in.
 """
@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from journal.backup import back_up, restore  # noqa: E402
-from journal.backup_set import table_counts  # noqa: E402
+from journal.backup.sets import table_counts  # noqa: E402
 from journal.vault import Vault  # noqa: E402
 from tests.bench.make_vault import copy_vault, golden_identity  # noqa: E402
 

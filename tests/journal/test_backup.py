@@ -19,7 +19,7 @@ import pytest
 
 from journal import backup
 from journal.backup import back_up, describe_set, last_backup, restore, unlock_set, verify_set
-from journal.backup_set import KEYRING_FILE, MANIFEST_FILE, SET_DIR_NAME, generation_files
+from journal.backup.sets import KEYRING_FILE, MANIFEST_FILE, SET_DIR_NAME, generation_files
 from journal.errors import BackupError, VaultBusy, VaultLocked
 from journal.store import Journal
 from journal.vault import Vault
@@ -408,7 +408,7 @@ def test_backup_module_never_imports_rich_or_textual() -> None:
     import sys
 
     code = (
-        "import sys, journal.backup, journal.backup_restore, journal.backup_drives\n"
+        "import sys, journal.backup, journal.backup.restoring, journal.backup.drives\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('rich', 'textual')]\n"
         "assert not bad, bad\n"
     )
@@ -421,7 +421,7 @@ def test_a_generation_from_an_older_schema_restores_and_migrates(
     tmp_path: Path, journal: Journal, usb: Path, keywrap
 ) -> None:
     """A backup made by an older Dentelle (schema 1: no practice journal) still restores."""
-    from journal.backup_set import table_counts
+    from journal.backup.sets import table_counts
 
     populate(journal, NAMES[:2])
     expected = dump(journal)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from journal.backup_drives import find_drives
-from journal.backup_set import SET_DIR_NAME
+from journal.backup.drives import find_drives
+from journal.backup.sets import SET_DIR_NAME
 
 
 def fake_block_device(sys_root: Path, disk: str, bus: str, removable: str) -> None:

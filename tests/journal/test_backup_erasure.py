@@ -19,7 +19,7 @@ import pytest
 
 from journal import crypto
 from journal.backup import back_up, restore, verify_set
-from journal.backup_set import KEYRING_FILE, SET_DIR_NAME, generation_files
+from journal.backup.sets import KEYRING_FILE, SET_DIR_NAME, generation_files
 from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY

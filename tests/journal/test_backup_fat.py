@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from journal import backup_write
 from journal.backup import back_up, describe_set, restore, unlock_set, verify_set
-from journal.backup_set import SET_DIR_NAME, generation_files
+from journal.backup import write as backup_write
+from journal.backup.sets import SET_DIR_NAME, generation_files
 from journal.errors import BackupError
 from journal.store import Journal
 from journal.vault import Vault

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from journal import backup_write
 from journal.backup import back_up, describe_set, restore, verify_set
-from journal.backup_set import KEYRING_FILE, SET_DIR_NAME, generation_files, open_generation
+from journal.backup import write as backup_write
+from journal.backup.sets import KEYRING_FILE, SET_DIR_NAME, generation_files, open_generation
 from journal.errors import BackupError
 from journal.store import Journal
 from journal.vault import Vault

@@ -18,7 +18,7 @@ from textual.widgets import OptionList, ProgressBar, Static
 import views.rights
 import views.screens.backup
 from journal.backup import Drive, describe_set, last_backup
-from journal.backup_write import LAST_BACKUP_META
+from journal.backup.write import LAST_BACKUP_META
 from journal.config import Config
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY

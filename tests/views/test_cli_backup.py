@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from journal import backup_write
-from journal.backup_drives import Drive
-from journal.backup_set import SET_DIR_NAME
+from journal.backup import write as backup_write
+from journal.backup.drives import Drive
+from journal.backup.sets import SET_DIR_NAME
 from journal.crypto import ScryptKeyWrap
 from tests.conftest import (
     GOLDEN_RECOVERY_CODE,

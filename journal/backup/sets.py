@@ -1,6 +1,6 @@
 """The backup set on a USB key: its files and their formats (generations, keyring, manifest).
 
-Who reads what in `DIR/dentelle-backup/` (worker-facing account in docs/backup.md):
+What `DIR/dentelle-backup/` holds (the worker-facing account is docs/backup.md):
 
 | file             | holds                                              | readable with          |
 |------------------|----------------------------------------------------|------------------------|
@@ -20,7 +20,7 @@ keyring, which every backup rewrites whole; forgetting someone and backing up on
 leaves their old ciphertext in old generations with no key anywhere in the set.
 
 File names avoid `:` (FAT refuses it) and hold no date; how files are written and read
-back is `journal.backup_io`.
+back is `journal.backup.io`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from pathlib import Path
 
 import pyrage
 
-from journal.backup_io import (
+from journal.backup.io import (
     DeviceReader,
     GenerationDamaged,
     Progress,

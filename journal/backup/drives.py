@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal.backup_set import SET_DIR_NAME
+from journal.backup.sets import SET_DIR_NAME
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,9 @@
 """Every message of backup and restore, in French and English side by side.
 
-Who reads what: `journal.errors.BackupError` words its key through `journal.i18n`;
-the progress keys (`backup.phase.*`, `restore.phase.*`) are what `Progress` callbacks
-receive as `phase`, for the CLI's progress bar and the app's status bar to translate.
-Messages never name a person or carry a date of an entry: they end up on screens and
-in bug reports. Imported by `journal.backup`, so any user of the API has them.
+A `BackupError` words its key through `journal.i18n`; the progress keys
+(`backup.phase.*`, `restore.phase.*`) are what `Progress` callbacks receive as `phase`,
+for a view to translate. Messages never name a person or carry a date of an entry: they
+end up on screens and in bug reports.
 """
 
 from __future__ import annotations

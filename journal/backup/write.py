@@ -1,6 +1,5 @@
 """Writing one backup generation: snapshot, keyring, encrypt, read back, rotate.
 
-Called through `journal.backup.back_up` (the CLI's `dentelle backup`, the app's `b`).
 The order of the writes is what keeps both promises of the set: a failure at any point
 leaves every earlier generation usable, and a forgotten person's key leaves the set at
 the first backup after the erasure (see `_next_keyring`).
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 import pyrage
 
 from journal import crypto
-from journal.backup_io import (
+from journal.backup.io import (
     GenerationDamaged,
     Progress,
     free_space,
@@ -29,7 +28,8 @@ from journal.backup_io import (
     write_bytes_verified,
     write_verified,
 )
-from journal.backup_set import (
+from journal.backup.listing import parse_time
+from journal.backup.sets import (
     KEYRING_FILE,
     MANIFEST_FILE,
     README_FILE,
@@ -49,7 +49,7 @@ from journal.backup_set import (
     table_counts,
     write_header,
 )
-from journal.backup_strings import SizedBackupError
+from journal.backup.strings import SizedBackupError
 from journal.errors import BackupError, DentelleError
 from journal.fsutil import make_private_dir
 from journal.layout import IDENTITY_FILE, RECOVERY_FILE
@@ -291,6 +291,11 @@ def record_backup(journal: Journal, when: datetime) -> None:
     `back_up(..., record=False)` run in a worker returned.
     """
     journal.set_meta(LAST_BACKUP_META, iso_now(when))
+
+
+def last_backup(journal: Journal) -> datetime | None:
+    """When this vault was last backed up and verified (for the app's status bar)."""
+    return parse_time(journal.meta(LAST_BACKUP_META))
 
 
 def _key_copies(vault_path: Path, set_dir: Path) -> dict[str, bytes]:

@@ -1,8 +1,5 @@
 """Durable, read-back file I/O for backups on USB keys (FAT, exFAT, flash that lies).
 
-Who uses it: `journal.backup` (generations, keyring, key copies, manifest) and
-`journal.backup_set` (reading generations back).
-
 Every file is written to a temporary name, fsynced, evicted from the page cache with
 `posix_fadvise(DONTNEED)`, read back from the device and checked, and only then renamed
 to its real name: USB flash sticks are known to acknowledge a sync they did not do, and

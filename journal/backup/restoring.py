@@ -6,9 +6,6 @@ vault knows to be forgotten, written as a complete vault in a hidden folder besi
 target, opened and read entirely (every profile, entry, earlier version and draft must
 decrypt), and only then swapped in by renames. The current vault, if any, is kept
 aside until the restored one has opened in its place, then removed.
-
-Who calls it: `dentelle restore` (views/cli_backup.py); the app may call `restore` the
-same way, from a worker, after `journal.backup.unlock_set`.
 """
 
 from __future__ import annotations
@@ -24,10 +21,10 @@ from pathlib import Path
 
 import pyrage
 
-from journal import backup_strings  # noqa: F401  (registers the messages)
-from journal.backup_io import GenerationDamaged, Progress, no_progress, read_from_device
-from journal.backup_listing import SetInfo, describe_set
-from journal.backup_set import (
+from journal.backup import strings  # noqa: F401  (registers the messages)
+from journal.backup.io import GenerationDamaged, Progress, no_progress, read_from_device
+from journal.backup.listing import SetInfo, describe_set
+from journal.backup.sets import (
     HEADER_TABLE,
     Keyring,
     open_generation,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from journal.backup_set import (
+from journal.backup.sets import (
     KEYRING_FILE,
     generation_files,
     read_manifest,
