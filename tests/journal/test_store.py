@@ -288,3 +288,28 @@ def test_closing_while_another_thread_reads_is_clean(journal: Journal) -> None:
     journal.close()
     worker.join(10)
     assert errors == ["store.closed"]
+
+
+def test_a_transaction_saves_all_of_its_changes_or_none(journal: Journal) -> None:
+    with journal.transaction():
+        kept = journal.add_person("A")
+        journal.add_entry(kept.id, date(2026, 1, 1), "v1")
+    with pytest.raises(RuntimeError), journal.transaction():
+        journal.add_person("B")
+        raise RuntimeError("interrupted before the end")
+    assert [p.name for p in journal.people()] == ["A"]
+    assert raw(journal, "SELECT count(*) FROM entries") == [(1,)]
+    journal.close()
+    with pytest.raises(DentelleError) as caught, journal.transaction():
+        pass
+    assert caught.value.key == "store.closed"
+
+
+def test_revised_entry_ids_are_the_entries_with_earlier_versions(journal: Journal) -> None:
+    person = journal.add_person("X")
+    edited = journal.add_entry(person.id, date(2026, 1, 1), "v1")
+    journal.add_entry(person.id, date(2026, 1, 2), "never edited")
+    assert journal.revised_entry_ids() == set()
+    journal.edit_entry(edited.id, text="v2")
+    journal.edit_entry(edited.id, text="v3")
+    assert journal.revised_entry_ids() == {edited.id}
