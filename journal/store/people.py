@@ -162,7 +162,10 @@ class People(PersonKeys):
         self._db.execute("UPDATE people SET summary=? WHERE id=?", [sealed, person_id])
 
     def _recompute_summary(self, person_id: str) -> tuple[int, date | None]:
-        """Count a person's entries and find the last contact from the entries themselves."""
+        """Count a person's entries and find the last contact from the entries themselves.
+
+        `entries` is `Entries.entries`: that part of `Journal` builds on this one.
+        """
         days = [e.occurred_on for e in self.entries(person_id)]
         with sqlite_errors(), self._db.atomic():
             self._write_summary(person_id, len(days), max(days, default=None))
