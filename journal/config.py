@@ -1,16 +1,14 @@
 """Settings a worker or a service may change, in one TOML file, all optional.
 
-Who reads what:
-
-| setting                  | default | read by                                  |
-|--------------------------|---------|------------------------------------------|
-| `language`               | (LANG)  | CLI and app, when `--lang` is not given   |
-| `idle_lock_minutes`      | 5       | the app's auto-lock                       |
-| `backup_generations`     | 10      | `journal.backup` rotation                 |
-| `backup_reminder_days`   | 7       | the app's status bar                      |
-| `retention_years`        | 2       | the retention review (CNIL: 2 years)      |
-| `review_delay_months`    | 6       | when a kept person comes back for review  |
-| `consultation_log_months`| 12      | the record of consultations               |
+| setting                   | default | what it changes                                  |
+|---------------------------|---------|--------------------------------------------------|
+| `language`                | (LANG)  | the language, when `--lang` is not given         |
+| `idle_lock_minutes`       | 5       | how long the app waits, idle, before locking     |
+| `backup_generations`      | 10      | how many backups of the journal are kept         |
+| `backup_reminder_days`    | 7       | days without a backup before the status bar says |
+| `retention_years`         | 2       | the retention review (CNIL: 2 years)             |
+| `review_delay_months`     | 6       | when a kept person comes back for review         |
+| `consultation_log_months` | 12      | how long the record of consultations is kept     |
 
 The file is `config.toml` in the platform's user config folder (`dentelle` below it),
 or `$DENTELLE_CONFIG` when set. Custom pertinence word lists live beside it in

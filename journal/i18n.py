@@ -1,15 +1,8 @@
 """Every user-visible string of the core, in French and English, side by side.
 
-Who reads what:
-
-| caller            | reads                                              |
-|-------------------|----------------------------------------------------|
-| `journal.errors`  | `MESSAGES` through `translate`, to word an error    |
-| `views.cli`       | `detect_language` to choose from `LANG`/`LC_ALL`    |
-| `views.*` screens | their own catalogue in `views/strings.py`           |
-
-Keeping both languages in one entry makes a missing translation visible in review
-and lets a test check that every key has both.
+Each module registers its own messages with `register`; errors and views word them
+with `translate`. Keeping both languages in one entry makes a missing translation
+visible in review and lets a test check that every key has both.
 """
 
 from __future__ import annotations

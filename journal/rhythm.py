@@ -21,7 +21,7 @@ from dateutil.rrule import rrulestr
 
 from journal.dates import format_ago
 from journal.errors import DentelleError
-from journal.i18n import register
+from journal.i18n import register, translate
 from journal.model import PersonSummary
 from journal.text import fold
 
@@ -279,8 +279,6 @@ class SoonItem:
     kind: str  # "expected" (the rhythm brings them this week) or "longer" (longer than usual)
 
     def remark(self, today: date, lang: str) -> str:
-        from journal.i18n import translate
-
         usually = translate("rhythm.usually", lang, rhythm=self.rhythm.describe(lang))
         last = self.summary.last_contact
         if last is None:

@@ -153,11 +153,14 @@ def test_no_code_puts_a_verdict_in_a_persons_profile() -> None:
 def test_the_category_of_a_finding_is_never_stored() -> None:
     """The pertinence check points at words and forgets: its modules cannot write.
 
-    journal/pertinence.py imports no storage and opens no database; the app's warning
+    journal/pertinence/ imports no storage and opens no database; the app's warning
     screen calls no method of the journal (it only hands back "save" or "rephrase",
     and the editor saves the text alone, test_app_reflect.py checks the payload).
     """
-    core = (ROOT / "journal" / "pertinence.py").read_text(encoding="utf-8")
+    core = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in sorted((ROOT / "journal" / "pertinence").glob("*.py"))
+    )
     assert "category" in core  # findings do have one
     assert not re.search(r"^\s*(from|import)\s+(journal\.store|sqlite3|sqlite_utils)", core, re.M)
     screen = (ROOT / "views" / "screens" / "pertinence.py").read_text(encoding="utf-8")

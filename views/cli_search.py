@@ -18,8 +18,7 @@ import click
 from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import register
-from journal.search import Hit, SearchIndex
-from journal.search_text import parse_query
+from journal.search import Hit, SearchIndex, parse_query
 from views.cli import Session, clean, cli, option, pass_session
 
 register(

@@ -6,7 +6,7 @@ Targets (issue 7): backup plus verification to a folder on tmpfs (/dev/shm, stan
 a USB key with no device latency) in ≤ 5 s, restore in ≤ 5 s, each printed beside a plain
 `cp` of the database file timed in the same run.
 
-- The vault is tests/bench/make_vault.py's "service" vault (journal.fiction, cached),
+- The vault is tests/bench/make_vault.py's "service" vault (journal.demo.fiction, cached),
   copied to a private folder on the local disk.
 - The master identity is injected (the golden test identity): **no scrypt** is in these
   figures. Unlocking costs ~2.4 s of scrypt on top, once per command, by design.

@@ -3,7 +3,7 @@
     python tests/bench/make_vault.py service      # 1,000 people / 50,000 entries
     python tests/bench/make_vault.py small large  # 50 / 2,000 and 5,000 / 250,000
 
-Every vault is made from `journal.fiction.generate_people` with a fixed seed and a
+Every vault is made from `journal.demo.fiction.generate_people` with a fixed seed and a
 fixed "today", under the golden test identity (tests/data/golden-identity.txt) so that
 benchmarks can inject the key and measure what comes after scrypt, and unlock with the
 golden passphrase when they measure scrypt itself. Person 0 has at least 1,000 entries
@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 import pyrage  # noqa: E402
 
-from journal.fiction import generate_people  # noqa: E402
+from journal.demo.fiction import generate_people  # noqa: E402
 from journal.store import Journal  # noqa: E402
 from journal.vault import Vault  # noqa: E402
 

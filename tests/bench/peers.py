@@ -9,7 +9,7 @@ this module costs jrnl a few milliseconds (keyring is imported by jrnl anyway).
 
 The journal is made with jrnl's own classes (entries, text format, `Jrnlv3Encryption`:
 Fernet under PBKDF2-SHA256, 100,000 iterations, the format jrnl 4.6 writes) from
-`journal.fiction` with the seed and sizes of `make_vault.py`, and cached beside the
+`journal.demo.fiction` with the seed and sizes of `make_vault.py`, and cached beside the
 benchmark vaults. Each entry is dated 18:00 on the day it happened, as in the vaults.
 """
 
@@ -109,7 +109,7 @@ def fictional_notes(people: int, entries: int) -> Iterator[tuple[object, str]]:
     """(datetime, text) of every note of the benchmark vault of that size."""
     from datetime import datetime, time
 
-    from journal.fiction import generate_people
+    from journal.demo.fiction import generate_people
     from tests.bench.make_vault import SEED, TODAY
 
     for person in generate_people(people, entries, SEED, TODAY):

@@ -19,7 +19,6 @@ from journal import i18n
 from journal.dates import (
     GAP_MIN_DAYS,
     ParsedDate,
-    _quantity,
     format_ago,
     format_day,
     format_gap,
@@ -27,6 +26,7 @@ from journal.dates import (
     format_understood,
     parse_date,
 )
+from journal.dates.formatting import _quantity
 from journal.errors import DateNotUnderstood
 
 NOW = date(2026, 11, 28)  # a Saturday

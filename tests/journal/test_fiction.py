@@ -1,4 +1,4 @@
-"""The fictional people of the demo vault and of the benchmarks (journal.fiction)."""
+"""The fictional people of the demo vault and of the benchmarks (journal.demo.fiction)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ import string
 import sys
 import unicodedata
 from datetime import date, timedelta
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from journal import fiction, fiction_data
-from journal.fiction import (
+from journal.demo import characters, fiction, slots, words
+from journal.demo.fiction import (
     HISTORY_DAYS,
     LONG_TIMELINE_ENTRIES,
     LONG_TIMELINE_INDEX,
@@ -212,7 +213,8 @@ def test_no_forbidden_word_in_generated_notes(seed: int) -> None:
 
 
 def test_no_forbidden_word_anywhere_in_the_word_lists() -> None:
-    strings = [v for k, v in vars(fiction_data).items() if isinstance(v, str) and k.isupper()]
+    data = resources.files("journal.demo") / "data"
+    strings = [f.read_text(encoding="utf-8") for f in data.iterdir() if f.name.endswith(".txt")]
     assert len(strings) > 20
     for text in strings:
         assert not forbidden_in(text), forbidden_in(text)
@@ -221,17 +223,17 @@ def test_no_forbidden_word_anywhere_in_the_word_lists() -> None:
 def test_every_template_fills_in() -> None:
     """Each template of every section, with a family with children, born abroad."""
     for i in range(500):
-        who = fiction._character(random.Random(i), "Aminata", "f", "Diallo", 3)
+        who = characters.invent_character(random.Random(i), "Aminata", "f", "Diallo", 3)
         if who.family and who.abroad and len(who.children) >= 2:
             break
-    slots = fiction._Slots(who.base, random.Random(1), TODAY, TODAY, who.children)
-    names = set(slots) | set(fiction._FRESH) | set(fiction._STICKY)
+    filled = slots.Slots(who.base, random.Random(1), TODAY, TODAY, who.children)
+    names = set(filled) | set(slots.FRESH) | set(slots.STICKY)
     count = 0
-    for section, templates in fiction._TEMPLATES.items():
+    for section, templates in words.TEMPLATES.items():
         for _, template in templates:
             fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
             assert fields <= names, (section, fields - names)
-            text = template.format_map(slots)
+            text = template.format_map(filled)
             assert "{" not in text, text
             count += 1
     assert count > 150
@@ -239,9 +241,7 @@ def test_every_template_fills_in() -> None:
 
 def test_french_contractions(sample: list[FictionalPerson]) -> None:
     vowel_names = {
-        name
-        for name, _ in (*fiction._FIRST_NAMES, *fiction._CHILD_NAMES)
-        if fold(name[0]) in "aeiou"
+        name for name, _ in (*words.FIRST_NAMES, *words.CHILD_NAMES) if fold(name[0]) in "aeiou"
     }
     # 'de le lire' is right, 'à le CCAS' and 'de un an' are not.
     wrong = re.compile(r"\bà (?:le|les) |\bde (?:un|une|les|aide|agent|auxiliaire|Habitat)\b")
@@ -332,7 +332,7 @@ def test_demo_names_and_notes_read_like_a_worker_s(demo: list[FictionalPerson]) 
 # --- Hygiene --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", [fiction, fiction_data])
+@pytest.mark.parametrize("module", [fiction, characters, slots, words])
 def test_pure_standard_library_no_clock_no_global_random(module: object) -> None:
     source = Path(module.__file__).read_text(encoding="utf-8")
     for node in ast.walk(ast.parse(source)):

@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.search import SearchIndex
-from journal.search_text import parse_query, payload_key, snippet, text_key
+from journal.search import SearchIndex, parse_query, payload_key, snippet, text_key
 from journal.store import Journal, decode_entry
 from journal.store.sealing import pack as _pack
 from journal.vault import Vault
@@ -246,7 +245,7 @@ def test_parse_query() -> None:
 def test_snippet_marks_the_words_and_stays_on_one_line() -> None:
     text = "Début.\n" + "x" * 300 + " Le loyer\tde\x1b[2J mars " + "y" * 300
     query = parse_query("loyer mars")
-    from journal.search_text import highlights
+    from journal.search import highlights
 
     shown, marks = snippet(text, highlights(query, text))
     assert shown.startswith("…") and shown.endswith("…")
@@ -290,7 +289,7 @@ def test_closing_lets_go_of_everything(index: SearchIndex) -> None:
 def test_word_tables_split_by_size_answer_the_same(
     journal: Journal, people: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from journal import search as search_module
+    from journal.search import index as search_module
 
     monkeypatch.setattr(search_module, "FTS_TABLE_SLOTS", 2)
     split = SearchIndex.build(journal)

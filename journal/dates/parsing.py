@@ -1,4 +1,4 @@
-"""Reading the dates a worker types, and writing dates back in French or English.
+"""Reading the dates a worker types, in French or English.
 
 Why this module exists: a social worker notes a visit afterwards, often days later,
 and types the date the way they would say it ("hier", "lundi dernier", "12/03",
@@ -46,32 +46,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
-from babel import Locale
-from babel.dates import format_date, format_time
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from journal.errors import DateNotUnderstood
-from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, register, translate
-
-__all__ = [
-    "GAP_MIN_DAYS",
-    "MAX_YEAR",
-    "MIN_YEAR",
-    "TWO_DIGIT_YEAR_AHEAD",
-    "ParsedDate",
-    "format_ago",
-    "format_day",
-    "format_gap",
-    "format_month",
-    "format_understood",
-    "parse_date",
-]
-
-# A silence shorter than four weeks is ordinary rhythm, not something the timeline
-# needs to point out; above it the gap is written between two entries.
-GAP_MIN_DAYS = 28
+from journal.i18n import register
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -95,36 +74,8 @@ register(
             "fr": "Date non comprise : « {expr} ». Exemples : {examples[fr]}.",
             "en": "Date not understood: “{expr}”. Examples: {examples[en]}.",
         },
-        "dates.today": {"fr": "aujourd'hui", "en": "today"},
-        "dates.yesterday": {"fr": "hier", "en": "yesterday"},
-        "dates.tomorrow": {"fr": "demain", "en": "tomorrow"},
-        "dates.ago": {"fr": "il y a {quantity}", "en": "{quantity} ago"},
-        "dates.in": {"fr": "dans {quantity}", "en": "in {quantity}"},
-        "dates.gap": {"fr": "{quantity} sans contact", "en": "{quantity} without contact"},
-        "dates.understood": {"fr": "{text} → {day}", "en": "{text} → {day}"},
-        "dates.at_time": {"fr": "{day} à {time}", "en": "{day} at {time}"},
-        "dates.in_future": {"fr": "(dans le futur)", "en": "(in the future)"},
     }
 )
-
-# Quantities are worded here rather than with `babel.units.format_unit`, which puts
-# no-break spaces in French ("3\xa0jours") and would make every comparison and test
-# awkward; Babel still decides the plural category, so "1 mois"/"2 mois" and
-# "1 semaine"/"2 semaines" follow CLDR (French "one" covers 0 and 1).
-_UNITS: dict[str, dict[str, dict[str, str]]] = {
-    "fr": {
-        "day": {"one": "{n} jour", "other": "{n} jours"},
-        "week": {"one": "{n} semaine", "other": "{n} semaines"},
-        "month": {"one": "{n} mois", "other": "{n} mois"},
-        "year": {"one": "{n} an", "other": "{n} ans"},
-    },
-    "en": {
-        "day": {"one": "{n} day", "other": "{n} days"},
-        "week": {"one": "{n} week", "other": "{n} weeks"},
-        "month": {"one": "{n} month", "other": "{n} months"},
-        "year": {"one": "{n} year", "other": "{n} years"},
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -263,7 +214,7 @@ class _Unreadable(Exception):
     """Internal: the text is not a date; turned into DateNotUnderstood at the edge."""
 
 
-def _today(now: datetime.date | datetime.datetime) -> datetime.date:
+def today_of(now: datetime.date | datetime.datetime) -> datetime.date:
     # `datetime` is a subclass of `date`, so the check must be in this order.
     return now.date() if isinstance(now, datetime.datetime) else now
 
@@ -381,17 +332,17 @@ def _split_time(text: str) -> tuple[str, datetime.time | None]:
     return match["rest"] or "", datetime.time(hour, minute)
 
 
-def _is_future(
+def is_future(
     day: datetime.date, time: datetime.time | None, now: datetime.date | datetime.datetime
 ) -> bool:
-    today = _today(now)
+    today = today_of(now)
     if day != today:
         return day > today
     # Same day: only a typed time can be ahead, and only if `now` has a time.
     return time is not None and isinstance(now, datetime.datetime) and time > now.time()
 
 
-def _echo(text: str) -> str:
+def echo(text: str) -> str:
     """The typed text, safe to show: one line, no control characters, bounded."""
     shown = " ".join(text.split())
     # Escape sequences typed or pasted into the field must not reach the terminal.
@@ -406,7 +357,7 @@ def parse_date(text: str, now: datetime.date | datetime.datetime) -> ParsedDate:
 
     Raises `DateNotUnderstood` (and nothing else) when the text is not a date.
     """
-    today = _today(now)
+    today = today_of(now)
     try:
         if not text.strip():
             return ParsedDate(day=today)
@@ -427,109 +378,6 @@ def parse_date(text: str, now: datetime.date | datetime.datetime) -> ParsedDate:
         # ValueError/OverflowError come from relativedelta or date() when a count
         # or year is absurd ("il y a 9999 ans"); the worker just sees "not a date".
         raise DateNotUnderstood(
-            "dates.not_understood", expr=_echo(text), examples=dict(_EXAMPLES)
+            "dates.not_understood", expr=echo(text), examples=dict(_EXAMPLES)
         ) from None
-    return ParsedDate(day=day, time=time, in_future=_is_future(day, time, now))
-
-
-# ---------------------------------------------------------------------- formatting
-
-
-def _lang(lang: str) -> str:
-    # Babel would happily format in any locale; the app speaks two.
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-
-
-@cache
-def _locale(lang: str) -> Locale:
-    return Locale.parse(lang)
-
-
-def _quantity(count: int, unit: str, lang: str) -> str:
-    forms = _UNITS[lang][unit]
-    category = _locale(lang).plural_form(count)
-    # French CLDR has "many" for round millions; the "other" wording fits it.
-    return forms.get(category, forms["other"]).format(n=count)
-
-
-def _span(earlier: datetime.date, later: datetime.date) -> tuple[int, str]:
-    """The distance rounded down to one human unit: days, weeks, months, years.
-
-    Days below two weeks, weeks below two calendar months (up to 8 weeks), months
-    below two years (so "18 mois", not "1 an et 6 mois"), years beyond. Rounding
-    down means the wording never overstates a silence.
-    """
-    days = (later - earlier).days
-    delta = relativedelta(later, earlier)
-    months = delta.years * 12 + delta.months
-    if days < 14:
-        return days, "day"
-    if months < 2:
-        return days // 7, "week"
-    if months < 24:
-        return months, "month"
-    return delta.years, "year"
-
-
-def format_day(day: datetime.date, lang: str) -> str:
-    """'lundi 23 novembre 2026' / 'Monday, November 23, 2026'."""
-    return format_date(day, format="full", locale=_lang(lang))
-
-
-def format_month(year: int, month: int, lang: str) -> str:
-    """'novembre 2026' / 'November 2026', for timeline group headings."""
-    # "LLLL" is the stand-alone month name: the form used without a day.
-    return format_date(datetime.date(year, month, 1), "LLLL y", locale=_lang(lang))
-
-
-def format_ago(day: datetime.date, now: datetime.date | datetime.datetime, lang: str) -> str:
-    """How long ago `day` was: 'hier', 'il y a 3 semaines' / 'yesterday', '3 weeks ago'."""
-    lang = _lang(lang)
-    today = _today(now)
-    offset = (today - day).days
-    if offset == 0:
-        return translate("dates.today", lang)
-    if offset == 1:
-        return translate("dates.yesterday", lang)
-    if offset == -1:
-        return translate("dates.tomorrow", lang)
-    if offset > 0:
-        count, unit = _span(day, today)
-        return translate("dates.ago", lang, quantity=_quantity(count, unit, lang))
-    count, unit = _span(today, day)
-    return translate("dates.in", lang, quantity=_quantity(count, unit, lang))
-
-
-def format_gap(earlier: datetime.date, later: datetime.date, lang: str) -> str | None:
-    """The silence between two contacts, as a length of time and nothing more.
-
-    None below `GAP_MIN_DAYS`. The order of the two dates does not matter.
-    """
-    lang = _lang(lang)
-    if later < earlier:
-        earlier, later = later, earlier
-    if (later - earlier).days < GAP_MIN_DAYS:
-        return None
-    count, unit = _span(earlier, later)
-    return translate("dates.gap", lang, quantity=_quantity(count, unit, lang))
-
-
-def format_understood(
-    parsed: ParsedDate, text: str, now: datetime.date | datetime.datetime, lang: str
-) -> str:
-    """Live feedback under a date field: 'hier → vendredi 27 novembre 2026'.
-
-    The future note is judged against `now`, not `parsed.in_future`, so a date kept
-    from an earlier parse (a draft reopened the next day) reads right today.
-    """
-    lang = _lang(lang)
-    typed = _echo(text) or translate("dates.today", lang)
-    shown = format_day(parsed.day, lang)
-    if parsed.time is not None:
-        shown = translate(
-            "dates.at_time", lang, day=shown, time=format_time(parsed.time, "short", locale=lang)
-        )
-    result = translate("dates.understood", lang, text=typed, day=shown)
-    if _is_future(parsed.day, parsed.time, now):
-        result += " " + translate("dates.in_future", lang)
-    return result
+    return ParsedDate(day=day, time=time, in_future=is_future(day, time, now))

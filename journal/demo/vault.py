@@ -48,10 +48,10 @@ def demo_identity() -> pyrage.x25519.Identity:
 
 def create_demo_vault(path: Path, today: date, keywrap: KeyWrap | None = None) -> Vault:
     """Fill `path` (which must not hold a vault) with the fictional demo stories."""
-    from journal.fiction import demo_people
+    from journal.demo.fiction import demo_people
 
     make_private_dir(path)
-    keys = resources.files("journal") / "demo_keys"
+    keys = resources.files("journal.demo") / "keys"
     for name in ("identity.age", "recovery.age"):
         with resources.as_file(keys / name) as source:
             shutil.copyfile(source, path / name)

@@ -1,14 +1,5 @@
 """Search across every person's story, from an index that lives in memory only.
 
-Who calls what:
-
-| caller             | calls                                                               |
-|--------------------|---------------------------------------------------------------------|
-| `dentelle search`  | `SearchIndex()`, `load(journal, person_id=…)`, `search(words, …)`    |
-| the app            | `load` then `warm_up` in a thread worker, `search` from the screen  |
-|                    | meanwhile; `add`/`update`/`remove` after edits, `forget_person`      |
-|                    | after an erasure, `set_person` after a rename                        |
-
 Nothing is written anywhere: no file, no cache, no temporary table on disk (the word
 index is an SQLite database in memory with `temp_store=MEMORY`). A cache kept between
 runs was weighed and left out (docs/performance.md): reading one sealed to the master
@@ -19,7 +10,7 @@ edit, deletion and erasure would have to rewrite and backups to leave out.
 Two stages, so that the first search after unlock is fast and later ones faster:
 
 1. `load` opens every entry (`Journal.opened_entries`) and keeps its *key*
-   (`journal.search_text`: the folded text), joined in chunks of 1,000 entries. A
+   (`journal.search.text`: the folded text), joined in chunks of 1,000 entries. A
    search scans the chunks with `bytes.find`, at C speed. A search made while `load`
    runs (in a worker) sees the chunks already there; `Hits.complete` says whether it
    saw everything.
@@ -29,113 +20,37 @@ Two stages, so that the first search after unlock is fast and later ones faster:
 
 The texts themselves are not kept: the entries a search shows are read again from the
 journal (`Journal.entries_by_id`, ~2 ms for 50), which halves the memory the index
-needs. Results are sorted newest first (the day things happened, then the time, then
-when it was written).
+needs.
 """
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from journal.model import Entry
-from journal.search_text import (
-    TEXT_FIELD,
+from journal.search.chunks import CHUNK_SIZE, Chunk
+from journal.search.hits import Hit, Hits, order_of, order_of_entry
+from journal.search.text import (
     Query,
-    Term,
     highlights,
     parse_query,
     payload_key,
     snippet,
+    text_key,
     without_line_breaks,
 )
-from journal.search_text import text_key as _text_key
-from journal.store import decode_entry
 
 if TYPE_CHECKING:
     from journal.store import Journal
 
 Progress = Callable[[int, int], None]
-CHUNK_SIZE = 1000
 # Entries per FTS5 table: building one table grows faster than its size (segment
 # merges), so a large vault gets several; a search asks each.
 FTS_TABLE_SLOTS = 25_000
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One entry that matches, with an extract where the words are, ready to display.
-
-    `snippet` is one line (control characters replaced); `matches` are (start, end)
-    offsets into `snippet`.
-    """
-
-    entry: Entry
-    person: str
-    snippet: str
-    matches: tuple[tuple[int, int], ...]
-
-    @property
-    def id(self) -> str:
-        return self.entry.id
-
-    @property
-    def person_id(self) -> str:
-        return self.entry.person_id
-
-
-class Hits(list):
-    """Hits, newest first; `total` counts all matches, `complete` is False while loading."""
-
-    total: int = 0
-    complete: bool = True
-
-
-class _Chunk:
-    """Keys of up to CHUNK_SIZE entries joined in one bytes object, never changed after."""
-
-    __slots__ = ("blob", "index", "slots", "starts", "texts")
-
-    def __init__(self, slots: list[int], keys: list[bytes], text_offsets: list[int]) -> None:
-        self.slots = slots
-        self.index = {slot: i for i, slot in enumerate(slots)}
-        self.starts = [0]
-        for key in keys:
-            self.starts.append(self.starts[-1] + len(key))
-        self.texts = [
-            start + offset for start, offset in zip(self.starts[:-1], text_offsets, strict=True)
-        ]
-        self.blob = b"".join(keys)
-
-    def key(self, i: int) -> memoryview:
-        return memoryview(self.blob)[self.texts[i] : self.starts[i + 1]]
-
-    def without(self, dropped: set[int]) -> _Chunk:
-        kept = [i for i, slot in enumerate(self.slots) if slot not in dropped]
-        return _Chunk(
-            [self.slots[i] for i in kept],
-            [self.blob[self.starts[i] : self.starts[i + 1]] for i in kept],
-            [self.texts[i] - self.starts[i] for i in kept],
-        )
-
-    def find(self, term: Term) -> Iterator[int]:
-        """Positions (in this chunk) of the entries whose text holds `term`."""
-        blob, starts, texts, needle = self.blob, self.starts, self.texts, term.needle
-        at = blob.find(needle)
-        while at >= 0:
-            i = bisect.bisect_right(starts, at) - 1
-            if at < texts[i]:  # in the fields before the text (dates): not searched
-                at = blob.find(needle, texts[i])
-            elif term.is_at(blob, at, starts[i + 1]):
-                yield i
-                at = blob.find(needle, starts[i + 1])
-            else:
-                at = blob.find(needle, at + 1)
 
 
 class SearchIndex:
@@ -150,12 +65,12 @@ class SearchIndex:
         self._empty()
 
     def _empty(self) -> None:
-        self._chunks: list[_Chunk] = []
+        self._chunks: list[Chunk] = []
         self._ids: list[str | None] = []  # by slot; None once removed
         self._persons: list[str] = []
         self._orders: list[bytes] = []
         self._entries: list[Entry | None] = []  # by slot: entries given to `add`
-        self._where: list[_Chunk | None] = []
+        self._where: list[Chunk | None] = []
         self._slot_of: dict[str, int] = {}
         self._names: dict[str, str] = {}
         self._removed: set[str] = set()  # reported removed while `load` runs
@@ -221,7 +136,7 @@ class SearchIndex:
         pending: list[tuple[str, str, bytes, bytes, int]] = []
         for entry_id, owner, _version, payload in journal.opened_entries(report, person_id):
             key, text_at = payload_key(payload)
-            pending.append((entry_id, owner, _order_of(payload, text_at), key, text_at))
+            pending.append((entry_id, owner, order_of(payload, text_at), key, text_at))
             if len(pending) == CHUNK_SIZE:
                 self._publish(pending)
                 pending = []
@@ -245,7 +160,7 @@ class SearchIndex:
             base = len(self._ids)
             slots = list(range(base, base + len(fresh)))
             ids, owners, orders, keys, offsets = zip(*fresh, strict=True)
-            chunk = _Chunk(slots, keys, offsets)
+            chunk = Chunk(slots, keys, offsets)
             self._ids += ids
             self._persons += owners
             self._entries += [None] * len(slots)
@@ -257,7 +172,7 @@ class SearchIndex:
             if self._fts is not None:
                 self._fts_insert(chunk, range(len(slots)))
 
-    def _append_slot(self, slot: int, entry: Entry, order: bytes, chunk: _Chunk) -> None:
+    def _append_slot(self, slot: int, entry: Entry, order: bytes, chunk: Chunk) -> None:
         self._ids.append(entry.id)
         self._persons.append(entry.person_id)
         self._orders.append(order)
@@ -288,7 +203,7 @@ class SearchIndex:
                 self._fts_insert(chunk, range(len(chunk.slots)))
             self._warm = True
 
-    def _fts_insert(self, chunk: _Chunk, positions: Sequence[int] | range) -> None:
+    def _fts_insert(self, chunk: Chunk, positions: Sequence[int] | range) -> None:
         assert self._fts is not None
         tables: dict[str, list[tuple[int, bytes]]] = {}
         for i in positions:
@@ -324,15 +239,15 @@ class SearchIndex:
 
     def add(self, entry: Entry) -> None:
         """Index an entry just written (or replace the version indexed)."""
-        key = _text_key(entry.text)
-        order = _order_of_entry(entry)
+        key = text_key(entry.text)
+        order = order_of_entry(entry)
         with self._lock:
             if entry.id in self._slot_of:
                 self._drop([self._slot_of[entry.id]])
             if entry.person_id in self._forgotten:
                 return
             slot = len(self._ids)
-            chunk = _Chunk([slot], [key], [0])
+            chunk = Chunk([slot], [key], [0])
             self._append_slot(slot, entry, order, chunk)
             self._chunks.append(chunk)
             if self._fts is not None:
@@ -361,7 +276,7 @@ class SearchIndex:
             self._drop([s for s in slots if self._ids[s] is not None])
 
     def _drop(self, slots: list[int]) -> None:
-        by_chunk: dict[int, tuple[_Chunk, set[int]]] = {}
+        by_chunk: dict[int, tuple[Chunk, set[int]]] = {}
         for slot in slots:
             chunk = self._where[slot]
             assert chunk is not None
@@ -395,7 +310,7 @@ class SearchIndex:
             for i in range(len(c.slots))
         ]
         offsets = [c.texts[i] - c.starts[i] for c in (first, second) for i in range(len(c.slots))]
-        merged = _Chunk(first.slots + second.slots, keys, offsets)
+        merged = Chunk(first.slots + second.slots, keys, offsets)
         self._chunks[-2:] = [merged]
         for slot in merged.slots:
             self._where[slot] = merged
@@ -484,29 +399,3 @@ def _open_fts() -> sqlite3.Connection:
     fts.execute("CREATE VIRTUAL TABLE probe USING fts5(key)")  # no FTS5: sqlite3.Error here
     fts.execute("DROP TABLE probe")
     return fts
-
-
-_DAY_FIELD = b'{"occurred_on":"'
-_TIME_FIELD = b'","time":'
-_WRITTEN_FIELD = b',"written_at":"'
-
-
-def _order_of(payload: bytes, text_at: int) -> bytes:
-    """'2026-11-03 09:30 2026-11-03T18:00:00+01:00' from the fields before the text.
-
-    Sliced where `_pack` puts them (checked); any other shape is decoded. `text_at` is
-    where `payload_key` found the text, 0 when it did not.
-    """
-    end = text_at - len(TEXT_FIELD)  # the closing quote of written_at
-    if text_at and payload.startswith(_DAY_FIELD) and payload[26:35] == _TIME_FIELD:
-        if payload[35:54] == b"null" + _WRITTEN_FIELD:
-            return payload[16:26] + b"  " + payload[54:end]
-        if payload[35:36] == b'"' and payload[41:57] == b'"' + _WRITTEN_FIELD:
-            return payload[16:26] + b" " + payload[36:41] + b" " + payload[57:end]
-    return _order_of_entry(decode_entry("", "", "", payload))
-
-
-def _order_of_entry(entry: Entry) -> bytes:
-    time = entry.time.isoformat(timespec="minutes") if entry.time else ""
-    written = entry.written_at.isoformat(timespec="seconds")
-    return f"{entry.occurred_on.isoformat()} {time} {written}".encode("ascii")

@@ -1,0 +1,99 @@
+"""The categories a finding may have, and how the views word them and the question."""
+
+from __future__ import annotations
+
+from journal.i18n import DEFAULT_LANGUAGE, register, translate
+
+CATEGORIES = (
+    "judgment",
+    "health",
+    "religion",
+    "politics",
+    "origin",
+    "sexuality",
+    "offence",
+    "abbreviation",
+)
+
+QUESTION = "pertinence.question"
+
+register(
+    {
+        QUESTION: {
+            "fr": "Est-ce utile à l'accompagnement ? "
+            "Seriez-vous à l'aise si la personne le lisait ?",
+            "en": "Would this be useful to the person's support? "
+            "Would you be comfortable if they read it?",
+        },
+        "pertinence.reason.judgment": {
+            "fr": "Un jugement sur le comportement ou le caractère de la personne.",
+            "en": "A judgment of the person's behaviour or character.",
+        },
+        "pertinence.reason.health": {
+            "fr": "Une donnée de santé : à n'écrire que si c'est nécessaire à l'accompagnement.",
+            "en": "Health data: write it only if the person's support needs it.",
+        },
+        "pertinence.reason.religion": {
+            "fr": "Une conviction religieuse : à n'écrire que si c'est nécessaire "
+            "à l'accompagnement.",
+            "en": "A religious belief: write it only if the person's support needs it.",
+        },
+        "pertinence.reason.politics": {
+            "fr": "Une opinion politique ou un engagement syndical : à n'écrire que si "
+            "c'est nécessaire à l'accompagnement.",
+            "en": "A political opinion or trade-union membership: write it only if the "
+            "person's support needs it.",
+        },
+        "pertinence.reason.origin": {
+            "fr": "Une origine ethnique ou « raciale » : à n'écrire que si c'est "
+            "nécessaire à l'accompagnement.",
+            "en": "Ethnic or racial origin: write it only if the person's support needs it.",
+        },
+        "pertinence.reason.sexuality": {
+            "fr": "La vie ou l'orientation sexuelle : à n'écrire que si c'est nécessaire "
+            "à l'accompagnement.",
+            "en": "Sex life or sexual orientation: write it only if the person's support needs it.",
+        },
+        "pertinence.reason.offence": {
+            "fr": "Une infraction, une condamnation ou une mesure pénale : à n'écrire que "
+            "si c'est nécessaire à l'accompagnement.",
+            "en": "An offence, a conviction or a criminal-justice measure: write it only "
+            "if the person's support needs it.",
+        },
+        "pertinence.reason.abbreviation": {
+            "fr": "Une abréviation ambiguë ou péjorative : écrivez le mot en entier, "
+            "ou décrivez les faits.",
+            "en": "An ambiguous or derogatory abbreviation: spell it out, or describe the facts.",
+        },
+        "pertinence.category.judgment": {"fr": "Jugement", "en": "Judgment"},
+        "pertinence.category.health": {"fr": "Santé", "en": "Health"},
+        "pertinence.category.religion": {"fr": "Religion", "en": "Religion"},
+        "pertinence.category.politics": {
+            "fr": "Opinions politiques ou syndicales",
+            "en": "Political or union opinions",
+        },
+        "pertinence.category.origin": {"fr": "Origine", "en": "Origin"},
+        "pertinence.category.sexuality": {"fr": "Vie sexuelle", "en": "Sex life"},
+        "pertinence.category.offence": {"fr": "Infractions", "en": "Offences"},
+        "pertinence.category.abbreviation": {"fr": "Abréviation", "en": "Abbreviation"},
+    }
+)
+
+
+def reason(category: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Why a word of `category` was pointed at, in plain words, for the worker."""
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown category {category!r}")
+    return translate(f"pertinence.reason.{category}", lang)
+
+
+def category_label(category: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A short name for `category` (a heading or a tag in the views)."""
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown category {category!r}")
+    return translate(f"pertinence.category.{category}", lang)
+
+
+def question(lang: str = DEFAULT_LANGUAGE) -> str:
+    """The question the views ask next to every finding, in `lang`."""
+    return translate(QUESTION, lang)

@@ -1,0 +1,258 @@
+"""The check itself: every listed term in a note, with its sentence, traps applied.
+
+Matching works on words, never on raw substrings, so that "sale" cannot flag
+"salle" or "salaire" and "parasite" cannot flag "antiparasitaire". Words are cut on
+Unicode word boundaries; apostrophes and hyphens separate words but may join the
+words of a multi-word term ("d'origine", "je-m'en-foutiste"). Case and accents are
+ignored on both sides ("hysterique" matches "Hystérique").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
+from journal.pertinence.lists import ListLoader, ListProblem, Term, TermIndex
+from journal.pertinence.words import (
+    HAS_MARKS,
+    JOINED_GAP,
+    MIN_STEM,
+    WORD,
+    WORD_WITH_MARKS,
+    fold_words,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place in a note that deserves a second look, and why.
+
+    Offsets index the text given to `Checker.check`, unchanged (accents, case and
+    decomposed characters included), so the views can underline `text[start:end]`.
+    """
+
+    start: int
+    end: int
+    matched: str
+    category: str
+    suggestion: str | None
+    sentence: str
+    sentence_start: int
+
+
+# --- Sentences ---------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s|$)|\n")
+_NEXT_VISIBLE = re.compile(r"\s*(\S)")
+# Words that a full stop follows without ending the sentence ("M. Diallo").
+_TITLES = frozenset({"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "st", "cf"})
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where sentences end: after . ! ? … followed by a space, and at line breaks.
+
+    A full stop after a title or an initial ("M. Diallo", "J. Martin"), or any stop
+    followed by a lower-case letter ("« Tu viens ? » dit-il"), does not end one.
+    """
+    ends = []
+    for match in _SENTENCE_END.finditer(text):
+        mark = match.group()
+        if mark != "\n":
+            following = _NEXT_VISIBLE.match(text, match.end())
+            if following and following.group(1).islower():
+                continue
+            if mark == ".":
+                stop = match.start()
+                begin = stop
+                while begin > 0 and stop - begin < 5 and text[begin - 1].isalpha():
+                    begin -= 1
+                word = text[begin:stop]
+                whole = bool(word) and (begin == 0 or not text[begin - 1].isalnum())
+                if whole and (word.lower() in _TITLES or (len(word) == 1 and word.isupper())):
+                    continue
+        ends.append(match.end())
+    return ends
+
+
+def _sentence_at(text: str, ends: list[int], pos: int) -> tuple[str, int]:
+    """The stripped sentence that holds `pos`, and the offset where it starts."""
+    index = bisect.bisect_right(ends, pos)
+    start = ends[index - 1] if index else 0
+    end = ends[index] if index < len(ends) else len(text)
+    raw = text[start:end]
+    return raw.strip(), start + (len(raw) - len(raw.lstrip()))
+
+
+# --- Checker -----------------------------------------------------------------------
+
+
+class Checker:
+    """Word lists ready to read notes; build it with `Checker.load`.
+
+    `warnings` holds one message per skipped file or line (never an exception: a typo
+    in a service's list must not stop a worker from saving a note). `problems` holds
+    the same as keys, for a view that wants them in another language.
+    """
+
+    def __init__(
+        self, index: TermIndex, problems: list[ListProblem], ui_lang: str = DEFAULT_LANGUAGE
+    ) -> None:
+        self._exact = index.exact
+        self._stems = index.stems
+        self._size = index.count(traps=False)
+        self.problems = problems
+        self.warnings: list[str] = [problem.message(ui_lang) for problem in problems]
+
+    @classmethod
+    def load(
+        cls,
+        lang: str | None = None,
+        extra_dirs: Iterable[Path] = (),
+        *,
+        ui_lang: str | None = None,
+    ) -> Checker:
+        """The shipped lists (both languages unless `lang` says one) plus `extra_dirs`.
+
+        Both languages by default because notes mix them: a French note quotes an
+        English report, an English note keeps a French institution's words. Folders in
+        `extra_dirs` that do not exist are ignored. `ui_lang` words the warnings
+        (default: `lang`, else French).
+        """
+        if lang is None:
+            langs = LANGUAGES
+        else:
+            code = normalize_language(lang)
+            if code is None:
+                raise ValueError(f"no word lists for language {lang!r}")
+            langs = (code,)
+        loader = ListLoader()
+        for code in langs:
+            loader.read_shipped(code)
+        for folder in extra_dirs:
+            loader.read_folder(Path(folder), langs)
+        loader.index.freeze()
+        return cls(
+            loader.index, loader.problems, ui_lang or (langs[0] if lang else DEFAULT_LANGUAGE)
+        )
+
+    def __len__(self) -> int:
+        """How many terms are loaded (traps not counted)."""
+        return self._size
+
+    def check(self, text: str) -> list[Finding]:
+        """Every listed term in `text`, sorted by position; [] when there is nothing."""
+        pattern = WORD_WITH_MARKS if HAS_MARKS.search(text) else WORD
+        words = fold_words(pattern.findall(text))
+        exact, stems = self._exact, self._stems
+        # Most notes hold no listed word at all: find that out on distinct words,
+        # before paying for offsets.
+        relevant = {
+            word
+            for word in set(words)
+            if word in exact
+            or any(word.startswith(stem[0]) for stem in stems.get(word[:MIN_STEM], ()))
+        }
+        if not relevant:
+            return []
+        spans = [match.span() for match in pattern.finditer(text)]
+        hits, traps = self._match(text, spans, words, relevant)
+        if traps:
+            hits = [
+                hit
+                for hit in hits
+                if not any(low <= hit[0] and hit[1] <= high for low, high in traps)
+            ]
+        ends: list[int] | None = None
+        findings = []
+        for first, last, entry in _longest(hits):
+            if ends is None:
+                ends = _sentence_ends(text)
+            start, end = spans[first][0], spans[last][1]
+            sentence, sentence_start = _sentence_at(text, ends, start)
+            findings.append(
+                Finding(
+                    start=start,
+                    end=end,
+                    matched=text[start:end],
+                    category=entry.category or "",
+                    suggestion=entry.suggestion,
+                    sentence=sentence,
+                    sentence_start=sentence_start,
+                )
+            )
+        findings.sort(key=lambda finding: (finding.start, finding.end, finding.category))
+        return findings
+
+    def _match(
+        self, text: str, spans: list[tuple[int, int]], words: list[str], relevant: set[str]
+    ) -> tuple[list[tuple[int, int, Term]], list[tuple[int, int]]]:
+        """Every term and every trap that matches, as (first word, last word, entry).
+
+        The words of a multi-word term must follow each other with only spaces,
+        apostrophes or hyphens between them: "sale. Caractère" is not "sale caractère".
+        """
+        exact, stems = self._exact, self._stems
+        count = len(words)
+        hits: list[tuple[int, int, Term]] = []
+        traps: list[tuple[int, int]] = []
+        for position, word in enumerate(words):
+            if word not in relevant:
+                continue
+            found = [
+                *exact.get(word, ()),
+                *(
+                    (entry, anchor)
+                    for stem, entry, anchor in stems.get(word[:MIN_STEM], ())
+                    if word.startswith(stem)
+                ),
+            ]
+            for entry, anchor in found:
+                first = position - anchor
+                last = first + len(entry.words) - 1
+                if first < 0 or last >= count:
+                    continue
+                if len(entry.words) > 1 and not _term_fits(text, spans, words, entry, first):
+                    continue
+                if entry.category is None:
+                    traps.append((first, last))
+                else:
+                    hits.append((first, last, entry))
+        return hits, traps
+
+
+def _term_fits(
+    text: str, spans: list[tuple[int, int]], words: list[str], entry: Term, first: int
+) -> bool:
+    """Whether the words from `first` on spell `entry`, joined only by spaces,
+    apostrophes or hyphens."""
+    for offset, (expected, stem) in enumerate(entry.words):
+        actual = words[first + offset]
+        if not (actual.startswith(expected) if stem else actual == expected):
+            return False
+    for index in range(first, first + len(entry.words) - 1):
+        if not JOINED_GAP.fullmatch(text, spans[index][1], spans[index + 1][0]):
+            return False
+    return True
+
+
+def _longest(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
+    """Where terms overlap, keep the longest ("casier judiciaire" over "casier");
+    where several categories list the very same words, keep each category once."""
+    hits.sort(key=lambda hit: (hit[0], -hit[1]))
+    kept: list[tuple[int, int, Term]] = []
+    reach = -1
+    for first, last, entry in hits:
+        if kept and (first, last) == kept[-1][:2]:
+            same_words = [other for a, b, other in kept if (a, b) == (first, last)]
+            if all(other.category != entry.category for other in same_words):
+                kept.append((first, last, entry))
+            continue
+        if first <= reach:
+            continue
+        kept.append((first, last, entry))
+        reach = last
+    return kept

@@ -1,0 +1,360 @@
+"""Word lists: reading the shipped and the service's files into an index of terms.
+
+Why word lists in plain files rather than code: a service manager, not a programmer,
+should be able to add the slang of their own field or silence a word that is
+routine in their service. The lists live in `journal/wordlists/<lang>/<category>.txt`
+(shipped as package data, read through `importlib.resources`) and in any folder the
+app passes as `extra_dirs` (the worker's `user_config_dir/dentelle/wordlists`). The
+format is described at the top of every shipped file:
+
+    terme | suggestion plus factuelle            one term, optional suggestion
+    agressif, agressive, agressifs | suggestion  several forms sharing a suggestion
+    manipulat*                                   * at the end of a word: any ending
+    pet* les plombs                              several words, in that order
+    !traité de *                                 * alone: any one word
+    !assurance maladie                           trap: these words together are fine
+    terme | suggestion | santé                   third column: category of this line
+
+Trap lines ("!") are how the data, not the code, says when a listed word is not a
+problem: a finding whose words all lie inside a trap's match is dropped, whatever list
+it came from ("!famille d'origine", "!porte condamnée", "!victime d'une agression").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, register, translate
+from journal.pertinence.words import MIN_STEM, TERM_SPLIT, TERM_WORD, WORD
+from journal.text import fold
+
+register(
+    {
+        "pertinence.warning.unreadable": {
+            "fr": "Liste de mots « {file} » : fichier illisible, ignoré.",
+            "en": "Word list “{file}”: the file cannot be read; skipped.",
+        },
+        "pertinence.warning.encoding": {
+            "fr": "Liste de mots « {file} » : le fichier n'est pas enregistré en UTF-8 ; "
+            "il a été lu comme du Windows-1252, vérifiez les accents.",
+            "en": "Word list “{file}”: the file is not saved as UTF-8; it was read as "
+            "Windows-1252, check the accents.",
+        },
+        "pertinence.warning.too_large": {
+            "fr": "Liste de mots « {file} » : fichier de plus de {limit} Ko, ignoré.",
+            "en": "Word list “{file}”: file larger than {limit} KB; skipped.",
+        },
+        "pertinence.warning.unknown_file": {
+            "fr": "Liste de mots « {file} » : le nom du fichier ne dit pas la catégorie ; "
+            "{count} ligne(s) sans catégorie en 3e colonne ignorée(s). Nommez le fichier "
+            "jugements.txt, sante.txt, religion.txt, politique.txt, origine.txt, "
+            "vie_sexuelle.txt, infractions.txt ou abreviations.txt.",
+            "en": "Word list “{file}”: the file name does not give the category; "
+            "{count} line(s) without a category in the third column skipped. Name the "
+            "file judgments.txt, health.txt, religion.txt, politics.txt, origin.txt, "
+            "sexuality.txt, offences.txt or abbreviations.txt.",
+        },
+        "pertinence.warning.line_fields": {
+            "fr": "Liste de mots « {file} », ligne {line} : trop de « | » (au plus : "
+            "terme | suggestion | catégorie) ; ligne ignorée.",
+            "en": "Word list “{file}”, line {line}: too many “|” (at most: "
+            "term | suggestion | category); line skipped.",
+        },
+        "pertinence.warning.line_empty": {
+            "fr": "Liste de mots « {file} », ligne {line} : aucun terme ; ligne ignorée.",
+            "en": "Word list “{file}”, line {line}: no term; line skipped.",
+        },
+        "pertinence.warning.line_character": {
+            "fr": "Liste de mots « {file} », ligne {line} : caractère non permis dans le "
+            "terme (lettres, chiffres, espaces, apostrophes, traits d'union, et * en fin "
+            "de mot) ; ligne ignorée.",
+            "en": "Word list “{file}”, line {line}: character not allowed in a term "
+            "(letters, digits, spaces, apostrophes, hyphens, and * at the end of a "
+            "word); line skipped.",
+        },
+        "pertinence.warning.line_star": {
+            "fr": "Liste de mots « {file} », ligne {line} : « * » se met seulement en fin "
+            "de mot, après au moins {minimum} lettres ; ligne ignorée.",
+            "en": "Word list “{file}”, line {line}: “*” goes only at the end of a word, "
+            "after at least {minimum} letters; line skipped.",
+        },
+        "pertinence.warning.line_category": {
+            "fr": "Liste de mots « {file} », ligne {line} : catégorie « {category} » "
+            "inconnue ; ligne ignorée.",
+            "en": "Word list “{file}”, line {line}: unknown category “{category}”; line skipped.",
+        },
+    }
+)
+
+
+@dataclass(frozen=True)
+class ListProblem:
+    """A word-list line or file that was skipped: kept as a key so any view can word it."""
+
+    key: str
+    params: tuple[tuple[str, object], ...]
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return translate(self.key, lang, **dict(self.params))
+
+
+MAX_FILE_KB = 1024
+
+_CATEGORY_NAMES = {
+    "judgment": ("jugement", "jugements", "judgment", "judgments", "judgement", "judgements"),
+    "health": ("sante", "health"),
+    "religion": ("religion", "religions"),
+    "politics": (
+        "politique",
+        "politiques",
+        "opinions",
+        "opinions_politiques",
+        "syndical",
+        "politics",
+        "political",
+    ),
+    "origin": ("origine", "origines", "origin", "origins", "ethnie"),
+    "sexuality": (
+        "vie_sexuelle",
+        "sexualite",
+        "sexuel",
+        "sexuality",
+        "sex_life",
+        "sexual_life",
+    ),
+    "offence": (
+        "infraction",
+        "infractions",
+        "penal",
+        "condamnations",
+        "offence",
+        "offences",
+        "offense",
+        "offenses",
+    ),
+    "abbreviation": ("abreviation", "abreviations", "abbreviation", "abbreviations"),
+}
+_CATEGORY_BY_NAME = {name: cat for cat, names in _CATEGORY_NAMES.items() for name in names}
+_EXCEPTION_FILE_NAMES = ("exceptions", "exception", "pieges", "traps")
+_SKIPPED_FILE_NAMES = ("lisezmoi", "readme", "lisez_moi", "read_me")
+
+
+def _category_from_name(name: str) -> str | None:
+    """'Vie sexuelle', 'vie-sexuelle', 'SANTÉ' → the category; None if not one."""
+    key = re.sub(r"[\s\-]+", "_", fold(name).strip())
+    return _CATEGORY_BY_NAME.get(key)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A parsed term: folded words (each exact or a stem), and what to say about it."""
+
+    words: tuple[tuple[str, bool], ...]
+    category: str | None  # None for a trap
+    suggestion: str | None
+
+
+# Words too common to look a term up by: a term is anchored on another of its words.
+_SMALL_WORDS = frozenset(
+    # French
+    ("a", "au", "aux", "avec", "c", "ce", "d", "dans", "de", "des", "du", "elle", "en")
+    + ("est", "et", "fait", "il", "l", "la", "le", "les", "leur", "lui", "m", "me", "n")
+    + ("ne", "nous", "on", "par", "pas", "pour", "qu", "que", "s", "sa", "sans", "se")
+    + ("ses", "son", "sur", "t", "tres", "trop", "un", "une", "vous")
+    # English
+    + ("an", "and", "as", "at", "by", "for", "her", "his", "in", "is", "it", "of", "the")
+    + ("their", "to", "was", "with")
+)
+
+
+def _anchor_rank(
+    entry: Term, at: int, shared: dict[tuple[str, bool], int]
+) -> tuple[bool, bool, int, float, int]:
+    """How good word `at` of `entry` is to look it up by: a real word (never the "*"
+    wildcard), not a small word, shared by few terms ("algér*" rather than "origine"
+    in "d'origine algér*"), long, exact rather than a stem, and later in the term
+    (French puts the noun last)."""
+    word, stem = entry.words[at]
+    return (
+        bool(word),
+        word not in _SMALL_WORDS,
+        -shared[entry.words[at]],
+        len(word) + (0 if stem else 0.5),
+        at,
+    )
+
+
+class TermIndex:
+    """Terms and traps, looked up by their most telling word (their "anchor").
+
+    A multi-word term is looked up by its rarest, longest word ("mauvaise" in "de
+    mauvaise foi", "origine" in "d'origine"), so the small words every sentence holds
+    ("de", "a", "le") lead nowhere and a clean note costs about two dict lookups per
+    distinct word. Stems sit in buckets keyed by their first `MIN_STEM` letters.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[tuple[tuple[str, bool], ...], str | None], Term] = {}
+        self.exact: dict[str, tuple[tuple[Term, int], ...]] = {}
+        self.stems: dict[str, tuple[tuple[str, Term, int], ...]] = {}
+
+    def add(self, entry: Term) -> None:
+        # The same term in the same category again (a worker's list after the shipped
+        # one): the later line wins, so a service can reword a suggestion.
+        self._entries[(entry.words, entry.category)] = entry
+
+    def freeze(self) -> None:
+        exact: dict[str, list[tuple[Term, int]]] = {}
+        stems: dict[str, list[tuple[str, Term, int]]] = {}
+        shared: dict[tuple[str, bool], int] = {}
+        for entry in self._entries.values():
+            for word in set(entry.words):
+                shared[word] = shared.get(word, 0) + 1
+        for entry in self._entries.values():
+            anchor = max(range(len(entry.words)), key=lambda at: _anchor_rank(entry, at, shared))
+            word, stem = entry.words[anchor]
+            if stem:
+                stems.setdefault(word[:MIN_STEM], []).append((word, entry, anchor))
+            else:
+                exact.setdefault(word, []).append((entry, anchor))
+        self.exact = {word: tuple(found) for word, found in exact.items()}
+        self.stems = {key: tuple(found) for key, found in stems.items()}
+
+    def count(self, traps: bool) -> int:
+        return sum((entry.category is None) == traps for entry in self._entries.values())
+
+
+def parse_term(term: str) -> tuple[tuple[str, bool], ...] | str:
+    """The folded words of `term`, or the key of the warning that says why not."""
+    words: list[tuple[str, bool]] = []
+    for raw in TERM_SPLIT.split(term.strip()):
+        if not raw:
+            continue
+        if raw == "*":  # any one word: "!traité de *" (insults the person was called)
+            words.append(("", True))
+            continue
+        if not TERM_WORD.fullmatch(raw):
+            return (
+                "pertinence.warning.line_star"
+                if "*" in raw
+                else "pertinence.warning.line_character"
+            )
+        stem = raw.endswith("*")
+        word = fold(raw.rstrip("*"))
+        if not WORD.fullmatch(word):
+            return "pertinence.warning.line_character"
+        if stem and len(word) < MIN_STEM:
+            return "pertinence.warning.line_star"
+        words.append((word, stem))
+    if not any(word for word, _ in words):
+        return "pertinence.warning.line_empty"
+    return tuple(words)
+
+
+class ListLoader:
+    """Reads list files into one index, turning every bad line into a warning."""
+
+    def __init__(self) -> None:
+        self.index = TermIndex()
+        self.problems: list[ListProblem] = []
+
+    def warn(self, key: str, **params: object) -> None:
+        self.problems.append(ListProblem(key, tuple(params.items())))
+
+    def read(self, name: str, data: bytes) -> None:
+        """Parse one file; `name` is shown in warnings (a file name, never a full path)."""
+        if len(data) > MAX_FILE_KB * 1024:
+            self.warn("pertinence.warning.too_large", file=name, limit=MAX_FILE_KB)
+            return
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # Notepad on an old Windows saves "ANSI": read it rather than lose the list.
+            text = data.decode("cp1252", errors="replace")
+            self.warn("pertinence.warning.encoding", file=name)
+        stem = name.rsplit(".", 1)[0]
+        file_category = _category_from_name(stem)
+        traps_only = fold(stem) in _EXCEPTION_FILE_NAMES
+        orphans = 0
+        for number, line in enumerate(text.splitlines(), start=1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            # A line that starts with "!" holds traps only ("!a, !b" or "!a, b"); a
+            # single "!term" among ordinary terms is a trap too.
+            trap = traps_only or line.startswith("!")
+            fields = [field.strip() for field in line.split("|")]
+            if len(fields) > 3:
+                self.warn("pertinence.warning.line_fields", file=name, line=number)
+                continue
+            category = file_category
+            if len(fields) == 3 and fields[2] and not trap:
+                category = _category_from_name(fields[2])
+                if category is None:
+                    self.warn(
+                        "pertinence.warning.line_category",
+                        file=name,
+                        line=number,
+                        category=fields[2],
+                    )
+                    continue
+            if not fields[0]:
+                self.warn("pertinence.warning.line_empty", file=name, line=number)
+                continue
+            if not trap and category is None:
+                orphans += 1
+                continue
+            suggestion = fields[1] if len(fields) > 1 and fields[1] else None
+            parsed: list[tuple[tuple[tuple[str, bool], ...], bool]] = []
+            for term in fields[0].split(","):
+                term = term.strip()
+                is_trap = trap or term.startswith("!")
+                words = parse_term(term.removeprefix("!"))
+                if isinstance(words, str):
+                    self.warn(words, file=name, line=number, minimum=MIN_STEM)
+                    parsed = []
+                    break
+                parsed.append((words, is_trap))
+            for words, is_trap in parsed:
+                if is_trap:
+                    self.index.add(Term(words, None, None))
+                else:
+                    self.index.add(Term(words, category, suggestion))
+        if orphans:
+            self.warn("pertinence.warning.unknown_file", file=name, count=orphans)
+
+    def read_shipped(self, lang: str) -> None:
+        folder = resources.files("journal") / "wordlists" / lang
+        if not folder.is_dir():
+            return
+        for item in sorted(folder.iterdir(), key=lambda item: item.name):
+            if item.is_file() and item.name.endswith(".txt"):
+                self.read(item.name, item.read_bytes())
+
+    def read_folder(self, folder: Path, langs: tuple[str, ...]) -> None:
+        """A worker's or service's lists: `*.txt` in the folder or a sub-folder.
+
+        A sub-folder named after a language that was not asked for is left out, so a
+        folder laid out like the shipped one (fr/, en/) behaves like it.
+        """
+        try:
+            files = sorted(path for path in folder.rglob("*.txt") if path.is_file())
+        except OSError:
+            return  # the folder does not exist or cannot be listed: nothing to add
+        for path in files:
+            parts = path.relative_to(folder).parts
+            if any(part.startswith(".") for part in parts):
+                continue
+            if len(parts) > 1 and parts[0] in LANGUAGES and parts[0] not in langs:
+                continue
+            if fold(path.stem) in _SKIPPED_FILE_NAMES:
+                continue
+            try:
+                data = path.read_bytes()
+            except OSError:
+                self.warn("pertinence.warning.unreadable", file=path.name)
+                continue
+            self.read(path.name, data)
