@@ -30,7 +30,7 @@ def test_every_message_exists_in_french_and_english() -> None:
 
     for info in pkgutil.iter_modules(journal.__path__, "journal."):
         importlib.import_module(info.name)
-    import views.strings  # noqa: F401
+    import views.cli.strings  # noqa: F401
     from journal.i18n import MESSAGES
 
     assert len(MESSAGES) > 50
@@ -39,12 +39,12 @@ def test_every_message_exists_in_french_and_english() -> None:
 
 
 def test_forbidden_words_never_appear_in_messages() -> None:
-    """The words of management that workers rejected (see DESIGN.md, 'Words')."""
+    """The words of management that workers rejected."""
     import importlib
 
     for info in pkgutil.iter_modules(journal.__path__, "journal."):
         importlib.import_module(info.name)
-    import views.strings  # noqa: F401
+    import views.cli.strings  # noqa: F401
     from journal.i18n import MESSAGES
     from journal.text import fold
 

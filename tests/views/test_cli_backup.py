@@ -1,7 +1,7 @@
 """`dentelle backup`, `backups` and `restore` as a worker or a script uses them.
 
 Keys are injected through `Seams(keywrap=...)`; plugged-in drives through
-`views.cli_backup.find_drives`. Two tests (`-m slow`) run real scrypt on the set's own
+`views.cli.backup.find_drives`. Two tests (`-m slow`) run real scrypt on the set's own
 key copies, as a fresh machine does.
 """
 
@@ -25,7 +25,7 @@ from tests.conftest import (
     make_empty_vault,
 )
 from tests.views.conftest import Dentelle
-from views import cli_backup
+from views.cli import backup as cli_backup
 from views.cli import cli
 
 

@@ -1,17 +1,17 @@
 """The practice journal in the app (`j`): the worker's own reflective notes, in a timeline.
 
-Notes are `Entry` records whose person id is "practice" (`journal.practice`), so the
+Notes are `Entry` records whose person id is "practice" (`journal.store.practice`), so the
 timeline's rows and list are reused as they are; only the gaps are left out ("5 mois
 sans contact" is about a person, not about one's own practice). `n` writes a note in
 the editor, where ctrl+t lays out Gibbs' reflective questions as headings the worker
-may fill or delete (`journal.practice.prompts`); the pertinence check applies on
+may fill or delete (`journal.store.practice.prompts`); the pertinence check applies on
 ctrl+s as for any entry.
 
 Writing in progress is kept as an encrypted draft like any entry: drafts of the
 practice journal carry the person id "practice" and are sealed under its own key
 (`Journal._draft_key`), and the drafts offered after unlock resume here.
 
-Practice notes have no versions (`journal.practice` stores one text per note): a note
+Practice notes have no versions (`journal.store.practice` stores one text per note): a note
 can be deleted (`d`), not rewritten.
 """
 

@@ -1,5 +1,6 @@
 """The person's rights on the command line: access export, erasure of a version, erasure
-of a person ("droit à l'oubli") and the retention review. Registered by views.cli.
+of a person ("droit à l'oubli") and the retention review: `dentelle export`, `forget`,
+`erase-version` and `review`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from journal.export import FORMATS, collect, default_file_name, render, write_ex
 from journal.i18n import register
 from journal.retention import due_for_review, keep_with_reason
 from journal.store.consultations import record_consultation
-from views.cli import Session, clean, cli, option, pass_session
+from views.cli.group import command, option
+from views.cli.session import Session, pass_session
+from views.cli.terminal import clean
 
 register(
     {
@@ -126,7 +129,7 @@ def confirm_or_yes(session: Session, yes: bool, question: str) -> bool:
     return session.confirm(question)
 
 
-@cli.command(help="cli.help.export")
+@command(help="cli.help.export")
 @click.argument("person_query", metavar="PERSON")
 @option("--format", "fmt", type=click.Choice(FORMATS), default="html", help="cli.help.format")
 @option("--out", type=click.Path(path_type=Path, dir_okay=False), help="cli.help.out")
@@ -151,7 +154,7 @@ def export(session: Session, person_query: str, fmt: str, out: Path | None, encr
     )
 
 
-@cli.command(help="cli.help.forget")
+@command(help="cli.help.forget")
 @click.argument("person_query", metavar="PERSON")
 @option("--yes", is_flag=True, help="cli.help.yes")
 @pass_session
@@ -171,7 +174,7 @@ def forget(session: Session, person_query: str, yes: bool) -> None:
     click.echo(session.t("cli.forget.done", name=name))
 
 
-@cli.command("erase-version", help="cli.help.erase_version")
+@command("erase-version", help="cli.help.erase_version")
 @click.argument("entry_id")
 @click.argument("number", type=int)
 @option("--yes", is_flag=True, help="cli.help.yes")
@@ -196,7 +199,7 @@ def erase_version(session: Session, entry_id: str, number: int, yes: bool) -> No
     click.echo(session.t("cli.erase_version.done"))
 
 
-@cli.command(help="cli.help.review")
+@command(help="cli.help.review")
 @option("--keep", "keep_query", metavar="PERSON", help="cli.help.keep")
 @option("--reason", help="cli.help.reason")
 @option("--json", "as_json", is_flag=True, help="cli.help.json")

@@ -1,9 +1,8 @@
 """`dentelle backup`, `dentelle backups`, `dentelle restore`: the USB key from the shell.
 
-Registered on the `dentelle` group by the last line of `views/cli.py`. The work is in
-`journal.backup`; this module chooses the drive, asks for secrets and confirmations
-the way the other commands do (`Session`), and draws rich progress bars on standard
-error when it is a terminal. rich is imported only then: the core never sees it.
+The work is in `journal.backup`; this module chooses the drive, asks for secrets and
+confirmations the way the other commands do (`Session`), and draws rich progress bars
+on standard error when it is a terminal. rich is imported only then: the core never sees it.
 
 Tests replace `find_drives` in this module to fake plugged-in keys, and
 `stderr_is_tty` to exercise the progress bars without a terminal.
@@ -12,7 +11,6 @@ Tests replace `find_drives` in this module to fake plugged-in keys, and
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,7 +38,9 @@ from journal.config import load_config
 from journal.errors import BackupError, DentelleError
 from journal.i18n import plural
 from views import backup_strings  # noqa: F401  (registers the messages)
-from views.cli import RECOVERY_CODE_VARIABLE, Session, clean, cli, option, pass_session
+from views.cli.group import command, option
+from views.cli.session import Session, pass_session
+from views.cli.terminal import clean
 
 
 def stderr_is_tty() -> bool:
@@ -106,7 +106,7 @@ def choose_drive(session: Session, *, with_set: bool = False) -> Path:
     return drives[choice - 1].path
 
 
-@cli.command(help="cli.help.backup")
+@command(help="cli.help.backup")
 @option(
     "--to",
     "destination",
@@ -145,7 +145,7 @@ def _status(info: GenerationInfo, session: Session) -> str:
     return session.t("cli.backups.checked", when=when(info.checked, session.lang))
 
 
-@cli.command(help="cli.help.backups")
+@command(help="cli.help.backups")
 @click.argument("folder", required=False, type=click.Path(path_type=Path, file_okay=False))
 @option("--json", "as_json", is_flag=True, help="cli.help.json")
 @option("--verify", is_flag=True, help="cli.help.backups_verify")
@@ -209,16 +209,7 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
     return 1 if bad else 0
 
 
-def _recovery_code(session: Session) -> str:
-    code = os.environ.get(RECOVERY_CODE_VARIABLE)
-    if code:
-        return code
-    if not session.interactive():
-        raise DentelleError("cli.need_recovery_code")
-    return click.prompt(session.t("cli.prompt.recovery_code"), err=True)
-
-
-@cli.command("restore", help="cli.help.restore")
+@command("restore", help="cli.help.restore")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @option("--generation", type=int, help="cli.help.generation")
 @option("--recovery-code", "use_recovery_code", is_flag=True, help="cli.help.recovery_code_flag")
@@ -243,7 +234,7 @@ def restore_command(
             return
     keywrap = session.vault.keywrap
     if use_recovery_code:
-        code = _recovery_code(session)
+        code = session.recovery_code()
         if session.interactive():
             click.echo(session.t("cli.unlocking"), err=True)
         identity = unlock_set(info.path, keywrap, recovery_code=code)

@@ -1,4 +1,4 @@
-"""`dentelle search`: every story, from the shell. Registered by the last lines of views/cli.py.
+"""`dentelle search`: every story, from the shell.
 
 The index is built in memory for this one search (`journal.search`) and dropped with
 the process; with `--person`, only that person's entries are opened. Hits come newest
@@ -18,8 +18,11 @@ import click
 from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import register
-from journal.search import Hit, SearchIndex, parse_query
-from views.cli import Session, clean, cli, option, pass_session
+from journal.search import Hit, SearchIndex
+from journal.search.text import parse_query
+from views.cli.group import command, option
+from views.cli.session import Session, pass_session
+from views.cli.terminal import clean
 
 register(
     {
@@ -66,7 +69,7 @@ register(
 )
 
 
-@cli.command(help="cli.help.search")
+@command(help="cli.help.search")
 @click.argument("words", nargs=-1, required=True)
 @option("--person", "person_query", metavar="PERSON", help="cli.help.search_person")
 @option(

@@ -1,7 +1,10 @@
-"""Every user-visible string of the command line, in French and English side by side.
+"""The command line's shared strings, in French and English side by side: the root
+group's help, prompts and errors, and the vault, people and entries commands.
 
-The app's screens register theirs in `views/app_strings.py`; the core's live with the
-module that raises them. All end up in `journal.i18n.MESSAGES`, which a test checks
+The other families of commands register theirs at the top of their module (the backup
+ones in `views/backup_strings.py`, which the app's screens reuse). The app's screens
+register theirs in `views/app_strings.py`; the core's live with the module that raises
+them. All end up in `journal.i18n.MESSAGES`, which a test checks
 for both languages.
 """
 

@@ -1,0 +1,131 @@
+"""The click classes every command is built on.
+
+Help texts are message keys, translated only when help is shown: the language is known
+from `--lang` or the environment, and may be needed before the arguments are parsed.
+The root group turns every expected failure into one message and an exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import click
+
+from journal.errors import Ambiguous, DentelleError
+from journal.i18n import detect_language, normalize_language, translate
+from views.cli.session import Session
+from views.cli.terminal import clean
+
+_requested_language: str | None = None  # from the raw arguments, for help shown before parsing
+
+
+def _lang_of(ctx: click.Context | None) -> str:
+    while ctx is not None:
+        if isinstance(ctx.obj, Session):
+            return ctx.obj.lang
+        chosen = normalize_language(ctx.params.get("lang")) if ctx.params else None
+        if chosen:
+            return chosen
+        ctx = ctx.parent
+    return _requested_language or detect_language()
+
+
+def _lang_from_args(args: list[str]) -> str:
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return normalize_language(args[index + 1]) or detect_language()
+        if arg.startswith("--lang="):
+            return normalize_language(arg.split("=", 1)[1]) or detect_language()
+    return detect_language()
+
+
+class TranslatedOption(click.Option):
+    """An option whose `help` is a message key, translated when help is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        key = self.help
+        self.help = translate(key, _lang_of(ctx)) if key else key
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = key
+
+
+class TranslatedCommand(click.Command):
+    """A command whose `help` is a message key, translated when help is shown."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.help:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(translate(self.help, _lang_of(ctx)))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        text = translate(self.help or "", _lang_of(click.get_current_context(silent=True)))
+        first = text.split("\n")[0].strip()
+        return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+class TranslatedGroup(TranslatedCommand, click.Group):
+    command_class = TranslatedCommand
+    group_class = type
+
+
+class RootGroup(TranslatedGroup):
+    """Turns every expected failure into one message and an exit code, never a traceback."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: object,
+    ) -> int:
+        global _requested_language
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = _requested_language = _lang_from_args(argv)
+        try:
+            result = super().main(
+                argv, prog_name or "dentelle", complete_var, standalone_mode=False, **extra
+            )
+            code = result if isinstance(result, int) else 0
+        except DentelleError as error:
+            click.echo(error.message(lang), err=True)
+            if isinstance(error, Ambiguous):
+                for candidate_id, name in error.candidates:
+                    click.echo(
+                        translate("cli.candidates", lang, id=candidate_id, name=clean(name)),
+                        err=True,
+                    )
+            code = error.exit_code
+        except click.UsageError as error:
+            click.echo(translate("cli.usage_error", lang, detail=error.format_message()), err=True)
+            code = 2
+        except click.Abort:
+            click.echo(translate("cli.interrupted", lang), err=True)
+            code = 130
+        except click.ClickException as error:
+            error.show()
+            code = error.exit_code
+        except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback
+            click.echo(translate("cli.unexpected", lang, kind=type(error).__name__), err=True)
+            code = 70
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def command(name: str | None = None, **kwargs: object) -> Callable:
+    """`click.command` for a `dentelle` command: its `help` is a message key."""
+    return click.command(name, cls=TranslatedCommand, **kwargs)
+
+
+def group(name: str | None = None, **kwargs: object) -> Callable:
+    """`click.group` for a family of subcommands (`person`, `practice`)."""
+    return click.group(name, cls=TranslatedGroup, **kwargs)
+
+
+def option(*names: str, **kwargs: object) -> Callable:
+    return click.option(*names, cls=TranslatedOption, **kwargs)

@@ -1,0 +1,95 @@
+"""`dentelle practice`: the worker's own practice journal (reflective notes on their work)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from journal.errors import DentelleError
+from journal.i18n import register
+from journal.store.practice import add_practice_note, practice_notes, prompts
+from views.cli.group import group, option
+from views.cli.pertinence import confirm_pertinence
+from views.cli.session import Session, pass_session
+from views.cli.terminal import parse_day, read_text, render_story
+
+register(
+    {
+        "cli.help.practice": {
+            "fr": "Votre journal de pratique (notes réflexives sur votre travail).",
+            "en": "Your practice journal (reflective notes on your work).",
+        },
+        "cli.help.practice_add": {
+            "fr": "Écrire une note de pratique (texte en argument ou sur l'entrée standard).",
+            "en": "Write a practice note (text as argument or on standard input).",
+        },
+        "cli.help.practice_show": {
+            "fr": "Relire le journal de pratique.",
+            "en": "Read the practice journal.",
+        },
+        "cli.help.practice_prompts": {
+            "fr": "Afficher les questions du cycle de Gibbs, pour s'en servir comme trame (facultatif).",
+            "en": "Print Gibbs' reflective questions, to use as a frame (optional).",
+        },
+        "cli.practice.added": {
+            "fr": "Note de pratique enregistrée ({id}).",
+            "en": "Practice note saved ({id}).",
+        },
+        "cli.practice.empty": {
+            "fr": "Votre journal de pratique est vide.",
+            "en": "Your practice journal is empty.",
+        },
+    }
+)
+
+
+@group(help="cli.help.practice")
+def practice() -> None:
+    pass
+
+
+@practice.command("add", help="cli.help.practice_add")
+@click.argument("text", required=False)
+@option("--date", "date_expression", help="cli.help.date")
+@pass_session
+def practice_add(session: Session, text: str | None, date_expression: str | None) -> None:
+    parsed = parse_day(date_expression, session)
+    body = read_text(text, session)
+    if not body.strip():
+        raise DentelleError("store.empty_text")
+    confirm_pertinence(session, body)
+    with session.journal() as journal:
+        note = add_practice_note(journal, parsed.day, body)
+    click.echo(session.t("cli.practice.added", id=note.id))
+
+
+@practice.command("show", help="cli.help.practice_show")
+@option("--json", "as_json", is_flag=True, help="cli.help.json")
+@pass_session
+def practice_show(session: Session, as_json: bool) -> None:
+    with session.journal() as journal:
+        notes = practice_notes(journal)
+    if as_json:
+        rows = [
+            {
+                "id": n.id,
+                "occurred_on": n.occurred_on.isoformat(),
+                "written_at": n.written_at.isoformat(),
+                "text": n.text,
+            }
+            for n in notes
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not notes:
+        click.echo(session.t("cli.practice.empty"))
+        return
+    for line in render_story(notes, session.lang):
+        click.echo(line)
+
+
+@practice.command("prompts", help="cli.help.practice_prompts")
+@pass_session
+def practice_prompts(session: Session) -> None:
+    click.echo(prompts(session.lang))

@@ -1,0 +1,70 @@
+"""What goes to and comes from the terminal, shared by the commands: user text made
+inert, a note read from an argument or a pipe, a day in the worker's words, a story
+as plain lines.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+import click
+
+from journal import dates
+from journal.errors import DentelleError
+from journal.model import Entry
+from journal.story import EntryItem, Gap, MonthHeading, YearHeading, story_items
+from journal.text import strip_controls
+from views.cli.session import Session
+
+
+def clean(text: str) -> str:
+    """User text as it may reach a terminal: no escape sequence ever executes."""
+    return strip_controls(text)
+
+
+def read_text(text: str | None, session: Session) -> str:
+    if text is not None:
+        return text
+    if session.interactive():
+        raise DentelleError("cli.need_text")
+    data = sys.stdin.read()
+    # The shell adds one newline at the end of piped text; it is not part of the note.
+    return data[:-1] if data.endswith("\n") else data
+
+
+def parse_day(expression: str | None, session: Session) -> dates.ParsedDate:
+    parsed = dates.parse_date(expression or "", session.now())
+    if parsed.in_future:
+        click.echo(
+            session.t("cli.future_date", day=dates.format_day(parsed.day, session.lang)), err=True
+        )
+    return parsed
+
+
+def render_story(entries: list[Entry], lang: str) -> Iterator[str]:
+    """The plain-text timeline: years, months, entries and the silences between."""
+    for item in story_items(entries):
+        if isinstance(item, YearHeading):
+            yield ""
+            yield click.style(f"── {item.year} ──", bold=True)
+        elif isinstance(item, MonthHeading):
+            yield ""
+            yield click.style(dates.format_month(item.year, item.month, lang), underline=True)
+        elif isinstance(item, Gap):
+            gap = dates.format_gap(item.earlier, item.later, lang)
+            if gap:
+                yield ""
+                yield click.style(f"        — {gap} —", dim=True)
+        elif isinstance(item, EntryItem):
+            entry = item.entry
+            heading = dates.format_day(entry.occurred_on, lang)
+            if entry.time:
+                heading += f", {entry.time.strftime('%H:%M')}"
+            suffix = f"  ·  {entry.id}"
+            if entry.versions > 1:
+                suffix += f"  ·  v{entry.versions}"
+            yield ""
+            yield "  " + click.style(heading, bold=True) + click.style(suffix, dim=True)
+            for line in clean(entry.text).splitlines() or [""]:
+                yield "    " + line
