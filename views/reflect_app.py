@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 from journal.i18n import translate
 from journal.pertinence import Checker
 from views import reflect_strings  # noqa: F401  (registers the messages)
-from views.screens.search import SearchKeeper, open_search
+from views.services.search import SearchKeeper, open_search
 
 if TYPE_CHECKING:
     from journal.store import Journal

@@ -1,20 +1,18 @@
-"""Small modal screens: a question with keyed answers, a person's name and profile,
-and the history of an entry's versions (the rectification record)."""
+"""Small modal screens: a question with keyed answers, a person's name and profile."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
-from journal import dates
 from journal.errors import DentelleError
 from journal.model import Person
-from views.ui import Localized, clean, literal, localize_bindings, one_line
+from views.ui import Localized, literal, localize_bindings, one_line
 
 
 class ConfirmScreen(Localized, ModalScreen[str | None]):
@@ -114,42 +112,6 @@ class PersonFormScreen(Localized, ModalScreen[str | None]):
         self.dismiss(person.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class HistoryScreen(Localized, ModalScreen[None]):
-    """Every version of an entry, oldest first: what was written, and when."""
-
-    BINDINGS = [Binding("escape", "close", "key.dialog.close", id="history.close")]
-
-    def __init__(self, entry_id: str) -> None:
-        super().__init__()
-        localize_bindings(self, self.lang)
-        self.entry_id = entry_id
-
-    def compose(self) -> ComposeResult:
-        journal = self.app.journal  # type: ignore[attr-defined]
-        versions = journal.history(self.entry_id) if journal is not None else []
-        with Vertical(classes="dialog wide tall"):
-            yield Static(self.t("history.title", n=len(versions)), markup=False, classes="label")
-            with VerticalScroll(id="versions"):
-                for number, version in enumerate(versions, 1):
-                    written = version.written_at
-                    heading = self.t(
-                        "history.version_current" if version.current else "history.version",
-                        n=number,
-                        written=dates.format_day(written.date(), self.lang),
-                        time=written.strftime("%H:%M"),
-                        day=dates.format_day(version.occurred_on, self.lang),
-                    )
-                    yield Static(heading, markup=False, classes="version-heading")
-                    yield Static(clean(version.text), markup=False, classes="version-text")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#versions").focus()
-
-    def action_close(self) -> None:
         self.dismiss(None)
 
 

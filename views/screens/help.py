@@ -43,12 +43,12 @@ class HelpScreen(Localized, ModalScreen[None]):
 
     def _sections(self) -> list[tuple[str, list[Binding]]]:
         from views.reflect_app import reflect_sections
-        from views.screens.dialogs import HistoryScreen
         from views.screens.editor import EditorScreen
-        from views.screens.history import VersionsScreen
+        from views.screens.history import HistoryScreen
         from views.screens.people import PeopleList, PeopleScreen
         from views.screens.review import ReviewList, ReviewScreen
         from views.screens.timeline import TimelineScreen, TimelineView
+        from views.screens.versions import VersionsScreen
         from views.shell import DentelleApp
         from views.widgets.line_list import LineList
 

@@ -207,7 +207,7 @@ class PracticeScreen(Localized, Screen):
             self.reload(select=note_id)
 
     def action_search(self) -> None:
-        from views.screens.search import practice_search_screen
+        from views.services.search import practice_search_screen
 
         def chosen(hit: Hit) -> None:
             self._show(hit.id)

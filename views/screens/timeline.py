@@ -330,7 +330,7 @@ class TimelineScreen(Localized, Screen):
                 people.reload()
 
     def action_history(self) -> None:
-        from views.screens.history import VersionsScreen
+        from views.screens.versions import VersionsScreen
 
         entry = self.selected_entry()
         if entry is not None:
