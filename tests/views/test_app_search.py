@@ -206,7 +206,7 @@ async def test_a_person_forgotten_leaves_the_index(vault: Vault) -> None:
         await unlock(pilot)
         assert len(app.search_keeper.search_all("electricite")) == 1
         app.journal.forget_person(ids["martin"])
-        await app.person_forgotten(ids["martin"], "Famille Martin")  # views/rights.py
+        await app.person_forgotten(ids["martin"], "Famille Martin")  # views/shell.py
         await settle(pilot)
         index = app.search_keeper.index
         assert list(app.search_keeper.search_all("electricite")) == []

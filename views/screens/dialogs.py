@@ -7,15 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from journal.errors import DentelleError
 from journal.model import Person
-from views.ui import Localized, literal, localize_bindings, one_line
+from views.messages import PersonChanged
+from views.screens.base import DentelleModal
+from views.ui import literal, one_line
 
 
-class ConfirmScreen(Localized, ModalScreen[str | None]):
+class ConfirmScreen(DentelleModal[str | None]):
     """A question and a few answers, each with a key; escape gives the first answer."""
 
     BINDINGS = [Binding("escape", "answer_first", "key.dialog.cancel", id="dialog.cancel")]
@@ -23,7 +24,6 @@ class ConfirmScreen(Localized, ModalScreen[str | None]):
     def __init__(self, question: str, choices: list[tuple[str, str, str]]) -> None:
         """`choices`: (value, label, key) — the first one is the safe answer."""
         super().__init__()
-        localize_bindings(self, self.lang)
         self.question = question
         self.choices = choices
 
@@ -52,7 +52,7 @@ class ConfirmScreen(Localized, ModalScreen[str | None]):
         self.dismiss(self.choices[0][0])
 
 
-class PersonFormScreen(Localized, ModalScreen[str | None]):
+class PersonFormScreen(DentelleModal[str | None]):
     """Add a person (no argument) or change a person's name and profile."""
 
     BINDINGS = [
@@ -62,7 +62,6 @@ class PersonFormScreen(Localized, ModalScreen[str | None]):
 
     def __init__(self, person: Person | None = None) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.person = person
 
     def compose(self) -> ComposeResult:
@@ -96,7 +95,7 @@ class PersonFormScreen(Localized, ModalScreen[str | None]):
         self.query_one("#profile-text", TextArea).focus()
 
     def action_save(self) -> None:
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if journal is None:
             return
         name = self.query_one("#name", Input).value.strip()
@@ -110,6 +109,7 @@ class PersonFormScreen(Localized, ModalScreen[str | None]):
             self.query_one("#person-status", Static).update(error.message(self.lang))
             return
         self.dismiss(person.id)
+        self.app.post_message(PersonChanged(person.id))  # the list and the index follow
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -5,25 +5,27 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from journal import dates
-from views.ui import Localized, clean, localize_bindings
+from views.screens.base import DentelleModal
+from views.ui import clean
 
 
-class HistoryScreen(Localized, ModalScreen[None]):
-    """Every version of an entry, oldest first: what was written, and when."""
+class HistoryScreen(DentelleModal[bool]):
+    """Every version of an entry, oldest first: what was written, and when.
+
+    Dismissed with True when a version was erased (`VersionsScreen`), else False.
+    """
 
     BINDINGS = [Binding("escape", "close", "key.dialog.close", id="history.close")]
 
     def __init__(self, entry_id: str) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.entry_id = entry_id
 
     def compose(self) -> ComposeResult:
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         versions = journal.history(self.entry_id) if journal is not None else []
         with Vertical(classes="dialog wide tall"):
             yield Static(self.t("history.title", n=len(versions)), markup=False, classes="label")
@@ -45,4 +47,4 @@ class HistoryScreen(Localized, ModalScreen[None]):
         self.query_one("#versions").focus()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(False)

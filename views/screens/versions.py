@@ -4,7 +4,8 @@
 screen adds a chosen version (↑↓, marked ▶) and `d` to erase it after a confirmation,
 when it was wrong. The current version is never erased on its own: correcting the
 entry writes a new one (`Journal.erase_version` refuses it too). After an erasure the
-list is read again and the story underneath is reloaded, so its "✎ n versions" follows.
+list is read again, and the screen closes with True: the story underneath reloads, so
+its "✎ n versions" follows.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class VersionsScreen(HistoryScreen):
     """Every version of an entry; `d` erases the chosen earlier version."""
 
     BINDING_GROUP_TITLE = "key.group.history"
+    HELP_ALSO = (HistoryScreen,)
     BINDINGS = [
         Binding(
             "up,k",
@@ -62,7 +64,7 @@ class VersionsScreen(HistoryScreen):
         """How many versions were erased here (the story reloads when it is not 0)."""
 
     def compose(self) -> ComposeResult:
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         self.versions = journal.history(self.entry_id) if journal is not None else []
         if not 0 <= self.chosen < len(self.versions):
             # The latest earlier version: the one most likely to be the wrong one.
@@ -167,7 +169,7 @@ class VersionsScreen(HistoryScreen):
         self.app.push_screen(ConfirmScreen(question, choices), answered)
 
     async def _erase(self, version: Version) -> None:
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if journal is None:
             return
         try:
@@ -184,10 +186,4 @@ class VersionsScreen(HistoryScreen):
         self.refresh_bindings()
 
     def action_close(self) -> None:
-        if self.erased:
-            from views.screens.timeline import TimelineScreen
-
-            for screen in self.app.screen_stack:
-                if isinstance(screen, TimelineScreen):
-                    screen.reload(select=self.entry_id)
-        self.dismiss(None)
+        self.dismiss(self.erased > 0)

@@ -1,22 +1,11 @@
 """Search in the app: the in-memory index built after unlock, kept current, dropped on lock.
 
-Who calls what:
-
-| caller                                 | calls                                          |
-|----------------------------------------|------------------------------------------------|
-| `DentelleApp.journal_opened`           | `SearchKeeper.start(journal)`: `load` then     |
-|                                        | `warm_up` in a thread worker                   |
-| `DentelleApp.action_lock`, `on_unmount`| `SearchKeeper.drop()`: every key and text goes |
-| `TimelineScreen` after an entry is saved | `entry_saved(entry_id)`                      |
-| `TimelineScreen` after a rename        | `person_changed(person_id)`                    |
-| deleting an entry, forgetting a person | `entry_deleted`, `person_forgotten`            |
-| `/`, the palette                       | `open_search(app)`                             |
-| `PracticeScreen`                       | `practice_index(notes)`, `search_practice`     |
-
-The screen itself is the colleague's self-contained `views.search_screen.SearchScreen`;
-`ChosenSearchScreen` only decides what Enter on a hit does. While the index loads, a
-search answers from the entries already read and says how far it got (the screen
-searches again every half second until `Hits.complete`).
+The app starts the index shortly after the people list is shown (`start`, a thread
+worker that reads every story, then warms up), keeps it current when told of a change
+(`entry_saved`, `person_changed`, `person_forgotten`, views/messages.py) and drops it at
+a lock or the exit (`drop`: every key and text goes). While it loads, a search answers
+from the entries already read and says how far it got (the search screen,
+views/screens/search.py, searches again every half second until `Hits.complete`).
 
 Practice notes get an index of their own rather than sharing the people's: `/` searches
 the stories of the people accompanied, and a worker's reflective notes about
@@ -28,16 +17,13 @@ memory only and go on lock.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
-from journal.i18n import translate
 from journal.practice import PRACTICE
 from journal.search import Hit, Hits, SearchIndex
-from views import reflect_strings  # noqa: F401  (registers the messages)
-from views.screens.search import ChosenSearchScreen
 
 if TYPE_CHECKING:
     from journal.model import Entry
@@ -56,7 +42,7 @@ class SearchKeeper:
     """Holds the app's search indexes for as long as the journal is open."""
 
     def __init__(self, app: DentelleApp) -> None:
-        self.app = app
+        self._app = app
         self.index: SearchIndex | None = None
         self.practice: SearchIndex | None = None
         self.failed = False
@@ -69,10 +55,10 @@ class SearchKeeper:
         self.drop()
         index = self.index = SearchIndex()
         self.failed = False
-        self.app.run_worker(
+        self._app.run_worker(
             lambda: self._build(index, journal),
             name="search index",
-            group="journal-search",  # "journal-": a lock cancels it and waits (shell.py)
+            group="journal-search",  # "journal-": a lock cancels it and waits (session.py)
             thread=True,
             exclusive=True,
             exit_on_error=False,
@@ -110,7 +96,7 @@ class SearchKeeper:
 
     def entry_saved(self, entry_id: str) -> None:
         """An entry was written or edited: index its current version, and its person's name."""
-        journal = self.app.journal
+        journal = self._app.journal
         if self.index is None or journal is None:
             return
         with contextlib.suppress(Exception):  # the index is a convenience: never fail a save
@@ -120,15 +106,11 @@ class SearchKeeper:
 
     def person_changed(self, person_id: str) -> None:
         """A person was added or renamed: hits show the new name."""
-        journal = self.app.journal
+        journal = self._app.journal
         if self.index is None or journal is None:
             return
         with contextlib.suppress(Exception):
             self.index.set_person(person_id, journal.person(person_id).name)
-
-    def entry_deleted(self, entry_id: str) -> None:
-        if self.index is not None:
-            self.index.remove(entry_id)
 
     def person_forgotten(self, person_id: str) -> None:
         """A person was erased: their keys and name leave the index too."""
@@ -173,30 +155,3 @@ class SearchKeeper:
         # Filled with `add`, never `load`, so it never calls itself complete; it is.
         hits.complete = True
         return hits
-
-
-def open_search(app: DentelleApp) -> None:
-    """`/` and "recherche : Chercher…": every story; Enter opens the entry in its timeline."""
-    app.ensure_reflect_started()  # searching before the delayed start: start it now
-    keeper = app.search_keeper
-    if app.journal is None or keeper.index is None:
-        return
-
-    async def chosen(hit: Hit) -> None:
-        await app.show_person(hit.person_id, select=hit.id)
-
-    app.push_screen(
-        ChosenSearchScreen(keeper.search_all, chosen, lang=app.lang, progress=keeper.progress)
-    )
-
-
-def practice_search_screen(
-    app: DentelleApp, chosen: Callable[[Hit], Awaitable[None] | None]
-) -> ChosenSearchScreen:
-    keeper = app.search_keeper
-    return ChosenSearchScreen(
-        keeper.search_practice,
-        chosen,
-        lang=app.lang,
-        placeholder=translate("practice.search_placeholder", app.lang),
-    )
