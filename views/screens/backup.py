@@ -66,18 +66,6 @@ class BackupScreen(DentelleModal[None]):
             yield Static("", id="backup-note", markup=False, classes="muted")
         yield Footer(compact=True)
 
-    DEFAULT_CSS = """
-    BackupScreen { align: center middle; }
-    #backup-dialog { height: auto; }
-    #backup-message { height: auto; }
-    #drives { height: auto; max-height: 8; margin-top: 1; }
-    #phases { height: auto; margin-top: 1; }
-    #phases .phase { height: 1; }
-    #phases .phase-name { width: 28; }
-    #backup-outcome { height: auto; margin-top: 1; }
-    #backup-note { height: auto; margin-top: 1; }
-    """
-
     def on_mount(self) -> None:
         backups = self.app.backups
         backups.window_open = True  # the outcome is shown here, not in a notification

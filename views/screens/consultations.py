@@ -59,11 +59,6 @@ class ConsultationsScreen(DentelleModal[None]):
                 yield Static(shown, markup=False, id="consultation-lines")
         yield Footer(compact=True)
 
-    DEFAULT_CSS = """
-    ConsultationsScreen { align: center middle; }
-    #consultations { height: 1fr; margin-top: 1; }
-    """
-
     def on_mount(self) -> None:
         self.query_one("#consultations").focus()
 

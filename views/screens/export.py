@@ -109,20 +109,6 @@ class ExportScreen(DentelleModal[None]):
             yield Static("", id="export-status", markup=False)
         yield Footer(compact=True)
 
-    DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    #export-dialog {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 2;
-    }
-    #export-dialog .label { margin: 1 0 0 0; }
-    #export-dialog .field-label { margin-top: 1; text-style: bold; }
-    #format { height: auto; width: 100%; }
-    #encrypt { margin-top: 1; }
-    #secrets { height: auto; padding-left: 4; }
-    #export-status { height: auto; margin: 1 0; }
-    """
-
     def on_mount(self) -> None:
         self.query_one("#secrets").display = False
         self.query_one("#path", Input).cursor_blink = False

@@ -58,13 +58,6 @@ class ForgetScreen(DentelleModal[bool]):
             yield Static("", id="forget-status", markup=False)
         yield Footer(compact=True)
 
-    DEFAULT_CSS = """
-    ForgetScreen { align: center middle; }
-    #forget-dialog { height: auto; }
-    #forget-dialog > Static { height: auto; margin-bottom: 1; }
-    #forget-status { margin: 0; }
-    """
-
     def on_mount(self) -> None:
         field = self.query_one("#forget-name", Input)
         field.cursor_blink = False

@@ -80,19 +80,6 @@ class PertinenceScreen(DentelleModal[str]):
     """What the check found; dismisses with "save" (as it is) or "rephrase"."""
 
     BINDING_GROUP_TITLE = "key.group.pertinence"
-    DEFAULT_CSS = """
-    PertinenceScreen { align: center middle; }
-    /* Like app.tcss's .dialog, without its vertical padding: 80×24 must show it all. */
-    PertinenceScreen #pertinence-dialog {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 2;
-    }
-    PertinenceScreen #pertinence-title { text-style: bold; }
-    PertinenceScreen #pertinence-findings { height: auto; max-height: 50vh; }
-    PertinenceScreen .pertinence-sentence { margin-top: 1; }
-    PertinenceScreen .pertinence-reason { padding-left: 2; }
-    PertinenceScreen #pertinence-question { margin-top: 1; text-style: italic; }
-    """
     BINDINGS = [
         Binding("ctrl+s", "save", "key.pertinence.save", priority=True, id="pertinence.save"),
         Binding("escape", "rephrase", "key.pertinence.rephrase", id="pertinence.rephrase"),

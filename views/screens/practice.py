@@ -96,7 +96,6 @@ class PracticeScreen(DentelleScreen):
 
     BINDING_GROUP_TITLE = "key.group.practice"
     HELP_ALSO = (PracticeEditorScreen,)
-    DEFAULT_CSS = "PracticeScreen #practice-intro { padding: 0 1; }"
     BINDINGS = [
         Binding("n", "new_note", "key.practice.new", id="practice.new"),
         Binding("slash", "search", "key.practice.search", key_display="/", id="practice.search"),

@@ -114,10 +114,6 @@ class ReviewScreen(DentelleScreen):
         yield ReviewList(id="review")
         yield Footer(compact=True)
 
-    DEFAULT_CSS = """
-    #review-intro { height: auto; padding: 0 1; margin-bottom: 1; }
-    """
-
     def on_mount(self) -> None:
         self.query_one("#review", ReviewList).focus()
 
@@ -262,14 +258,6 @@ class KeepScreen(DentelleModal[str | None]):
             )
             yield Static("", id="keep-status", markup=False, classes="error")
         yield Footer(compact=True)
-
-    DEFAULT_CSS = """
-    KeepScreen { align: center middle; }
-    #keep-dialog { height: auto; }
-    #keep-dialog > .muted { height: auto; margin-bottom: 1; }
-    #reason { height: 6; }
-    #keep-status { height: auto; }
-    """
 
     def on_mount(self) -> None:
         reason = self.query_one("#reason", TextArea)

@@ -62,8 +62,6 @@ def rhythm_line(person: Person, last_contact: date | None, today: date, lang: st
 class RhythmLine(Static):
     """The rhythm under the profile in the timeline header; hidden when there is none."""
 
-    DEFAULT_CSS = "RhythmLine { height: auto; padding: 0 1; color: $text-secondary; }"
-
     def __init__(self, **kwargs) -> None:
         super().__init__("", markup=False, **kwargs)
         self.display = False
@@ -80,11 +78,6 @@ class RhythmScreen(DentelleModal[bool]):
     BINDINGS = [
         Binding("escape", "cancel", "key.dialog.cancel", id="rhythm.cancel"),
     ]
-    DEFAULT_CSS = """
-    RhythmScreen { align: center middle; }
-    RhythmScreen #rhythm-understood { height: auto; margin-top: 1; }
-    RhythmScreen #rhythm-keys { margin-top: 1; }
-    """
 
     def __init__(self, person: Person, last_contact: date | None) -> None:
         super().__init__()

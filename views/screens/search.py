@@ -1,15 +1,13 @@
 """The search screen (`/`): type words, see the matching entries of every story, newest first.
 
-Self-contained: the app gives it a search function and, while its index is still
-loading, a progress function; the screen posts `SearchScreen.HitChosen` when the worker
-opens a hit (Enter, or a click) and leaves what happens next to the app (pop the screen,
-open the entry in its timeline).
-
-| the app gives          | the screen does with it                                         |
-|------------------------|-----------------------------------------------------------------|
-| `search(text) -> Hits` | calls it in a thread worker 150 ms after the last keystroke;    |
-|                        | again every 0.5 s while the hits say `complete=False`           |
-| `progress() -> (n, m)` | shows "n of m entries searched" while the index loads           |
+`SearchScreen` stands on its own: it is given a search function, which it calls in a
+thread worker 150 ms after the last keystroke (and again every half second while the
+hits say `complete=False`), and, while the index is still loading, a progress function
+("n of m entries searched"). It posts `SearchScreen.HitChosen` when the worker opens a
+hit (Enter, or a click) and leaves what happens next to whoever opened it:
+`ChosenSearchScreen` takes that as a function (the app opens the entry in its
+timeline, views/actions.py; the practice journal shows the note). Its looks are in
+app.tcss.
 
 Every piece of a worker's text (names, extracts) reaches the screen as `rich.text.Text`
 built from `strip_controls`-ed strings, never as markup.
@@ -96,11 +94,6 @@ class SearchScreen(Screen[None]):
         Binding("escape", "close", "key.search.close", id="search.close"),
         Binding("down", "focus_results", show=False),
     ]
-    DEFAULT_CSS = """
-    SearchScreen { layout: vertical; }
-    SearchScreen > #search-status { height: auto; padding: 0 1; color: $text-muted; }
-    SearchScreen > OptionList { height: 1fr; }
-    """
 
     class HitChosen(Message):
         """The worker picked a hit: the app opens `hit.entry` in `hit.person_id`'s timeline."""

@@ -98,9 +98,6 @@ class SoonScreen(DentelleScreen):
     BINDING_GROUP_TITLE = "key.group.soon"
     HELP_ALSO = (SoonList,)
     BINDINGS = [Binding("escape", "back", "key.soon.back", id="soon.back")]
-    DEFAULT_CSS = """
-    SoonScreen #soon-intro, SoonScreen #soon-status { padding: 0 1; }
-    """
 
     def __init__(self) -> None:
         super().__init__()

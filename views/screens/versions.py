@@ -50,12 +50,6 @@ class VersionsScreen(HistoryScreen):
         Binding("d,delete", "erase", "key.rights.erase_version", id="history.erase"),
     ]
 
-    DEFAULT_CSS = """
-    VersionsScreen .version-heading.-chosen { color: $text-accent; }
-    #history-hint { height: auto; }
-    #history-status { height: auto; margin-top: 1; }
-    """
-
     def __init__(self, entry_id: str) -> None:
         super().__init__(entry_id)
         self.versions: list[Version] = []

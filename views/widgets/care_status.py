@@ -34,11 +34,6 @@ if TYPE_CHECKING:
 class CareStatus(Localized, Static):
     """ "Sauvegardé il y a 3 jours · 2 personnes à revoir (conservation, r)"."""
 
-    DEFAULT_CSS = """
-    CareStatus { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
-    CareStatus.-reminder { color: $text-secondary; }
-    """
-
     class Read(Message):
         """The last backup time and the number of people due were read (in a worker)."""
 

@@ -57,18 +57,6 @@ class LineList(Localized, ScrollView, can_focus=True):
         "line-list--mark",
     }
 
-    DEFAULT_CSS = """
-    LineList { height: 1fr; background: $surface; scrollbar-gutter: stable; }
-    LineList > .line-list--cursor { background: $boost; text-style: bold; }
-    LineList:focus > .line-list--cursor { background: $accent 35%; text-style: bold; }
-    LineList > .line-list--heading { color: $text-primary; text-style: bold; }
-    LineList > .line-list--subheading { color: $text-secondary; text-style: bold underline; }
-    LineList > .line-list--muted { color: $text-muted; }
-    LineList > .line-list--gap { color: $text-muted; text-style: italic; }
-    LineList > .line-list--strong { text-style: bold; }
-    LineList > .line-list--mark { color: $text-accent; text-style: bold; }
-    """
-
     BINDINGS = [
         Binding("up,k", "move(-1)", "key.list.up", show=False, id="list.up"),
         Binding("down,j", "move(1)", "key.list.down", show=False, id="list.down"),
