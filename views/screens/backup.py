@@ -48,7 +48,6 @@ class BackupScreen(DentelleModal[None]):
     def __init__(self) -> None:
         super().__init__()
         self.drives: list[Drive] = []
-        self.looking = False
         self.can_retry = False
         """`r` looks again: after no key was found, or a backup that failed."""
 
@@ -83,7 +82,7 @@ class BackupScreen(DentelleModal[None]):
     # -- finding the key -------------------------------------------------------------------
 
     def look_for_drives(self) -> None:
-        self.looking, self.can_retry = True, False
+        self.can_retry = False
         self.query_one("#phases").display = False
         self._say(self.t("backup.app.looking"))
         self._find()
@@ -99,7 +98,6 @@ class BackupScreen(DentelleModal[None]):
 
     @on(DrivesFound)
     def _found(self, event: DrivesFound) -> None:
-        self.looking = False
         self.drives = event.drives
         if not self.drives:
             self.can_retry = True

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from views.messages import JournalChange
     from views.shell import DentelleApp
 
-Loaded = TypeVar("Loaded")
+Result = TypeVar("Result")
 
 
 class DentelleScreen(Localized, Screen[ScreenResultType]):
@@ -77,8 +77,8 @@ class DentelleScreen(Localized, Screen[ScreenResultType]):
     def load_in_worker(
         self,
         group: str,
-        load: Callable[[Journal], Loaded],
-        loaded: Callable[[Loaded], object],
+        load: Callable[[Journal], Result],
+        loaded: Callable[[Result], object],
         failed: Callable[[str], object],
     ) -> bool:
         """Run `load(journal)` in a thread worker; then `loaded(result)` or `failed(message)`
@@ -118,7 +118,7 @@ class DentelleScreen(Localized, Screen[ScreenResultType]):
         return True
 
     def _hand_over(
-        self, journal: Journal, loaded: Callable[[Loaded], object], result: Loaded
+        self, journal: Journal, loaded: Callable[[Result], object], result: Result
     ) -> None:
         if self.journal is journal:
             loaded(result)
