@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -74,19 +74,18 @@ def system_commands(app: DentelleApp, screen: Screen) -> Iterable[SystemCommand]
 class PeopleCommands(Provider):
     """One hit per person; choosing it opens their story."""
 
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> DentelleApp: ...
+    @property
+    def dentelle(self) -> DentelleApp:
+        return cast("DentelleApp", self.app)
 
     async def startup(self) -> None:
-        app = self.app
+        app = self.dentelle
         self._people: list[tuple[str, str]] = app.people_for_palette()
         self._prefix = app.t("cmd.person_open")
         self._help = app.t("cmd.person_open.help")
 
     def _open(self, person_id: str):
-        return partial(self.app.show_person, person_id)
+        return partial(self.dentelle.show_person, person_id)
 
     async def discover(self) -> Hits:
         for person_id, name in self._people[:50]:

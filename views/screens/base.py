@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual import getters
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen, ScreenResultType
@@ -39,10 +40,8 @@ class DentelleScreen(Localized, Screen[ScreenResultType]):
     HELP_ALSO: ClassVar[tuple[type, ...]] = ()
     """Classes whose bindings the help lists in this screen's section, after its own."""
 
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> DentelleApp: ...
+    if TYPE_CHECKING:  # as Textual types its own `app` (a runtime import would be circular)
+        app = getters.app(DentelleApp)
 
     @property
     def journal(self) -> Journal | None:

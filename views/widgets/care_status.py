@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import getters, on, work
 from textual.message import Message
 from textual.widgets import Static
 
@@ -50,10 +50,8 @@ class CareStatus(Localized, Static):
         """True once the first reading arrived (tests wait on it)."""
         self._stale = False
 
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> DentelleApp: ...
+    if TYPE_CHECKING:  # as Textual types its own `app` (a runtime import would be circular)
+        app = getters.app(DentelleApp)
 
     def on_mount(self) -> None:
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
