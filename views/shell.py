@@ -11,13 +11,19 @@ Who holds what:
 - the backup under way: `DentelleApp.backups` (views/services/backup.py), cancelled by
   a lock.
 
+A screen that changes the journal posts a message (views/messages.py); the app tells
+the search index and every screen (`_tell_screens`), and closes what still shows a
+person forgotten. Screens never call one another.
+
 Locking closes the journal (keys dropped), removes every screen that showed decrypted
-data and puts the unlock screen back. Everything a worker types or reads is shown as
-text, never markup, and through `journal.text.strip_controls`.
+data and puts the unlock screen back. It is the app's own act, done in one go
+(`action_lock`) before the next key is read, not a message. Everything a worker types
+or reads is shown as text, never markup, and through `journal.text.strip_controls`.
 
 Framework leaks closed here (see docs/dev/textual-notes.md): crash tracebacks with
 local variables (`_handle_exception`, `panic`), screenshots to disk (palette entry,
-`save_screenshot`, `deliver_screenshot`, the `app.screenshot` action).
+views/commands.py; `save_screenshot`, `deliver_screenshot`, the `app.screenshot`
+action).
 """
 
 from __future__ import annotations
@@ -143,6 +149,7 @@ class DentelleApp(App[None]):
 
     @property
     def backup_state(self) -> BackupState | None:
+        """The last backup of this session (`Backups.state`)."""
         return self.backups.state
 
     @property
