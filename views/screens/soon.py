@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from journal import dates
 from journal.i18n import translate
 from journal.rhythm import SoonItem, soon
+from views.messages import JournalChange, PersonForgotten
 from views.screens.base import DentelleScreen
 from views.screens.rhythm import person_rhythm
 from views.screens.timeline import HeadingRow
@@ -123,6 +124,10 @@ class SoonScreen(DentelleScreen):
         self.load_in_worker(
             "soon", lambda journal: read_soon(journal, today, lang), self._loaded, self._load_failed
         )
+
+    def journal_changed(self, change: JournalChange) -> None:
+        if isinstance(change, PersonForgotten):  # opened from here, forgotten there
+            self.reload()
 
     def _loaded(self, rows: list[HeadingRow | SoonRow]) -> None:
         self.rows, self.loaded = rows, True
