@@ -7,12 +7,6 @@ to ./keys.log; `TEXTUAL_LOG` appends every log call to a file; `TEXTUAL_SCREENSH
 saves an SVG of the screen; `TEXTUAL_PRESS` types keys at start-up). `run_app` removes
 them first, then imports the app (`views.shell`). The CLI imports this module only for
 the bare `dentelle` and `dentelle demo`.
-
-| caller                       | calls                                     |
-|------------------------------|-------------------------------------------|
-| `views.cli` (`dentelle`)     | `run_app(vault, lang=…, demo=False)`       |
-| `views.cli` (`dentelle demo`)| `run_app(vault, lang=…, demo=True)`        |
-| tests, benchmarks            | `make_app(vault, lang=…, clock=…, …)`      |
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 Keys: `key.*` describe bindings (footer, help screen; `.tip` adds a tooltip), `cmd.*`
 are command palette entries ("group: Action"), the others belong to one screen each.
 Keys ending in `.one` are the singular of the key without it (see `views.ui.plural`).
-The words of management that workers rejected (DESIGN.md, "Words") never appear here;
-a test checks it.
+The words of management that workers rejected (usager, parcours, dossier clos…) never
+appear here; a test checks it (tests/views/test_app_safety.py).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The app's strings for search, the pertinence check, the practice journal, rhythms and
 the "soon" view, in French and English side by side.
 
-Kept apart from `views/app_strings.py` so that the screens of issues 4 and 5 can grow
-without touching the shared catalogue. Same conventions: `key.*` describe bindings
+Kept apart from `views/app_strings.py` so that these screens can grow without touching
+the shared catalogue. Same conventions: `key.*` describe bindings
 (`.tip` adds a tooltip), `cmd.*` are palette entries ("group: Action"), keys ending in
 `.one` are singulars (`views.ui.plural`). Never "en retard", never a verdict: a rhythm
 is a habit, not a deadline.

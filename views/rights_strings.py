@@ -1,18 +1,9 @@
 """Every user-visible string of the app's backup and rights screens, in French and English.
 
-Who reads what:
-
-| keys           | read by                                                        |
-|----------------|----------------------------------------------------------------|
-| `key.rights.*` | bindings of the people list, the timeline and the screens below |
-| `cmd.rights.*` | palette entries (`views.rights.RightsActions.rights_commands`)  |
-| `status.*`     | the status line under the people list (`views.widgets.care_status`) |
-| `backup.app.*` | `views.screens.backup`                                         |
-| `export.app.*` | `views.screens.export`                                         |
-| `forget.app.*` | `views.screens.forget`                                         |
-| `history.app.*`| `views.screens.history`                                        |
-| `consult.app.*`| `views.screens.consultations`                                  |
-| `review.app.*` | `views.screens.review`                                         |
+`key.rights.*` describe bindings, `cmd.rights.*` are palette entries, `status.*` is the
+status line under the people list; `backup.app.*`, `export.app.*`, `forget.app.*`,
+`history.app.*`, `consult.app.*` and `review.app.*` belong to the screen of that name
+(`history.app.*`: the versions screen).
 
 The command line's wordings are reused where they fit a screen (`cli.backup.done`,
 `cli.export.clear_warning`, `cli.review.kept`…); the ones that name a flag (`--to`,

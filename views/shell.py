@@ -1,22 +1,29 @@
-"""The Dentelle app itself: the open journal, the screen stack, locking, safe crashes.
+"""The Dentelle app itself: its services, the screen stack, locking, safe crashes.
 
 Who holds what:
 
-| state                  | owner                     | dropped when                 |
-|------------------------|---------------------------|------------------------------|
-| the open `Journal`     | `DentelleApp.journal`     | lock (ctrl+l, idle), exit    |
-| people rows            | `PeopleScreen`            | lock: the screen is removed   |
-| a person's story       | `TimelineScreen`          | lock, or leaving the person  |
-| the text being written | `EditorScreen`            | saved as an encrypted draft  |
-| the search index       | `SearchKeeper` (reflect_app) | lock, exit                |
+- the open `Journal`: the session (`DentelleApp.session`, views/services/session.py),
+  until a lock (ctrl+l, idle) or the exit;
+- people rows, a person's story, the text being written: their screens, removed at a
+  lock (the text is kept first, as an encrypted draft);
+- the search index: `DentelleApp.search_keeper` (views/services/search.py), dropped at
+  a lock;
+- the backup under way: `DentelleApp.backups` (views/services/backup.py), cancelled by
+  a lock.
+
+A screen that changes the journal posts a message (views/messages.py); the app tells
+the search index and every screen (`_tell_screens`), and closes what still shows a
+person forgotten. Screens never call one another.
 
 Locking closes the journal (keys dropped), removes every screen that showed decrypted
-data and puts the unlock screen back. Everything a worker types or reads is shown as
-text, never markup, and through `journal.text.strip_controls`.
+data and puts the unlock screen back. It is the app's own act, done in one go
+(`action_lock`) before the next key is read, not a message. Everything a worker types
+or reads is shown as text, never markup, and through `journal.text.strip_controls`.
 
 Framework leaks closed here (see docs/dev/textual-notes.md): crash tracebacks with
 local variables (`_handle_exception`, `panic`), screenshots to disk (palette entry,
-`save_screenshot`, `deliver_screenshot`, the `app.screenshot` action).
+views/commands.py; `save_screenshot`, `deliver_screenshot`, the `app.screenshot`
+action).
 """
 
 from __future__ import annotations
@@ -24,7 +31,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-import time
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -39,9 +45,14 @@ from textual.worker import WorkerFailed
 from journal.config import Config
 from journal.i18n import translate
 from journal.vault import Vault
-from views.commands import PeopleCommands
-from views.reflect_app import REFLECT_ACTIONS, ReflectActions
-from views.rights import RightsActions
+from views import actions
+from views.commands import PeopleCommands, system_commands
+from views.messages import EntrySaved, JournalChange, PersonChanged, PersonForgotten, PersonKept
+from views.screens.base import DentelleScreen
+from views.services.backup import Backups, BackupState
+from views.services.search import SearchKeeper
+from views.services.session import Session
+from views.services.wordlists import WordLists
 from views.ui import localize_bindings
 
 if TYPE_CHECKING:
@@ -58,30 +69,18 @@ ACTIVITY_EVENTS = (
     events.Paste,
 )
 
-
-def idle_seconds_clock() -> float:
-    """Seconds on a clock that keeps counting while the computer sleeps.
-
-    `time.monotonic` stops during suspend on Linux: a laptop closed for an hour would
-    wake up still unlocked. CLOCK_BOOTTIME includes the time asleep.
-    """
-    if hasattr(time, "CLOCK_BOOTTIME"):
-        return time.clock_gettime(time.CLOCK_BOOTTIME)
-    return time.monotonic()  # pragma: no cover
+REFLECT_DELAY = 2.0  # seconds after the people list is shown
+REFLECT_FALLBACK_DELAY = 5.0  # seconds after unlock, if the list never says it is shown
+JOURNAL_ACTIONS = frozenset({"lock", "search", "soon", "practice"})
+"""Actions that need an open journal (greyed out while locked)."""
 
 
 def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-REFLECT_DELAY = 2.0  # seconds after the people list is shown
-REFLECT_FALLBACK_DELAY = 5.0  # seconds after unlock, if the list never says it is shown
-
-
-class DentelleApp(ReflectActions, RightsActions, App[None]):
-    """One worker's journal: unlock, people, stories, writing (search and reflective
-    writing come from `ReflectActions`, views/reflect_app.py; backup and the person's
-    rights from `RightsActions`, views/rights.py)."""
+class DentelleApp(App[None]):
+    """One worker's journal: unlock, people, stories, writing, search, backup, rights."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Dentelle"
@@ -122,11 +121,12 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
         self.clock: Callable[[], datetime] = clock or local_now
         self.config = config or Config()
         self.demo_passphrase = demo_passphrase
-        self.journal: Journal | None = None
+        self.session = Session(self, self.config.idle_lock_minutes)
+        self.search_keeper = SearchKeeper(self)
+        self.backups = Backups(self)
+        self.wordlists = WordLists(self, self.config.wordlists_dir, lang)
         self.handle_signals = False
         """Set by `run_app`: a closed terminal (SIGHUP) exits cleanly, saving drafts."""
-        self.idle_clock: Callable[[], float] = idle_seconds_clock
-        self._last_input = self.idle_clock()
         self._locking = False
         self._reflect_pending: Journal | None = None
         localize_bindings(self, lang)
@@ -143,12 +143,18 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
         return self.clock().date()
 
     @property
-    def is_locked(self) -> bool:
-        return self.journal is None
+    def journal(self) -> Journal | None:
+        """The open journal (the session's), None while locked."""
+        return self.session.journal
 
     @property
-    def idle_lock_seconds(self) -> float:
-        return max(1.0, float(self.config.idle_lock_minutes) * 60)
+    def backup_state(self) -> BackupState | None:
+        """The last backup of this session (`Backups.state`)."""
+        return self.backups.state
+
+    @property
+    def backup_running(self) -> bool:
+        return self.backups.running
 
     # -- start, unlock, lock ------------------------------------------------------------
 
@@ -157,7 +163,7 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
         # Import the screens that follow the unlock while the worker types: imported at
         # the moment the passphrase is accepted, they stalled the loop ~0.1 s.
         self.set_timer(0.2, self._preload_screens)
-        self.set_interval(min(1.0, self.idle_lock_seconds / 4), self._check_idle)
+        self.set_interval(min(1.0, self.session.idle_lock_seconds / 4), self._check_idle)
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
@@ -180,8 +186,7 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
         """The unlock (or first-run) screen hands over an open journal."""
         from views.screens.people import PeopleScreen
 
-        self.journal = journal
-        self._last_input = self.idle_clock()
+        self.session.open(journal)
         self.switch_screen(PeopleScreen())
         # The search index and word lists are built shortly after the people list is on
         # screen (`people_list_shown`), or at once when search is asked for. Started at
@@ -198,10 +203,11 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
         self.set_timer(REFLECT_DELAY, self.ensure_reflect_started)
 
     def ensure_reflect_started(self) -> None:
-        """Start building the search index now, if this journal's is not started yet."""
+        """Start building the search index (and loading the word lists) now, if not yet."""
         journal, self._reflect_pending = self._reflect_pending, None
         if journal is not None and journal is self.journal:
-            self.reflect_unlocked(journal)
+            self.search_keeper.start(journal)
+            self.wordlists.load_soon()
 
     async def action_lock(self) -> None:
         """Keep drafts, drop the keys and every decrypted screen, show the unlock screen."""
@@ -215,10 +221,8 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
             for screen in self.screen_stack:
                 if isinstance(screen, EditorScreen):
                     screen.keep_draft()
-            await self._stop_journal_workers()
-            journal, self.journal = self.journal, None
-            journal.close()
-            self.reflect_locked()  # the search index: every key and text it held
+            await self.session.close()
+            self.search_keeper.drop()  # the search index: every key and text it held
             self.clear_notifications()  # a toast may name a person (forgotten, kept)
             while len(self.screen_stack) > 2:
                 await self.pop_screen()
@@ -227,19 +231,8 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
             self._locking = False
         self.refresh_bindings()
 
-    async def _stop_journal_workers(self) -> None:
-        """Let running reads of the journal finish before its connection closes."""
-        running = [w for w in self.workers if w.group.startswith("journal-") and w.is_running]
-        for worker in running:
-            worker.cancel()
-        for worker in running:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(worker.wait(), timeout=3)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "lock":
-            return self.journal is not None
-        if action in REFLECT_ACTIONS:
+        if action in JOURNAL_ACTIONS:
             return self.journal is not None
         return True
 
@@ -247,24 +240,55 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
         # Every key and click passes here before bindings and focus, even keys that a
         # focused Input consumes: that is what "the worker is there" means.
         if isinstance(event, ACTIVITY_EVENTS) and not event.is_forwarded:
-            self._last_input = self.idle_clock()
+            self.session.touch()
         await super().on_event(event)
 
     async def _check_idle(self) -> None:
-        idle = self.idle_clock() - self._last_input
-        if self.journal is not None and not self._locking and idle >= self.idle_lock_seconds:
+        if not self._locking and self.session.idle_too_long():
             await self.action_lock()
 
     async def on_unmount(self) -> None:
         # Screens (and an open editor, which keeps its draft) are gone by now. Workers
-        # reading the journal finish first: closing its connection under a thread that
-        # is using it crashed the process.
-        await self._stop_journal_workers()
-        self.reflect_locked()
-        if self.journal is not None:
-            journal, self.journal = self.journal, None
-            with contextlib.suppress(Exception):
-                journal.close()
+        # reading the journal finish first (`Session.close`).
+        await self.session.close(quiet=True)
+        self.search_keeper.drop()
+
+    # -- what changed in the journal (views/messages.py) ---------------------------------
+
+    def on_entry_saved(self, change: EntrySaved) -> None:
+        self.search_keeper.entry_saved(change.entry_id)
+        self._tell_screens(change)
+
+    def on_person_changed(self, change: PersonChanged) -> None:
+        self.search_keeper.person_changed(change.person_id)
+        self._tell_screens(change)
+
+    def on_person_kept(self, change: PersonKept) -> None:
+        self._tell_screens(change)
+
+    async def on_person_forgotten(self, change: PersonForgotten) -> None:
+        await self.person_forgotten(change.person_id, change.name)
+
+    async def person_forgotten(self, person_id: str, name: str) -> None:
+        """After an erasure: no screen, list or index may still show the person."""
+        self.search_keeper.person_forgotten(person_id)
+
+        def showing_them() -> bool:
+            return any(
+                isinstance(screen, DentelleScreen) and screen.shows_person(person_id)
+                for screen in self.screen_stack
+            )
+
+        # Back to whatever was under their story: the people list, or the review.
+        while showing_them() and len(self.screen_stack) > 2:
+            await self.pop_screen()
+        self._tell_screens(PersonForgotten(person_id, name))
+        self.notify(self.t("forget.app.done", name=name), markup=False, timeout=10)
+
+    def _tell_screens(self, change: JournalChange) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, DentelleScreen):
+                screen.journal_changed(change)
 
     # -- navigation ------------------------------------------------------------------
 
@@ -300,19 +324,50 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
         await self.push_screen(TimelineScreen(person_id, resume=draft, select=select))
 
     async def resume_draft(self, draft: Draft) -> None:
-        from journal.store.practice import PRACTICE
-        from views.screens.practice import open_practice
+        await actions.resume_draft(self, draft)
 
-        if draft.person_id == PRACTICE:  # a practice note being written
-            await open_practice(self, resume=draft)
-            return
-        await self.show_person(draft.person_id, draft=draft)
+    def people_for_palette(self) -> list[tuple[str, str]]:
+        """(id, cleaned name) of everyone, from the people list already decrypted."""
+        people = self.people_screen()
+        if self.journal is None or people is None:
+            return []
+        return people.names()
+
+    # -- actions of the bindings (views/actions.py) and the palette (views/commands.py) ---
 
     def action_help(self) -> None:
-        from views.screens.help import HelpScreen
+        actions.open_help(self)
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+    def action_search(self) -> None:
+        actions.open_search(self)
+
+    async def action_practice(self) -> None:
+        await actions.open_practice(self)
+
+    async def action_soon(self) -> None:
+        await actions.open_soon(self)
+
+    async def action_review(self) -> None:
+        await actions.open_review(self)
+
+    def action_backup(self) -> None:
+        actions.open_backup(self)
+
+    def action_export_person(self) -> None:
+        self._with_person_in_view(actions.export_person)
+
+    def action_forget_person(self) -> None:
+        self._with_person_in_view(actions.forget_person)
+
+    def action_consultations(self) -> None:
+        self._with_person_in_view(actions.show_consultations)
+
+    def _with_person_in_view(self, act: Callable[[DentelleApp, str, str], None]) -> None:
+        person = actions.person_in_view(self)
+        if person is None:
+            self.bell()
+            return
+        act(self, *person)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
@@ -322,44 +377,7 @@ class DentelleApp(ReflectActions, RightsActions, App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Our palette entries, in the worker's language; no Screenshot (it writes a file)."""
-        t = self.t
-        from views.screens.people import PeopleScreen
-        from views.screens.timeline import TimelineScreen
-
-        if self.journal is not None:
-            if isinstance(screen, TimelineScreen):
-                yield SystemCommand(t("cmd.entry_new"), t("cmd.entry_new.help"), screen.new_entry)
-            if isinstance(screen, PeopleScreen):
-                yield SystemCommand(t("cmd.sort"), t("cmd.sort.help"), screen.action_toggle_sort)
-            yield SystemCommand(t("cmd.people"), t("cmd.people.help"), self.show_people)
-            yield SystemCommand(t("cmd.person_add"), t("cmd.person_add.help"), self._add_person)
-            yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self._show_drafts)
-            yield SystemCommand(t("cmd.lock"), t("cmd.lock.help"), self.action_lock)
-            yield from self.reflect_commands(screen)
-            yield from self.rights_commands(screen)  # backup, export, forget, review
-        yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
-        yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
-        yield SystemCommand(t("cmd.dark"), t("cmd.dark.help"), self.action_toggle_dark)
-        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.exit)
-
-    async def _add_person(self) -> None:
-        await self.show_people()
-        people = self.people_screen()
-        if people is not None:
-            people.action_add_person()
-
-    async def _show_drafts(self) -> None:
-        await self.show_people()
-        people = self.people_screen()
-        if people is not None:
-            people.offer_drafts(always=True)
-
-    def people_for_palette(self) -> list[tuple[str, str]]:
-        """(id, cleaned name) of everyone, from the people list already decrypted."""
-        people = self.people_screen()
-        if self.journal is None or people is None:
-            return []
-        return people.names()
+        return system_commands(self, screen)
 
     # -- no screenshots, no tracebacks -------------------------------------------------
 

@@ -1,22 +1,15 @@
-"""Small helpers every screen of the app uses: translation, safe text, localized keys.
-
-Who reads what:
-
-| helper              | used by                                  | why                         |
-|---------------------|------------------------------------------|-----------------------------|
-| `clean`, `one_line` | every widget that shows a worker's text  | no markup, no control bytes |
-| `localize_bindings` | the app and each screen, at construction | footer and help in fr / en  |
-| `Localized`         | screens and widgets                      | `self.t(key)` in one place  |
+"""Small helpers every part of the app uses: safe text, and the worker's language.
 
 Bindings are declared with a catalogue key as their description ("key.people.add")
 because the language is chosen per app instance (tests run French and English apps in
-the same process), so the descriptions are translated on each instance.
+the same process), so the descriptions are translated on each instance, once, when a
+`Localized` screen or widget is built.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from textual._context import active_app
 from textual.content import Content
@@ -24,7 +17,7 @@ from textual.content import Content
 from journal.i18n import MESSAGES, translate
 from journal.i18n import plural as plural  # re-exported: the screens take it from here
 from journal.text import strip_controls
-from views import app_strings  # noqa: F401  (registers the app's messages)
+from views import app_strings, reflect_strings, rights_strings  # noqa: F401  (the app's messages)
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -83,11 +76,19 @@ def app_lang() -> str:
 
 
 class Localized:
-    """Mixin for nodes of the app: `self.t(key, **params)` in the app's language."""
+    """Mixin for the app's screens and widgets (listed before the Textual class).
+
+    `self.t(key, **params)` in the app's language, and the node's bindings translated
+    into it as the node is built.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        localize_bindings(cast("DOMNode", self), self.lang)
 
     @property
     def lang(self) -> str:
-        return getattr(self.app, "lang", "fr")  # type: ignore[attr-defined]
+        return app_lang()
 
     def t(self, key: str, /, **params: object) -> str:
         return translate(key, self.lang, **params)

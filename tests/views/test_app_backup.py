@@ -15,18 +15,18 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, ProgressBar, Static
 
-import views.rights
 import views.screens.backup
+import views.services.backup
 from journal.backup import Drive, describe_set, last_backup
 from journal.backup.write import LAST_BACKUP_META
 from journal.config import Config
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
 from tests.views.test_app import NOW, SIZE, app_for, fill, settle, unlock
-from views.rights import BACKUP_PHASES
 from views.screens.backup import BackupScreen
 from views.screens.people import PeopleScreen
 from views.screens.timeline import TimelineScreen
+from views.services.backup import BACKUP_PHASES
 from views.widgets.care_status import CareStatus
 
 
@@ -91,7 +91,7 @@ async def test_the_backup_never_uses_the_journals_own_connection(
     fill(vault)
     plug(monkeypatch, key(tmp_path))
     used_by_backup: list[str] = []
-    real_back_up = views.rights.back_up
+    real_back_up = views.services.backup.back_up
 
     class WatchedDatabase:
         """The journal's database, noting any use from the backup's thread."""
@@ -112,7 +112,7 @@ async def test_the_backup_never_uses_the_journals_own_connection(
         finally:
             journal._db = real_db
 
-    monkeypatch.setattr(views.rights, "back_up", watched_back_up)
+    monkeypatch.setattr(views.services.backup, "back_up", watched_back_up)
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)
@@ -186,7 +186,7 @@ async def test_a_backup_error_is_said_in_words_and_nothing_is_recorded(
 
 def slow_back_up(release: threading.Event):
     """A `back_up` that reports progress until `release` is set, then does the real one."""
-    real_back_up = views.rights.back_up
+    real_back_up = views.services.backup.back_up
 
     def back_up(journal, folder, *, keep, progress, now, record):
         step = 0
@@ -206,7 +206,7 @@ async def test_the_app_stays_usable_during_a_backup_closed_to_keep_working(
     usb = key(tmp_path)
     plug(monkeypatch, usb)
     release = threading.Event()
-    monkeypatch.setattr(views.rights, "back_up", slow_back_up(release))
+    monkeypatch.setattr(views.services.backup, "back_up", slow_back_up(release))
     app = app_for(vault)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await to_list(pilot)
@@ -238,7 +238,7 @@ async def test_locking_during_a_backup_stops_it_and_leaves_no_generation(
     fill(vault)
     usb = key(tmp_path)
     plug(monkeypatch, usb)
-    monkeypatch.setattr(views.rights, "back_up", slow_back_up(threading.Event()))
+    monkeypatch.setattr(views.services.backup, "back_up", slow_back_up(threading.Event()))
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)

@@ -36,10 +36,10 @@ from views.screens.dialogs import ConfirmScreen
 from views.screens.export import ExportScreen, free_path
 from views.screens.forget import ForgetScreen, confirms
 from views.screens.help import HelpScreen
-from views.screens.history import VersionsScreen
 from views.screens.people import PeopleScreen
 from views.screens.review import KeepScreen, ReviewScreen
 from views.screens.timeline import TimelineScreen
+from views.screens.versions import VersionsScreen
 
 STRONG = "une phrase de passe pour la famille, sept mots"
 

@@ -56,7 +56,7 @@ def assert_locked(app: DentelleApp, *secrets: str) -> None:
 async def test_idle_time_locks_and_an_open_editor_keeps_its_draft(vault: Vault) -> None:
     fill(vault)
     app = app_for(vault)
-    idle = app.idle_clock = IdleClock()
+    idle = app.session.idle_clock = IdleClock()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
         journal = app.journal

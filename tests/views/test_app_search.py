@@ -17,9 +17,8 @@ from tests.conftest import GOLDEN_IDENTITY, GOLDEN_PASSPHRASE
 from tests.views.test_app import NOW, SIZE, app_for, fill, open_person, settle
 from tests.views.test_app import unlock as unlock_only
 from tests.views.test_app_safety import assert_locked
-from views.screens.search import ChosenSearchScreen
+from views.screens.search import ChosenSearchScreen, SearchScreen
 from views.screens.timeline import EntryRow, TimelineScreen
-from views.search_screen import SearchScreen
 
 
 def fill_searchable(vault: Vault) -> dict[str, str]:
@@ -207,7 +206,7 @@ async def test_a_person_forgotten_leaves_the_index(vault: Vault) -> None:
         await unlock(pilot)
         assert len(app.search_keeper.search_all("electricite")) == 1
         app.journal.forget_person(ids["martin"])
-        await app.person_forgotten(ids["martin"], "Famille Martin")  # views/rights.py
+        await app.person_forgotten(ids["martin"], "Famille Martin")  # views/shell.py
         await settle(pilot)
         index = app.search_keeper.index
         assert list(app.search_keeper.search_all("electricite")) == []

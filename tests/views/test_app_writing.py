@@ -18,9 +18,9 @@ from tests.views.test_app import (
     timeline_text,
     unlock,
 )
-from views.screens.dialogs import HistoryScreen
 from views.screens.drafts import DraftsScreen
 from views.screens.editor import EditorScreen
+from views.screens.history import HistoryScreen
 from views.screens.timeline import EntryRow, HeadingRow, TimelineScreen
 
 # -- timeline and editor ------------------------------------------------------------

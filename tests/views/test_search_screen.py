@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList, Static
 
 from journal.search import Hit, Hits, SearchIndex
 from journal.store import Journal
-from views.search_screen import SearchScreen
+from views.screens.search import SearchScreen
 
 
 class Harness(App):

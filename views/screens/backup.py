@@ -1,6 +1,6 @@
 """The backup window: find the USB key, pick one when several, watch the backup move.
 
-The backup itself runs in the app's worker (`views.rights.RightsActions.start_backup`),
+The backup itself runs in the app's worker (`Backups.start`, views/services/backup.py),
 not in this window: Escape closes the window and the copy goes on, its progress still
 shown on the status line under the people list and its outcome in a notification.
 Looking for keys reads `/proc/mounts` and asks each mount for its free space, which
@@ -19,16 +19,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from journal.backup import Drive, find_drives, format_size
-from views.rights import BACKUP_PHASES, BackupState
-from views.ui import Localized, clean, literal, localize_bindings
+from views.screens.base import DentelleModal
+from views.services.backup import BACKUP_PHASES, BackupState
+from views.ui import clean, literal
 
 
-class BackupScreen(Localized, ModalScreen[None]):
+class BackupScreen(DentelleModal[None]):
     """Looking for keys → choosing one (if several) → progress → outcome."""
 
     BINDING_GROUP_TITLE = "key.group.backup"
@@ -47,9 +47,7 @@ class BackupScreen(Localized, ModalScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.drives: list[Drive] = []
-        self.looking = False
         self.can_retry = False
         """`r` looks again: after no key was found, or a backup that failed."""
 
@@ -67,30 +65,24 @@ class BackupScreen(Localized, ModalScreen[None]):
             yield Static("", id="backup-note", markup=False, classes="muted")
         yield Footer(compact=True)
 
-    DEFAULT_CSS = """
-    BackupScreen { align: center middle; }
-    #backup-dialog { height: auto; }
-    #backup-message { height: auto; }
-    #drives { height: auto; max-height: 8; margin-top: 1; }
-    #phases { height: auto; margin-top: 1; }
-    #phases .phase { height: 1; }
-    #phases .phase-name { width: 28; }
-    #backup-outcome { height: auto; margin-top: 1; }
-    #backup-note { height: auto; margin-top: 1; }
-    """
-
     def on_mount(self) -> None:
+        backups = self.app.backups
+        backups.window_open = True  # the outcome is shown here, not in a notification
+        backups.changed.subscribe(self, self.show_state, immediate=True)
         self.query_one("#drives").display = False
-        state = self.app.backup_state  # type: ignore[attr-defined]
+        state = backups.state
         if state is not None and state.running:
             self.show_state(state)
         else:
             self.look_for_drives()
 
+    def on_unmount(self) -> None:
+        self.app.backups.window_open = False
+
     # -- finding the key -------------------------------------------------------------------
 
     def look_for_drives(self) -> None:
-        self.looking, self.can_retry = True, False
+        self.can_retry = False
         self.query_one("#phases").display = False
         self._say(self.t("backup.app.looking"))
         self._find()
@@ -106,7 +98,6 @@ class BackupScreen(Localized, ModalScreen[None]):
 
     @on(DrivesFound)
     def _found(self, event: DrivesFound) -> None:
-        self.looking = False
         self.drives = event.drives
         if not self.drives:
             self.can_retry = True
@@ -142,12 +133,12 @@ class BackupScreen(Localized, ModalScreen[None]):
             self._start(self.drives[event.option_index].path)
 
     def _start(self, folder: Path) -> None:
-        self.app.start_backup(folder)  # type: ignore[attr-defined]
+        self.app.backups.start(folder)
 
     # -- progress and outcome ---------------------------------------------------------------
 
     def show_state(self, state: BackupState) -> None:
-        """Draw `state` (called by the app on each step of the backup)."""
+        """Draw `state` (on each step of the backup: `Backups.changed`)."""
         self.query_one("#phases").display = True
         self._say(self.t("cli.backup.using_drive", path=clean(str(state.folder))))
         for phase in BACKUP_PHASES:
@@ -172,7 +163,7 @@ class BackupScreen(Localized, ModalScreen[None]):
                 )
             ]
             if report.removed:
-                keep = self.app.config.backup_generations  # type: ignore[attr-defined]
+                keep = self.app.config.backup_generations
                 numbers = ", ".join(str(n) for n in report.removed)
                 lines.append(self.t("cli.backup.rotated", keep=keep, numbers=numbers))
             outcome.update("✓ " + "\n".join(lines))
@@ -191,7 +182,7 @@ class BackupScreen(Localized, ModalScreen[None]):
     # -- keys -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        running = self.app.backup_running  # type: ignore[attr-defined]
+        running = self.app.backups.running
         if action == "hide":
             return running
         if action == "close":
@@ -201,13 +192,15 @@ class BackupScreen(Localized, ModalScreen[None]):
         return True
 
     def action_look_again(self) -> None:
-        if self.can_retry and not self.app.backup_running:  # type: ignore[attr-defined]
+        if self.can_retry and not self.app.backups.running:
             self.query_one("#backup-outcome", Static).update("")
             self.query_one("#drives").display = False
             self.look_for_drives()
 
     def action_close(self) -> None:
+        self.app.backups.window_open = False
         self.dismiss(None)
 
     def action_hide(self) -> None:
+        self.app.backups.window_open = False
         self.dismiss(None)

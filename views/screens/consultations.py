@@ -10,14 +10,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.store.consultations import Consultation, consultations
-from views.ui import Localized, localize_bindings
+from views.screens.base import DentelleModal
 
 
 def consultation_line(line: Consultation, lang: str) -> str:
@@ -31,7 +30,7 @@ def consultation_line(line: Consultation, lang: str) -> str:
     )
 
 
-class ConsultationsScreen(Localized, ModalScreen[None]):
+class ConsultationsScreen(DentelleModal[None]):
     """Every line of the person's record, newest first."""
 
     BINDINGS = [Binding("escape,c", "close", "key.dialog.close", id="consultations.close")]
@@ -39,18 +38,17 @@ class ConsultationsScreen(Localized, ModalScreen[None]):
     def __init__(self, person_id: str, name: str) -> None:
         """`name` is already cleaned (`views.ui.one_line`)."""
         super().__init__()
-        localize_bindings(self, self.lang)
         self.person_id = person_id
         self.person_name = name
 
     def compose(self) -> ComposeResult:
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         try:
             lines = consultations(journal, self.person_id) if journal is not None else []
             problem = ""
         except DentelleError as error:
             lines, problem = [], error.message(self.lang)
-        months = self.app.config.consultation_log_months  # type: ignore[attr-defined]
+        months = self.app.config.consultation_log_months
         with Vertical(classes="dialog wide tall", id="consultations-dialog"):
             title = self.t("consult.app.title", name=self.person_name, n=len(lines))
             yield Static(title, markup=False, classes="label")
@@ -60,11 +58,6 @@ class ConsultationsScreen(Localized, ModalScreen[None]):
                 shown = problem or text or translate("export.no_consultations", self.lang)
                 yield Static(shown, markup=False, id="consultation-lines")
         yield Footer(compact=True)
-
-    DEFAULT_CSS = """
-    ConsultationsScreen { align: center middle; }
-    #consultations { height: 1fr; margin-top: 1; }
-    """
 
     def on_mount(self) -> None:
         self.query_one("#consultations").focus()

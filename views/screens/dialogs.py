@@ -1,23 +1,22 @@
-"""Small modal screens: a question with keyed answers, a person's name and profile,
-and the history of an entry's versions (the rectification record)."""
+"""Small modal screens: a question with keyed answers, a person's name and profile."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.events import Key
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
-from journal import dates
 from journal.errors import DentelleError
 from journal.model import Person
-from views.ui import Localized, clean, literal, localize_bindings, one_line
+from views.messages import PersonChanged
+from views.screens.base import DentelleModal
+from views.ui import literal, one_line
 
 
-class ConfirmScreen(Localized, ModalScreen[str | None]):
+class ConfirmScreen(DentelleModal[str | None]):
     """A question and a few answers, each with a key; escape gives the first answer."""
 
     BINDINGS = [Binding("escape", "answer_first", "key.dialog.cancel", id="dialog.cancel")]
@@ -25,7 +24,6 @@ class ConfirmScreen(Localized, ModalScreen[str | None]):
     def __init__(self, question: str, choices: list[tuple[str, str, str]]) -> None:
         """`choices`: (value, label, key) — the first one is the safe answer."""
         super().__init__()
-        localize_bindings(self, self.lang)
         self.question = question
         self.choices = choices
 
@@ -54,7 +52,7 @@ class ConfirmScreen(Localized, ModalScreen[str | None]):
         self.dismiss(self.choices[0][0])
 
 
-class PersonFormScreen(Localized, ModalScreen[str | None]):
+class PersonFormScreen(DentelleModal[str | None]):
     """Add a person (no argument) or change a person's name and profile."""
 
     BINDINGS = [
@@ -64,7 +62,6 @@ class PersonFormScreen(Localized, ModalScreen[str | None]):
 
     def __init__(self, person: Person | None = None) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.person = person
 
     def compose(self) -> ComposeResult:
@@ -98,7 +95,7 @@ class PersonFormScreen(Localized, ModalScreen[str | None]):
         self.query_one("#profile-text", TextArea).focus()
 
     def action_save(self) -> None:
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if journal is None:
             return
         name = self.query_one("#name", Input).value.strip()
@@ -112,44 +109,9 @@ class PersonFormScreen(Localized, ModalScreen[str | None]):
             self.query_one("#person-status", Static).update(error.message(self.lang))
             return
         self.dismiss(person.id)
+        self.app.post_message(PersonChanged(person.id))  # the list and the index follow
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class HistoryScreen(Localized, ModalScreen[None]):
-    """Every version of an entry, oldest first: what was written, and when."""
-
-    BINDINGS = [Binding("escape", "close", "key.dialog.close", id="history.close")]
-
-    def __init__(self, entry_id: str) -> None:
-        super().__init__()
-        localize_bindings(self, self.lang)
-        self.entry_id = entry_id
-
-    def compose(self) -> ComposeResult:
-        journal = self.app.journal  # type: ignore[attr-defined]
-        versions = journal.history(self.entry_id) if journal is not None else []
-        with Vertical(classes="dialog wide tall"):
-            yield Static(self.t("history.title", n=len(versions)), markup=False, classes="label")
-            with VerticalScroll(id="versions"):
-                for number, version in enumerate(versions, 1):
-                    written = version.written_at
-                    heading = self.t(
-                        "history.version_current" if version.current else "history.version",
-                        n=number,
-                        written=dates.format_day(written.date(), self.lang),
-                        time=written.strftime("%H:%M"),
-                        day=dates.format_day(version.occurred_on, self.lang),
-                    )
-                    yield Static(heading, markup=False, classes="version-heading")
-                    yield Static(clean(version.text), markup=False, classes="version-text")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#versions").focus()
-
-    def action_close(self) -> None:
         self.dismiss(None)
 
 

@@ -10,14 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from journal import dates
 from journal.errors import DentelleError
 from journal.model import Draft
+from views.screens.base import DentelleModal
 from views.screens.dialogs import ConfirmScreen, first_words
-from views.ui import Localized, localize_bindings
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit
 
@@ -40,14 +39,13 @@ class DraftList(LineList):
     ]
 
 
-class DraftsScreen(Localized, ModalScreen[None]):
+class DraftsScreen(DentelleModal[None]):
     """The drafts, most recent first: resume one, discard one, or leave them for later."""
 
     BINDINGS = [Binding("escape", "later", "key.drafts.later", id="drafts.later")]
 
     def __init__(self, drafts: list[Draft], names: dict[str, str]) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.drafts = drafts
         self.names = names
 
@@ -69,7 +67,7 @@ class DraftsScreen(Localized, ModalScreen[None]):
         return DraftRow(draft, title, "« " + first_words(draft.text) + " »")
 
     def _show(self) -> None:
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.app.now()
         rows = [self._row(d, now) for d in self.drafts]
         title = self.t("drafts.title", n=len(rows)) if rows else self.t("drafts.none")
         self.query_one("#drafts-title", Static).update(title)
@@ -85,7 +83,7 @@ class DraftsScreen(Localized, ModalScreen[None]):
         if draft is None:
             return
         self.dismiss(None)
-        await self.app.resume_draft(draft)  # type: ignore[attr-defined]
+        await self.app.resume_draft(draft)
 
     def action_discard(self) -> None:
         draft = self._selected()
@@ -93,7 +91,7 @@ class DraftsScreen(Localized, ModalScreen[None]):
             return
 
         def chosen(choice: str | None) -> None:
-            journal = self.app.journal  # type: ignore[attr-defined]
+            journal = self.journal
             if choice != "discard" or journal is None:
                 return
             with contextlib.suppress(DentelleError):

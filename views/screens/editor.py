@@ -16,14 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 
 from journal import dates
 from journal.errors import DateNotUnderstood, DentelleError
 from journal.model import Draft, Entry, Person
 from journal.store import Journal
-from views.ui import Localized, localize_bindings, one_line
+from views.messages import EntrySaved
+from views.screens.base import DentelleScreen
+from views.ui import one_line
 
 AUTOSAVE_SECONDS = 5.0
 
@@ -36,7 +37,7 @@ def date_text_of(entry: Entry) -> str:
     return text
 
 
-class EditorScreen(Localized, Screen[str | None]):
+class EditorScreen(DentelleScreen[str | None]):
     """A new entry, or a new version of one; dismisses with the saved entry's id."""
 
     BINDING_GROUP_TITLE = "key.group.editor"
@@ -50,7 +51,6 @@ class EditorScreen(Localized, Screen[str | None]):
 
     def __init__(self, person: Person, entry: Entry | None = None, draft: Draft | None = None):
         super().__init__()
-        localize_bindings(self, self.lang)
         self.person = person
         self.entry = entry
         self.draft_id: str | None = draft.id if draft else None
@@ -113,7 +113,7 @@ class EditorScreen(Localized, Screen[str | None]):
         return self.current != self._baseline
 
     def _parse(self) -> dates.ParsedDate:
-        return dates.parse_date(self.query_one("#date", Input).value, self.app.now())  # type: ignore[attr-defined]
+        return dates.parse_date(self.query_one("#date", Input).value, self.app.now())
 
     @on(Input.Changed, "#date")
     def _show_understood(self) -> None:
@@ -125,7 +125,7 @@ class EditorScreen(Localized, Screen[str | None]):
             widget.update("✗ " + error.message(self.lang))
             widget.add_class("error")
             return
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.app.now()
         widget.update("✓ " + dates.format_understood(parsed, value, now, self.lang))
         widget.remove_class("error")
 
@@ -149,7 +149,7 @@ class EditorScreen(Localized, Screen[str | None]):
 
     def keep_draft(self) -> None:
         """Save what is written as an encrypted draft, if it differs from what is stored."""
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if self.finished or journal is None:
             return
         current = self.current
@@ -168,11 +168,11 @@ class EditorScreen(Localized, Screen[str | None]):
             return
         self.draft_id = draft.id
         self._in_store = current
-        when = self.app.now().strftime("%H:%M")  # type: ignore[attr-defined]
+        when = self.app.now().strftime("%H:%M")
         self._status(self.t("editor.draft_saved", time=when))
 
     def _discard_draft(self) -> None:
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if self.draft_id and journal is not None:
             with contextlib.suppress(DentelleError):
                 journal.discard_draft(self.draft_id)
@@ -185,7 +185,7 @@ class EditorScreen(Localized, Screen[str | None]):
     # -- save and close -------------------------------------------------------------
 
     def action_save(self) -> None:
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if journal is None:
             return
         try:
@@ -206,7 +206,7 @@ class EditorScreen(Localized, Screen[str | None]):
         check_before_saving(self, text, lambda: self._write(parsed, text))
 
     def _write(self, parsed: dates.ParsedDate, text: str) -> None:
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if journal is None or self.finished:
             return
         try:
@@ -217,6 +217,11 @@ class EditorScreen(Localized, Screen[str | None]):
         self._discard_draft()
         self.finished = True
         self.dismiss(saved)
+        self.announce(saved)
+
+    def announce(self, entry_id: str) -> None:
+        """Tell the app an entry was saved: the people list and the search index follow."""
+        self.app.post_message(EntrySaved(entry_id, self.person.id))
 
     def store(self, journal: Journal, parsed: dates.ParsedDate, text: str) -> str:
         """Write the entry, or a new version of it; its id (the practice editor overrides)."""

@@ -18,12 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_documents_dir
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, RadioButton, RadioSet, Static
 
 from journal.errors import DentelleError
@@ -32,7 +30,8 @@ from journal.i18n import translate
 from journal.keywrap_process import SubprocessKeyWrap
 from journal.passphrase import check_strength
 from journal.store.consultations import record_consultation
-from views.ui import Localized, literal, localize_bindings
+from views.screens.base import DentelleModal
+from views.ui import literal
 from views.widgets.passphrase_input import PassphraseInput
 
 if TYPE_CHECKING:
@@ -56,7 +55,18 @@ def free_path(folder: Path, name: str) -> Path:
     return path
 
 
-class ExportScreen(Localized, ModalScreen[None]):
+def write_person(
+    journal: Journal, person_id: str, fmt: str, path: Path, passphrase: str | None, lang: str
+) -> Path:
+    """Gather, render and write the person's file (decrypts, maybe scrypt: runs in a worker)."""
+    if path.exists():  # appeared meanwhile: never overwrite
+        raise DentelleError("export.app.exists", path=str(path))
+    document = render(collect(journal, person_id), fmt, lang)
+    write_export(document, path, passphrase, keywrap=SubprocessKeyWrap())
+    return path
+
+
+class ExportScreen(DentelleModal[None]):
     """Choose the format and encryption, then write; says where and whether in clear."""
 
     BINDING_GROUP_TITLE = "key.group.export"
@@ -65,25 +75,9 @@ class ExportScreen(Localized, ModalScreen[None]):
         Binding("escape", "cancel", "key.dialog.cancel", id="export.cancel"),
     ]
 
-    class Written(Message):
-        """The export file was written (by the worker)."""
-
-        def __init__(self, path: Path, fmt: str) -> None:
-            super().__init__()
-            self.path = path
-            self.fmt = fmt
-
-    class Failed(Message):
-        """The export could not be written (`message` says why)."""
-
-        def __init__(self, message: str) -> None:
-            super().__init__()
-            self.message = message
-
     def __init__(self, person_id: str, name: str) -> None:
         """`name` is already cleaned (`views.ui.one_line`)."""
         super().__init__()
-        localize_bindings(self, self.lang)
         self.person_id = person_id
         self.person_name = name
         self.folder = default_export_folder()
@@ -114,20 +108,6 @@ class ExportScreen(Localized, ModalScreen[None]):
             yield Input(id="path", compact=True)
             yield Static("", id="export-status", markup=False)
         yield Footer(compact=True)
-
-    DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    #export-dialog {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 2;
-    }
-    #export-dialog .label { margin: 1 0 0 0; }
-    #export-dialog .field-label { margin-top: 1; text-style: bold; }
-    #format { height: auto; width: 100%; }
-    #encrypt { margin-top: 1; }
-    #secrets { height: auto; padding-left: 4; }
-    #export-status { height: auto; margin: 1 0; }
-    """
 
     def on_mount(self) -> None:
         self.query_one("#secrets").display = False
@@ -179,8 +159,7 @@ class ExportScreen(Localized, ModalScreen[None]):
         if self.written is not None:
             self.dismiss(None)
             return
-        journal = self.app.journal  # type: ignore[attr-defined]
-        if journal is None or self.working:
+        if self.journal is None or self.working:
             return
         target = self.query_one("#path", Input).value.strip()
         if not target:
@@ -208,59 +187,36 @@ class ExportScreen(Localized, ModalScreen[None]):
         self._encrypting = passphrase is not None
         self._enable_form(False)
         self._say(self.t("export.app.encrypting" if passphrase else "export.app.writing"))
-        self._write(journal, self.person_id, self.fmt, path, passphrase, self.lang)
+        person_id, fmt, lang = self.person_id, self.fmt, self.lang
+        self.load_in_worker(
+            "export",
+            lambda journal: write_person(journal, person_id, fmt, path, passphrase, lang),
+            lambda written: self._written(written, fmt),
+            self._failed,
+        )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-export")
-    def _write(
-        self,
-        journal: Journal,
-        person_id: str,
-        fmt: str,
-        path: Path,
-        passphrase: str | None,
-        lang: str,
-    ) -> None:
-        try:
-            if path.exists():  # appeared meanwhile: never overwrite
-                raise DentelleError("export.app.exists", path=str(path))
-            document = render(collect(journal, person_id), fmt, lang)
-            write_export(document, path, passphrase, keywrap=SubprocessKeyWrap())
-        except DentelleError as error:
-            self.post_message(self.Failed(error.message(lang)))
-        except Exception as error:  # noqa: BLE001 (the journal was locked meanwhile, etc.)
-            self.post_message(
-                self.Failed(translate("app.unexpected", lang, kind=type(error).__name__))
-            )
-        else:
-            self.post_message(self.Written(path, fmt))
-
-    @on(Written)
-    def _written(self, event: Written) -> None:
+    def _written(self, path: Path, fmt: str) -> None:
         self.working = False
-        self.written = event.path
-        app = self.app
-        journal = app.journal  # type: ignore[attr-defined]
+        self.written = path
+        journal = self.journal
         if journal is not None:
-            months = app.config.consultation_log_months  # type: ignore[attr-defined]
+            months = self.app.config.consultation_log_months
             with contextlib.suppress(DentelleError):  # the file is written: best effort
-                record_consultation(
-                    journal, self.person_id, "exported", event.fmt, keep_months=months
-                )
+                record_consultation(journal, self.person_id, "exported", fmt, keep_months=months)
         for field in self.query(PassphraseInput):
             field.value = ""
         lines = [
-            self.t("export.app.written", path=str(event.path)),
+            self.t("export.app.written", path=str(path)),
             self.t("export.app.encrypted" if self._encrypting else "export.app.clear_warning"),
             self.t("export.app.close"),
         ]
         self._say("✓ " + "\n".join(lines))
         self.refresh_bindings()
 
-    @on(Failed)
-    def _failed(self, event: Failed) -> None:
+    def _failed(self, message: str) -> None:
         self.working = False
         self._enable_form(True)
-        self._say(event.message, error=True)
+        self._say(message, error=True)
         self.refresh_bindings()
 
     def _enable_form(self, enabled: bool) -> None:

@@ -16,20 +16,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, ContentSwitcher, Footer, Input, Static
 
 from journal.errors import DentelleError, WeakPassphrase
 from journal.i18n import translate
 from journal.passphrase import check_strength
 from journal.vault import Vault
-from views.ui import Localized, literal, localize_bindings
+from views.screens.base import DentelleScreen
+from views.ui import literal
 from views.widgets.passphrase_input import PassphraseInput
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
-class FirstRunScreen(Localized, Screen):
+class FirstRunScreen(DentelleScreen):
     """Welcome → passphrase twice → creating → recovery code → the people list."""
 
     BINDING_GROUP_TITLE = "key.group.first_run"
@@ -54,7 +54,6 @@ class FirstRunScreen(Localized, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self._journal = None
         self._spin = 0
         self._spinner = None
@@ -142,7 +141,7 @@ class FirstRunScreen(Localized, Screen):
         self._spinner = self.set_interval(0.1, self._turn)
         self._turn()
         app = self.app
-        self._create(app.vault, passphrase, app.clock, self.lang)  # type: ignore[attr-defined]
+        self._create(app.vault, passphrase, app.clock, self.lang)
 
     def _turn(self) -> None:
         self._spin = (self._spin + 1) % len(SPINNER)
@@ -195,7 +194,7 @@ class FirstRunScreen(Localized, Screen):
             return
         journal, self._journal = self._journal, None
         self.query_one("#recovery-code", Static).update("")
-        self.app.journal_opened(journal)  # type: ignore[attr-defined]
+        self.app.journal_opened(journal)
 
     def on_unmount(self) -> None:
         if self._journal is not None:  # the app closed on the recovery step

@@ -4,7 +4,7 @@ The worker types the person's name back, then Enter. A stray key (y, Enter, a do
 press) can never erase a life story; Escape, or any other name, erases nothing. The
 comparison ignores case, accents, spaces and punctuation, so "famille martin" confirms
 "Famille Martin". `Journal.forget_person` then deletes every row, keeps a tombstone and
-vacuums the file; the caller (`RightsActions.person_forgotten`) updates the screens.
+vacuums the file; the app, told `PersonForgotten`, closes whatever still shows them.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from journal.errors import DentelleError
 from journal.text import fold
-from views.ui import Localized, localize_bindings
+from views.messages import PersonForgotten
+from views.screens.base import DentelleModal
 
 
 def name_key(name: str) -> str:
@@ -34,7 +34,7 @@ def confirms(typed: str, name: str) -> bool:
     return name_key(typed) == key
 
 
-class ForgetScreen(Localized, ModalScreen[bool]):
+class ForgetScreen(DentelleModal[bool]):
     """Names the person, says it cannot be undone, erases once the name is typed back."""
 
     BINDINGS = [Binding("escape", "cancel", "key.dialog.cancel", id="forget.cancel")]
@@ -42,7 +42,6 @@ class ForgetScreen(Localized, ModalScreen[bool]):
     def __init__(self, person_id: str, name: str) -> None:
         """`name` is already cleaned (`views.ui.one_line`)."""
         super().__init__()
-        localize_bindings(self, self.lang)
         self.person_id = person_id
         self.person_name = name
         self.erasing = False
@@ -58,13 +57,6 @@ class ForgetScreen(Localized, ModalScreen[bool]):
             yield Input(id="forget-name", select_on_focus=False)
             yield Static("", id="forget-status", markup=False)
         yield Footer(compact=True)
-
-    DEFAULT_CSS = """
-    ForgetScreen { align: center middle; }
-    #forget-dialog { height: auto; }
-    #forget-dialog > Static { height: auto; margin-bottom: 1; }
-    #forget-status { margin: 0; }
-    """
 
     def on_mount(self) -> None:
         field = self.query_one("#forget-name", Input)
@@ -87,7 +79,7 @@ class ForgetScreen(Localized, ModalScreen[bool]):
         self.call_after_refresh(self._erase)
 
     def _erase(self) -> None:
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if journal is None:
             self.dismiss(False)
             return
@@ -100,6 +92,7 @@ class ForgetScreen(Localized, ModalScreen[bool]):
             status.add_class("error")
             return
         self.dismiss(True)
+        self.app.post_message(PersonForgotten(self.person_id, self.person_name))
 
     def action_cancel(self) -> None:
         if not self.erasing:

@@ -1,7 +1,9 @@
 """The keys, screen by screen, read from the bindings themselves so they never drift.
 
 Opened with `?` or F1 from anywhere; the section of the screen it was opened from
-comes first.
+comes first, then the keys that work everywhere (the app's own), then the others. Each
+screen says what its section holds (`BINDING_GROUP_TITLE`, `HELP_ALSO`,
+views/screens/base.py); this module only lists the screens, in order.
 """
 
 from __future__ import annotations
@@ -11,25 +13,39 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from views.ui import Localized, localize_bindings
+from views.screens.base import DentelleModal, DentelleScreen
 from views.widgets.wrap import fit
 
 KEY_WIDTH = 14
 
 
-def _bindings(*classes: type) -> list[Binding]:
-    found: list[Binding] = []
-    for cls in classes:
-        for binding in cls.BINDINGS:
-            if isinstance(binding, Binding) and binding.description:
-                found.append(binding)
-    return found
+def screens_with_help() -> list[type[DentelleScreen]]:
+    """The screens whose keys the help lists, in the order it shows them."""
+    from views.screens.editor import EditorScreen
+    from views.screens.people import PeopleScreen
+    from views.screens.pertinence import PertinenceScreen
+    from views.screens.practice import PracticeScreen
+    from views.screens.review import ReviewScreen
+    from views.screens.soon import SoonScreen
+    from views.screens.timeline import TimelineScreen
+    from views.screens.versions import VersionsScreen
+
+    return [
+        PeopleScreen,
+        TimelineScreen,
+        EditorScreen,
+        ReviewScreen,
+        VersionsScreen,
+        PracticeScreen,
+        SoonScreen,
+        PertinenceScreen,
+    ]
 
 
-class HelpScreen(Localized, ModalScreen[None]):
+class HelpScreen(DentelleModal[None]):
     """Every key, in the worker's language."""
 
     BINDINGS = [
@@ -38,37 +54,17 @@ class HelpScreen(Localized, ModalScreen[None]):
 
     def __init__(self, opened_from: Screen | None = None) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.opened_from = opened_from
 
     def _sections(self) -> list[tuple[str, list[Binding]]]:
-        from views.reflect_app import reflect_sections
-        from views.screens.dialogs import HistoryScreen
-        from views.screens.editor import EditorScreen
-        from views.screens.history import VersionsScreen
-        from views.screens.people import PeopleList, PeopleScreen
-        from views.screens.review import ReviewList, ReviewScreen
-        from views.screens.timeline import TimelineScreen, TimelineView
-        from views.shell import DentelleApp
-        from views.widgets.line_list import LineList
-
-        sections = [
-            (PeopleScreen, "key.group.people", _bindings(PeopleScreen, PeopleList)),
-            (
-                TimelineScreen,
-                "key.group.timeline",
-                _bindings(TimelineScreen, TimelineView, LineList),
-            ),
-            (EditorScreen, "key.group.editor", _bindings(EditorScreen)),
-            (ReviewScreen, "key.group.review", _bindings(ReviewScreen, ReviewList)),
-            (VersionsScreen, "key.group.history", _bindings(VersionsScreen, HistoryScreen)),
-            *reflect_sections(),  # practice journal, soon, the pertinence check
-        ]
+        screens = screens_with_help()
         current = type(self.opened_from) if self.opened_from is not None else None
-        sections.sort(key=lambda section: section[0] is not current)
-        everywhere = ("key.group.everywhere", _bindings(DentelleApp))
-        ordered = [(title, items) for _cls, title, items in sections]
-        return [ordered[0], everywhere, *ordered[1:]]
+        screens.sort(key=lambda screen: screen is not current)
+        everywhere = [
+            b for b in type(self.app).BINDINGS if isinstance(b, Binding) and b.description
+        ]
+        sections = [(s.BINDING_GROUP_TITLE or "", s.help_bindings()) for s in screens]
+        return [sections[0], ("key.group.everywhere", everywhere), *sections[1:]]
 
     def _key_text(self, binding: Binding) -> str:
         if binding.key_display and "," not in binding.key:
@@ -95,7 +91,7 @@ class HelpScreen(Localized, ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield Static(self.t("help.intro"), markup=False, classes="muted")
                 yield Static("\n".join(lines), markup=False, id="help-keys")
-                minutes = self.app.config.idle_lock_minutes  # type: ignore[attr-defined]
+                minutes = self.app.config.idle_lock_minutes
                 yield Static(
                     self.t("help.dates", minutes=f"{minutes:g}"), markup=False, classes="muted"
                 )

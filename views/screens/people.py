@@ -7,26 +7,30 @@ per person, which keeps a 1,000-person list under the 50 ms target.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from textual import events, on, work
-from textual.app import ComposeResult
+from textual import events, on
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from journal import dates
-from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.model import Draft
 from journal.store.practice import PRACTICE
 from journal.text import fold
-from views.ui import Localized, app_lang, localize_bindings, one_line, plural
+from views.messages import JournalChange, PersonChanged
+from views.screens.base import DentelleScreen
+from views.ui import Localized, one_line, plural
 from views.widgets.care_status import CareStatus
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit
+
+if TYPE_CHECKING:
+    from journal.store import Journal
 
 COUNT_WIDTH = 9
 AGO_WIDTH = 24
@@ -56,6 +60,30 @@ class PersonRow:
         ]
 
 
+def read_people(journal: Journal, today: date, lang: str) -> tuple[list[PersonRow], list[Draft]]:
+    """Everyone's row, and the drafts left (decrypts every entry: runs in a worker)."""
+    summaries = journal.summaries()
+    drafts = journal.drafts()
+    rows = []
+    for summary in summaries:
+        name = one_line(summary.person.name)
+        last = summary.last_contact
+        rows.append(
+            PersonRow(
+                person_id=summary.person.id,
+                name=name,
+                folded=fold(name),
+                last_contact=last,
+                entry_count=summary.entry_count,
+                ago=dates.format_ago(last, today, lang)
+                if last
+                else translate("people.no_contact", lang),
+                count_text=plural("people.count", summary.entry_count, lang),
+            )
+        )
+    return rows, drafts
+
+
 PEOPLE_LIST_KEYS = ("a", "o", "s", "j", "slash", "b", "x", "r")
 """Keys the list keeps; every other letter typed on it goes to the filter (`/`: search)."""
 
@@ -72,7 +100,7 @@ class PeopleList(LineList):
         Binding("o", "screen.toggle_sort", "key.people.sort", show=False, id="people.sort"),
         Binding("s", "app.soon", "key.app.soon", id="people.soon"),
         Binding("j", "app.practice", "key.app.practice", show=False, id="people.practice"),
-        # Backup and the person's rights (views/rights.py); the status line names b and r.
+        # Backup and the person's rights (views/actions.py); the status line names b and r.
         Binding("b", "app.backup", "key.rights.backup", show=False, id="people.backup"),
         Binding("x", "app.export_person", "key.rights.export", show=False, id="people.export"),
         Binding("r", "app.review", "key.rights.review", show=False, id="people.review"),
@@ -85,10 +113,12 @@ class PeopleList(LineList):
         if event.is_printable and event.character and event.key not in PEOPLE_LIST_KEYS:
             event.stop()
             event.prevent_default()
-            self.screen.type_in_filter(event.character)  # type: ignore[attr-defined]
+            screen = self.screen
+            if isinstance(screen, PeopleScreen):
+                screen.type_in_filter(event.character)
 
 
-class FilterInput(Input):
+class FilterInput(Localized, Input):
     """The filter field: letters filter, arrows and Enter act on the list below."""
 
     BINDINGS = [
@@ -110,42 +140,23 @@ class FilterInput(Input):
         ),
     ]
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        localize_bindings(self, app_lang())
-
 
 HEADER_RETRIES = 20
 
 
-class PeopleScreen(Localized, Screen):
+class PeopleScreen(DentelleScreen):
     """The list of people; Enter opens a person's story."""
 
     BINDING_GROUP_TITLE = "key.group.people"
+    HELP_ALSO = (PeopleList,)
     BINDINGS = [
         Binding("ctrl+q", "app.quit", "key.app.quit", id="people.quit"),
         Binding("tab", "focus_list", "key.people.to_list", id="people.to-list", show=False),
         Binding("escape", "clear_filter", "key.people.clear", id="people.clear", show=False),
     ]
 
-    class Loaded(Message):
-        """The summaries were decrypted (in a worker) and turned into rows."""
-
-        def __init__(self, rows: list[PersonRow], drafts: list[Draft]) -> None:
-            super().__init__()
-            self.rows = rows
-            self.drafts = drafts
-
-    class LoadFailed(Message):
-        """The summaries could not be read (`message` says why)."""
-
-        def __init__(self, message: str) -> None:
-            super().__init__()
-            self.message = message
-
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self._rows: list[PersonRow] = []
         self._ordered: list[PersonRow] = []  # every row, in the chosen order
         self._shown: list[PersonRow] = []
@@ -182,51 +193,24 @@ class PeopleScreen(Localized, Screen):
     def reload(self, select: str | None = None) -> None:
         """Read the summaries again (after an entry or a person was added)."""
         self._select_after_load = select
-        app = self.app
-        if app.journal is not None:  # type: ignore[attr-defined]
+        today, lang = self.app.today(), self.lang
+        if self.load_in_worker(
+            "people",
+            lambda journal: read_people(journal, today, lang),
+            self._loaded,
+            self._load_failed,
+        ):
             self.loading = True
-            self._load(app.journal, app.today(), self.lang)  # type: ignore[attr-defined]
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-people")
-    def _load(self, journal, today: date, lang: str) -> None:
-        try:
-            summaries = journal.summaries()
-            drafts = journal.drafts()
-        except DentelleError as error:
-            self.post_message(self.LoadFailed(error.message(lang)))
-            return
-        except Exception as error:  # noqa: BLE001 (the journal was closed by a lock, etc.)
-            self.post_message(
-                self.LoadFailed(translate("app.unexpected", lang, kind=type(error).__name__))
-            )
-            return
-        rows = []
-        for summary in summaries:
-            name = one_line(summary.person.name)
-            last = summary.last_contact
-            rows.append(
-                PersonRow(
-                    person_id=summary.person.id,
-                    name=name,
-                    folded=fold(name),
-                    last_contact=last,
-                    entry_count=summary.entry_count,
-                    ago=dates.format_ago(last, today, lang)
-                    if last
-                    else translate("people.no_contact", lang),
-                    count_text=plural("people.count", summary.entry_count, lang),
-                )
-            )
-        self.post_message(self.Loaded(rows, drafts))
+    def journal_changed(self, change: JournalChange) -> None:
+        # Every change may move someone in the list or change a count; a person added
+        # or renamed is put under the cursor.
+        self.reload(select=change.person_id if isinstance(change, PersonChanged) else None)
 
-    @on(Loaded)
-    def _loaded(self, event: Loaded) -> None:
+    def _loaded(self, loaded: tuple[list[PersonRow], list[Draft]]) -> None:
         self.loading = False
-        if self.app.journal is None:  # type: ignore[attr-defined]
-            return
-        self._rows = event.rows
+        self._rows, self._drafts = loaded
         self._ordered = self._sorted(self._rows)
-        self._drafts = event.drafts
         self.loaded = True
         self._apply(select=self._select_after_load)
         if not self._rows:  # nobody yet: `a` should add the first person at once
@@ -235,12 +219,11 @@ class PeopleScreen(Localized, Screen):
             self._drafts_offered = True
             self.offer_drafts()
         self.query_one(CareStatus).refresh_status()
-        self.app.people_list_shown()  # type: ignore[attr-defined]
+        self.app.people_list_shown()
 
-    @on(LoadFailed)
-    def _load_failed(self, event: LoadFailed) -> None:
+    def _load_failed(self, message: str) -> None:
         self.loading = False
-        self._set_status(event.message)
+        self._set_status(message)
 
     # -- filter and sort -------------------------------------------------------------
 
@@ -344,7 +327,7 @@ class PeopleScreen(Localized, Screen):
     @on(LineList.Selected, "#people")
     async def _open(self, event: LineList.Selected) -> None:
         if 0 <= event.index < len(self._shown):
-            await self.app.show_person(self._shown[event.index].person_id)  # type: ignore[attr-defined]
+            await self.app.show_person(self._shown[event.index].person_id)
 
     def names(self) -> list[tuple[str, str]]:
         return [(row.person_id, row.name) for row in sorted(self._rows, key=lambda r: r.folded)]
@@ -353,13 +336,21 @@ class PeopleScreen(Localized, Screen):
         cursor = self.query_one("#people", PeopleList).cursor
         return self._shown[cursor].person_id if 0 <= cursor < len(self._shown) else None
 
+    def person_in_view(self) -> tuple[str, str] | None:
+        person_id = self.highlighted_person()
+        names = dict(self.names())
+        return (person_id, names[person_id]) if person_id in names else None
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        t = self.t
+        yield SystemCommand(t("cmd.sort"), t("cmd.sort.help"), self.action_toggle_sort)
+
     def action_add_person(self) -> None:
         from views.screens.dialogs import PersonFormScreen
 
         def added(person_id: str | None) -> None:
-            if person_id:
-                self.reload(select=person_id)
-                self.app.call_later(self.app.show_person, person_id)  # type: ignore[attr-defined]
+            if person_id:  # the list follows them (`journal_changed`); their story opens
+                self.app.call_later(self.app.show_person, person_id)
 
         self.app.push_screen(PersonFormScreen(), added)
 
@@ -367,7 +358,7 @@ class PeopleScreen(Localized, Screen):
         """After unlocking: offer to resume writing that was not saved."""
         from views.screens.drafts import DraftsScreen
 
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if journal is None:
             return
         drafts = journal.drafts() if always else self._drafts

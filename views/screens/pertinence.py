@@ -8,9 +8,9 @@ again saves as it is; Escape goes back to the text with the first word selected,
 rephrase (both keys are in the footer, which the mouse can click too). Nothing about
 the warning is stored: not in the entry, not in a draft, not in a log.
 
-The checker is loaded once per session (20–50 ms), in the unlock worker when possible
-(`DentelleApp.pertinence_checker`); a checker that fails to load, or a check that
-fails, saves without a word rather than stand in the way.
+The checker is loaded once per app (20–50 ms), in a worker after unlock when possible
+(views/services/wordlists.py); a checker that fails to load, or a check that fails,
+saves without a word rather than stand in the way.
 """
 
 from __future__ import annotations
@@ -23,18 +23,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from journal.i18n import translate
 from journal.pertinence import Finding, category_label, question, reason
-from views import reflect_strings  # noqa: F401  (registers the messages)
-from views.ui import Localized, clean, localize_bindings
+from views.screens.base import DentelleModal
+from views.ui import clean
 
 if TYPE_CHECKING:
     from views.screens.editor import EditorScreen
-    from views.shell import DentelleApp
 
 MARK_STYLE = "bold reverse underline"
 
@@ -78,23 +76,10 @@ def by_sentence(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
     return list(groups.values())
 
 
-class PertinenceScreen(Localized, ModalScreen[str]):
+class PertinenceScreen(DentelleModal[str]):
     """What the check found; dismisses with "save" (as it is) or "rephrase"."""
 
     BINDING_GROUP_TITLE = "key.group.pertinence"
-    DEFAULT_CSS = """
-    PertinenceScreen { align: center middle; }
-    /* Like app.tcss's .dialog, without its vertical padding: 80×24 must show it all. */
-    PertinenceScreen #pertinence-dialog {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 2;
-    }
-    PertinenceScreen #pertinence-title { text-style: bold; }
-    PertinenceScreen #pertinence-findings { height: auto; max-height: 50vh; }
-    PertinenceScreen .pertinence-sentence { margin-top: 1; }
-    PertinenceScreen .pertinence-reason { padding-left: 2; }
-    PertinenceScreen #pertinence-question { margin-top: 1; text-style: italic; }
-    """
     BINDINGS = [
         Binding("ctrl+s", "save", "key.pertinence.save", priority=True, id="pertinence.save"),
         Binding("escape", "rephrase", "key.pertinence.rephrase", id="pertinence.rephrase"),
@@ -102,7 +87,6 @@ class PertinenceScreen(Localized, ModalScreen[str]):
 
     def __init__(self, findings: list[Finding]) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.findings = findings
 
     def compose(self) -> ComposeResult:
@@ -137,10 +121,10 @@ class PertinenceScreen(Localized, ModalScreen[str]):
 
 def check_before_saving(editor: EditorScreen, text: str, save: Callable[[], None]) -> None:
     """Save at once when the check finds nothing; else show what it found and let them choose."""
-    app: DentelleApp = editor.app  # type: ignore[assignment]
+    app = editor.app
     findings: list[Finding] = []
     with contextlib.suppress(Exception):  # a broken list must never stop a note being saved
-        findings = app.pertinence_checker().check(text)
+        findings = app.wordlists.checker().check(text)
     if not findings:
         save()
         return

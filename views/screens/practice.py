@@ -17,11 +17,9 @@ can be deleted (`d`), not rewritten.
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
 from journal import dates
@@ -32,10 +30,10 @@ from journal.search import Hit
 from journal.store import Journal
 from journal.store.practice import PRACTICE, add_practice_note, delete_practice_note, practice_notes
 from journal.store.practice import prompts as practice_prompts
-from views import reflect_strings  # noqa: F401  (registers the messages)
+from views.screens.base import DentelleScreen
 from views.screens.editor import EditorScreen
 from views.screens.timeline import EntryRow, GapRow, HeadingRow, TimelineView, story_rows
-from views.ui import Localized, app_lang, localize_bindings, plural
+from views.ui import app_lang, plural
 
 
 def practice_person(lang: str) -> Person:
@@ -65,6 +63,9 @@ class PracticeEditorScreen(EditorScreen):
         # A note has a day, not a time: what happened that day is what one reflects on.
         return add_practice_note(journal, parsed.day, text).id
 
+    def announce(self, entry_id: str) -> None:
+        """Nobody else shows practice notes: the practice journal reloads them itself."""
+
     def action_prompts(self) -> None:
         """Empty text: lay out the questions; the questions alone: take them away again;
         anything else: add them below what is written."""
@@ -84,11 +85,17 @@ class PracticeEditorScreen(EditorScreen):
         area.move_cursor((1, 0))  # the blank line under the first question
 
 
-class PracticeScreen(Localized, Screen):
+def read_notes(journal: Journal, lang: str) -> tuple[list[Entry], list]:
+    """The notes and their rows (decrypts: runs in a worker)."""
+    notes = practice_notes(journal)
+    return notes, practice_rows(notes, lang)
+
+
+class PracticeScreen(DentelleScreen):
     """The practice journal, oldest first, opened at the newest note."""
 
     BINDING_GROUP_TITLE = "key.group.practice"
-    DEFAULT_CSS = "PracticeScreen #practice-intro { padding: 0 1; }"
+    HELP_ALSO = (PracticeEditorScreen,)
     BINDINGS = [
         Binding("n", "new_note", "key.practice.new", id="practice.new"),
         Binding("slash", "search", "key.practice.search", key_display="/", id="practice.search"),
@@ -96,22 +103,8 @@ class PracticeScreen(Localized, Screen):
         Binding("escape", "back", "key.practice.back", id="practice.back"),
     ]
 
-    class Loaded(Message):
-        """The notes were decrypted and laid out as rows (in the worker)."""
-
-        def __init__(self, notes: list[Entry], rows: list) -> None:
-            super().__init__()
-            self.notes = notes
-            self.rows = rows
-
-    class LoadFailed(Message):
-        def __init__(self, message: str) -> None:
-            super().__init__()
-            self.message = message
-
     def __init__(self, resume: Draft | None = None) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self._resume = resume
         self.notes: list[Entry] = []
         self.rows: list = []
@@ -132,31 +125,14 @@ class PracticeScreen(Localized, Screen):
 
     def reload(self, select: str | None = None) -> None:
         self._select_after_load = select
-        journal = self.app.journal  # type: ignore[attr-defined]
-        if journal is not None:
-            self._load(journal, self.lang)
+        lang = self.lang
+        self.load_in_worker(
+            "practice", lambda journal: read_notes(journal, lang), self._loaded, self._load_failed
+        )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-practice")
-    def _load(self, journal: Journal, lang: str) -> None:
-        try:
-            notes = practice_notes(journal)
-        except DentelleError as error:
-            self.post_message(self.LoadFailed(error.message(lang)))
-            return
-        except Exception as error:  # noqa: BLE001 (a lock closed the journal meanwhile)
-            self.post_message(
-                self.LoadFailed(translate("app.unexpected", lang, kind=type(error).__name__))
-            )
-            return
-        self.post_message(self.Loaded(notes, practice_rows(notes, lang)))
-
-    @on(Loaded)
-    def _loaded(self, event: Loaded) -> None:
-        app = self.app
-        if app.journal is None:  # type: ignore[attr-defined]
-            return
-        self.notes, self.rows, self.loaded = event.notes, event.rows, True
-        app.search_keeper.practice_index(self.notes, self.t("practice.name"))  # type: ignore[attr-defined]
+    def _loaded(self, loaded: tuple[list[Entry], list]) -> None:
+        (self.notes, self.rows), self.loaded = loaded, True
+        self.app.search_keeper.practice_index(self.notes, self.t("practice.name"))
         self.query_one("#practice-title", Static).update(
             plural("practice.title", len(self.notes), self.lang)
         )
@@ -178,9 +154,8 @@ class PracticeScreen(Localized, Screen):
         shown = self.rows or [HeadingRow(self.t("practice.empty"), "muted")]
         self.query_one("#timeline", TimelineView).set_rows(shown, cursor=cursor)
 
-    @on(LoadFailed)
-    def _load_failed(self, event: LoadFailed) -> None:
-        self.query_one("#practice-title", Static).update(event.message)
+    def _load_failed(self, message: str) -> None:
+        self.query_one("#practice-title", Static).update(message)
 
     def selected_note(self) -> Entry | None:
         cursor = self.query_one("#timeline", TimelineView).cursor
@@ -207,12 +182,19 @@ class PracticeScreen(Localized, Screen):
             self.reload(select=note_id)
 
     def action_search(self) -> None:
-        from views.screens.search import practice_search_screen
+        """`/`: the practice notes only, never the people's stories (services/search.py)."""
+        from views.screens.search import ChosenSearchScreen
 
         def chosen(hit: Hit) -> None:
             self._show(hit.id)
 
-        self.app.push_screen(practice_search_screen(self.app, chosen))  # type: ignore[arg-type]
+        screen = ChosenSearchScreen(
+            self.app.search_keeper.search_practice,
+            chosen,
+            lang=self.lang,
+            placeholder=self.t("practice.search_placeholder"),
+        )
+        self.app.push_screen(screen)
 
     def action_delete_note(self) -> None:
         from views.screens.dialogs import ConfirmScreen
@@ -222,7 +204,7 @@ class PracticeScreen(Localized, Screen):
             return
 
         def chosen(choice: str | None) -> None:
-            journal = self.app.journal  # type: ignore[attr-defined]
+            journal = self.journal
             if choice != "delete" or journal is None:
                 return
             try:
@@ -245,11 +227,3 @@ class PracticeScreen(Localized, Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-
-async def open_practice(app, resume: Draft | None = None) -> None:
-    """`j`, the palette, or a practice draft resumed: the journal above the people list."""
-    if app.journal is None:
-        return
-    await app.show_people()
-    await app.push_screen(PracticeScreen(resume=resume))

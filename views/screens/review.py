@@ -17,19 +17,19 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static, TextArea
 
 from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.retention import DueForReview, due_for_review, keep_with_reason
-from views.ui import Localized, clean, localize_bindings, one_line, plural
+from views.messages import JournalChange, PersonForgotten, PersonKept
+from views.screens.base import DentelleModal, DentelleScreen
+from views.ui import clean, one_line, plural
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit, wrap_text
 
@@ -73,44 +73,36 @@ def review_row(due: DueForReview, today: date, lang: str) -> ReviewRow:
     return ReviewRow(due.summary.person.id, one_line(due.summary.person.name), contact, kept)
 
 
+def read_due(journal: Journal, today: date, years: int, lang: str) -> list[ReviewRow]:
+    """The rows of the people due (decrypts every summary: runs in a worker)."""
+    due = due_for_review(journal.summaries(), today, years)
+    return [review_row(d, today, lang) for d in due]
+
+
 class ReviewList(LineList):
     """The people due; Enter opens a story."""
 
     BINDINGS = [Binding("enter", "select", "key.rights.open", id="review.open")]
 
 
-class ReviewScreen(Localized, Screen):
+class ReviewScreen(DentelleScreen):
     """People past the retention period: forget, or keep with a reason."""
 
     BINDING_GROUP_TITLE = "key.group.review"
+    HELP_ALSO = (ReviewList,)
     BINDINGS = [
         Binding("g", "keep", "key.rights.keep", id="review.keep"),
         Binding("ctrl+d", "forget", "key.rights.forget", id="review.forget"),
         Binding("escape", "back", "key.rights.back", id="review.back"),
     ]
 
-    class Loaded(Message):
-        """The people due were read (in a worker)."""
-
-        def __init__(self, rows: list[ReviewRow]) -> None:
-            super().__init__()
-            self.rows = rows
-
-    class LoadFailed(Message):
-        """The summaries could not be read (`message` says why)."""
-
-        def __init__(self, message: str) -> None:
-            super().__init__()
-            self.message = message
-
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.rows: list[ReviewRow] = []
         self.loaded = False
 
     def compose(self) -> ComposeResult:
-        config = self.app.config  # type: ignore[attr-defined]
+        config = self.app.config
         self.reload()
         yield Static(
             self.t("review.app.loading"), id="review-title", classes="titlebar", markup=False
@@ -122,42 +114,27 @@ class ReviewScreen(Localized, Screen):
         yield ReviewList(id="review")
         yield Footer(compact=True)
 
-    DEFAULT_CSS = """
-    #review-intro { height: auto; padding: 0 1; margin-bottom: 1; }
-    """
-
     def on_mount(self) -> None:
         self.query_one("#review", ReviewList).focus()
 
-    def reload(self, select: str | None = None) -> None:
+    def reload(self) -> None:
         """Read who is due again (after keeping or forgetting someone)."""
-        app = self.app
-        journal = app.journal  # type: ignore[attr-defined]
-        if journal is not None:
-            years = app.config.retention_years  # type: ignore[attr-defined]
-            self._load(journal, app.today(), years, self.lang)  # type: ignore[attr-defined]
+        today, years, lang = self.app.today(), self.app.config.retention_years, self.lang
+        self.load_in_worker(
+            "review",
+            lambda journal: read_due(journal, today, years, lang),
+            self._loaded,
+            self._load_failed,
+        )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-review")
-    def _load(self, journal: Journal, today: date, years: int, lang: str) -> None:
-        try:
-            due = due_for_review(journal.summaries(), today, years)
-        except DentelleError as error:
-            self.post_message(self.LoadFailed(error.message(lang)))
-            return
-        except Exception as error:  # noqa: BLE001 (the journal was closed by a lock, etc.)
-            self.post_message(
-                self.LoadFailed(translate("app.unexpected", lang, kind=type(error).__name__))
-            )
-            return
-        self.post_message(self.Loaded([review_row(d, today, lang) for d in due]))
+    def journal_changed(self, change: JournalChange) -> None:
+        if isinstance(change, PersonForgotten):
+            self.reload()
 
-    @on(Loaded)
-    def _loaded(self, event: Loaded) -> None:
-        if self.app.journal is None:  # type: ignore[attr-defined]
-            return
+    def _loaded(self, rows: list[ReviewRow]) -> None:
         review = self.query_one("#review", ReviewList)
         cursor = review.cursor
-        self.rows = event.rows
+        self.rows = rows
         self.loaded = True
         title = self.query_one("#review-title", Static)
         if self.rows:
@@ -169,9 +146,8 @@ class ReviewScreen(Localized, Screen):
             review.set_rows([empty])
         self.refresh_bindings()
 
-    @on(LoadFailed)
-    def _load_failed(self, event: LoadFailed) -> None:
-        self.query_one("#review-title", Static).update(event.message)
+    def _load_failed(self, message: str) -> None:
+        self.query_one("#review-title", Static).update(message)
 
     # -- actions ------------------------------------------------------------------------
 
@@ -182,6 +158,9 @@ class ReviewScreen(Localized, Screen):
             row = self.rows[cursor]
             return row.person_id, row.name
         return None
+
+    def person_in_view(self) -> tuple[str, str] | None:
+        return self.highlighted_name()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("keep", "forget"):
@@ -213,19 +192,18 @@ class ReviewScreen(Localized, Screen):
         self.app.push_screen(KeepScreen(name), kept)
 
     def action_forget(self) -> None:
-        person = self.highlighted_name()
-        if person is not None:
-            self.app.forget_person(*person)  # type: ignore[attr-defined]
+        if self.highlighted_name() is not None:
+            self.app.action_forget_person()
 
     def keep(self, person_id: str, name: str, reason: str) -> None:
         """Record the reason; the person leaves the review until the delay has passed."""
         app = self.app
-        journal = app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if journal is None:
             return
-        delay = app.config.review_delay_months  # type: ignore[attr-defined]
+        delay = app.config.review_delay_months
         try:
-            today = app.today()  # type: ignore[attr-defined]
+            today = app.today()
             kept = keep_with_reason(journal, person_id, reason, today, delay)
         except DentelleError as error:
             app.notify(error.message(self.lang), markup=False, severity="warning")
@@ -233,9 +211,7 @@ class ReviewScreen(Localized, Screen):
         day = dates.format_day(kept.review_after, self.lang)
         app.notify(self.t("review.app.kept", name=name, day=day), markup=False, timeout=8)
         self.reload()
-        people = app.people_screen()  # type: ignore[attr-defined]
-        if people is not None:
-            people.reload()
+        app.post_message(PersonKept(person_id))  # the people list and its status line follow
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -252,7 +228,7 @@ class _Message:
         return [((part, "muted"),) for part in wrap_text(self.text, width)]
 
 
-class KeepScreen(Localized, ModalScreen[str | None]):
+class KeepScreen(DentelleModal[str | None]):
     """Why keep this person: a few words, sealed, read again at the next review."""
 
     BINDINGS = [
@@ -263,13 +239,12 @@ class KeepScreen(Localized, ModalScreen[str | None]):
     def __init__(self, name: str) -> None:
         """`name` is already cleaned (`views.ui.one_line`)."""
         super().__init__()
-        localize_bindings(self, self.lang)
         self.person_name = name
 
     def compose(self) -> ComposeResult:
         app = self.app
-        delay = app.config.review_delay_months  # type: ignore[attr-defined]
-        back = app.today() + relativedelta(months=delay)  # type: ignore[attr-defined]
+        delay = app.config.review_delay_months
+        back = app.today() + relativedelta(months=delay)
         with Vertical(classes="dialog wide", id="keep-dialog"):
             title = self.t("review.app.keep_title", name=self.person_name)
             yield Static(title, markup=False, classes="label")
@@ -283,14 +258,6 @@ class KeepScreen(Localized, ModalScreen[str | None]):
             )
             yield Static("", id="keep-status", markup=False, classes="error")
         yield Footer(compact=True)
-
-    DEFAULT_CSS = """
-    KeepScreen { align: center middle; }
-    #keep-dialog { height: auto; }
-    #keep-dialog > .muted { height: auto; margin-bottom: 1; }
-    #reason { height: 6; }
-    #keep-status { height: auto; }
-    """
 
     def on_mount(self) -> None:
         reason = self.query_one("#reason", TextArea)

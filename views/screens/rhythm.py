@@ -15,15 +15,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from journal import dates
 from journal.errors import DentelleError
 from journal.model import Person
 from journal.rhythm import Rhythm, RhythmNotUnderstood, parse_rhythm
-from views import reflect_strings  # noqa: F401  (registers the messages)
-from views.ui import Localized, localize_bindings, one_line
+from views.screens.base import DentelleModal
+from views.ui import one_line
 
 
 def person_rhythm(person: Person) -> Rhythm | None:
@@ -63,8 +62,6 @@ def rhythm_line(person: Person, last_contact: date | None, today: date, lang: st
 class RhythmLine(Static):
     """The rhythm under the profile in the timeline header; hidden when there is none."""
 
-    DEFAULT_CSS = "RhythmLine { height: auto; padding: 0 1; color: $text-secondary; }"
-
     def __init__(self, **kwargs) -> None:
         super().__init__("", markup=False, **kwargs)
         self.display = False
@@ -75,21 +72,15 @@ class RhythmLine(Static):
         self.display = bool(text)
 
 
-class RhythmScreen(Localized, ModalScreen[bool]):
+class RhythmScreen(DentelleModal[bool]):
     """Say (or clear) a person's rhythm in words; dismisses True when it was changed."""
 
     BINDINGS = [
         Binding("escape", "cancel", "key.dialog.cancel", id="rhythm.cancel"),
     ]
-    DEFAULT_CSS = """
-    RhythmScreen { align: center middle; }
-    RhythmScreen #rhythm-understood { height: auto; margin-top: 1; }
-    RhythmScreen #rhythm-keys { margin-top: 1; }
-    """
 
     def __init__(self, person: Person, last_contact: date | None) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.person = person
         self.last_contact = last_contact
         self.current = person_rhythm(person)
@@ -135,7 +126,7 @@ class RhythmScreen(Localized, ModalScreen[bool]):
         if rhythm is None:
             widget.update(self.t("rhythm.will_clear" if self.current else "rhythm.none_yet"))
             return
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.app.today()
         day = dates.format_day(next_expected(rhythm, self.last_contact, today), self.lang)
         widget.update(self.t("rhythm.understood", rhythm=rhythm.describe(self.lang), day=day))
 
@@ -145,7 +136,7 @@ class RhythmScreen(Localized, ModalScreen[bool]):
 
     def save(self) -> None:
         """Enter: keep the rhythm typed, or remove it when the field is empty."""
-        journal = self.app.journal  # type: ignore[attr-defined]
+        journal = self.journal
         if journal is None:
             return
         try:

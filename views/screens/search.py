@@ -1,180 +1,229 @@
-"""Search in the app: the in-memory index built after unlock, kept current, dropped on lock.
+"""The search screen (`/`): type words, see the matching entries of every story, newest first.
 
-Who calls what:
+`SearchScreen` stands on its own: it is given a search function, which it calls in a
+thread worker 150 ms after the last keystroke (and again every half second while the
+hits say `complete=False`), and, while the index is still loading, a progress function
+("n of m entries searched"). It posts `SearchScreen.HitChosen` when the worker opens a
+hit (Enter, or a click) and leaves what happens next to whoever opened it:
+`ChosenSearchScreen` takes that as a function (the app opens the entry in its
+timeline, views/actions.py; the practice journal shows the note). Its looks are in
+app.tcss.
 
-| caller                                 | calls                                          |
-|----------------------------------------|------------------------------------------------|
-| `DentelleApp.journal_opened`           | `SearchKeeper.start(journal)`: `load` then     |
-|                                        | `warm_up` in a thread worker                   |
-| `DentelleApp.action_lock`, `on_unmount`| `SearchKeeper.drop()`: every key and text goes |
-| `TimelineScreen` after an entry is saved | `entry_saved(entry_id)`                      |
-| `TimelineScreen` after a rename        | `person_changed(person_id)`                    |
-| deleting an entry, forgetting a person | `entry_deleted`, `person_forgotten`            |
-| `/`, the palette                       | `open_search(app)`                             |
-| `PracticeScreen`                       | `practice_index(notes)`, `search_practice`     |
-
-The screen itself is the colleague's self-contained `views.search_screen.SearchScreen`;
-`ChosenSearchScreen` only decides what Enter on a hit does. While the index loads, a
-search answers from the entries already read and says how far it got (the screen
-searches again every half second until `Hits.complete`).
-
-Practice notes get an index of their own rather than sharing the people's: `/` searches
-the stories of the people accompanied, and a worker's reflective notes about
-themselves should not turn up among them (or on a screen shown to a person); the
-practice journal's own search (`/` there) reads only them. Both indexes live in
-memory only and go on lock.
+Every piece of a worker's text (names, extracts) reaches the screen as `rich.text.Text`
+built from `strip_controls`-ed strings, never as markup.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TYPE_CHECKING
 
-from textual import on
-from textual.widgets import Input
-from textual.worker import get_current_worker
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
-from journal.i18n import translate
-from journal.search import Hit, Hits, SearchIndex
-from journal.store.practice import PRACTICE
-from views import reflect_strings  # noqa: F401  (registers the messages)
-from views.search_screen import SearchScreen
+from journal import dates
+from journal.i18n import register, translate
+from journal.search import Hit
+from journal.text import strip_controls
+from views.ui import localize_bindings
 
-if TYPE_CHECKING:
-    from journal.model import Entry
-    from journal.store import Journal
-    from views.shell import DentelleApp
+register(
+    {
+        "search.placeholder": {
+            "fr": 'Chercher dans toutes les histoires ("guillemets" pour une expression)',
+            "en": 'Search every story ("quotes" for a phrase)',
+        },
+        "search.prompt": {
+            "fr": "Tapez un ou plusieurs mots : accents et majuscules n'y changent rien.",
+            "en": "Type one or more words: accents and capitals make no difference.",
+        },
+        "search.none": {
+            "fr": "Aucune note ne contient « {query} ».",
+            "en": "No entry contains “{query}”.",
+        },
+        "search.count": {"fr": "{count} notes", "en": "{count} entries"},
+        "search.count.one": {"fr": "Une note", "en": "One entry"},
+        "search.shown": {
+            "fr": "{count} notes ; les {shown} plus récentes sont affichées",
+            "en": "{count} entries; the newest {shown} are shown",
+        },
+        "search.loading": {
+            "fr": " (recherche dans {done} notes sur {total}, la suite arrive…)",
+            "en": " ({done} of {total} entries searched so far, more coming…)",
+        },
+        "key.search.close": {"fr": "Fermer", "en": "Close"},
+        "key.search.close.tip": {
+            "fr": "Revenir à l'écran précédent",
+            "en": "Back to the previous screen",
+        },
+        "key.search.open": {"fr": "Ouvrir", "en": "Open"},
+        "key.search.open.tip": {
+            "fr": "Ouvrir cette note dans l'histoire de la personne",
+            "en": "Open this entry in the person's story",
+        },
+    }
+)
 
-RESULT_LIMIT = 200
-"""Hits shown at most: the newest; the status line still counts them all."""
+SearchFunction = Callable[[str], Sequence[Hit]]
+DEBOUNCE_SECONDS = 0.15
+RETRY_SECONDS = 0.5
 
 
-class IndexDropped(Exception):
-    """Raised inside the loading worker once the index was dropped (a lock)."""
+def hit_prompt(hit: Hit, lang: str) -> Text:
+    """Two lines: the day and the person, then the extract with the words marked."""
+    heading = Text(dates.format_day(hit.entry.occurred_on, lang), style="bold")
+    heading.append("  ·  ")
+    heading.append(" ".join(strip_controls(hit.person).split()))
+    extract = Text(strip_controls(hit.snippet))
+    for start, end in hit.matches:
+        extract.stylize("bold reverse", start, end)
+    return Text("\n").join([heading, extract])
 
 
-class SearchKeeper:
-    """Holds the app's search indexes for as long as the journal is open."""
+class SearchScreen(Screen[None]):
+    """Search every story; Enter opens the highlighted hit (`HitChosen`), Escape closes."""
 
-    def __init__(self, app: DentelleApp) -> None:
-        self.app = app
-        self.index: SearchIndex | None = None
-        self.practice: SearchIndex | None = None
-        self.failed = False
-        """The index could not be built (the status says so instead of waiting forever)."""
+    BINDING_GROUP_TITLE = "key.group.search"
+    BINDINGS = [
+        Binding("escape", "close", "key.search.close", id="search.close"),
+        Binding("down", "focus_results", show=False),
+    ]
 
-    # -- life cycle -------------------------------------------------------------------
+    class HitChosen(Message):
+        """The worker picked a hit: the app opens `hit.entry` in `hit.person_id`'s timeline."""
 
-    def start(self, journal: Journal) -> None:
-        """Build the index of every story in a thread worker (unlock must not wait for it)."""
-        self.drop()
-        index = self.index = SearchIndex()
-        self.failed = False
-        self.app.run_worker(
-            lambda: self._build(index, journal),
-            name="search index",
-            group="journal-search",  # "journal-": a lock cancels it and waits (shell.py)
-            thread=True,
-            exclusive=True,
-            exit_on_error=False,
-        )
+        def __init__(self, hit: Hit) -> None:
+            super().__init__()
+            self.hit = hit
 
-    def _build(self, index: SearchIndex, journal: Journal) -> None:
-        worker = get_current_worker()
+    class Searched(Message):
+        """A search finished in the worker thread (handled here, on the app's thread)."""
 
-        def still_wanted(_done: int = 0, _total: int = 0) -> None:
-            # Called every 1,000 entries: a lock stops the reading within milliseconds.
-            if worker.is_cancelled or self.index is not index:
-                raise IndexDropped
+        def __init__(self, text: str, hits: Sequence[Hit]) -> None:
+            super().__init__()
+            self.text = text
+            self.hits = hits
 
-        try:
-            index.load(journal, progress=still_wanted)
-            still_wanted()
-            index.warm_up(progress=still_wanted)
-        except IndexDropped:
-            pass
-        except Exception:  # noqa: BLE001 (a damaged row, or the journal closed by a lock)
-            if self.index is index:
-                self.failed = True
-        finally:
-            if self.index is not index:
-                index.close()  # dropped meanwhile: nothing read after the lock stays
+    def __init__(
+        self,
+        search: SearchFunction,
+        *,
+        lang: str = "fr",
+        progress: Callable[[], tuple[int, int]] | None = None,
+        query: str = "",
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self._search = search
+        self._progress = progress
+        self._initial_query = query
+        self.lang = lang
+        self.hits: list[Hit] = []
+        self._shown_text: str | None = None  # the text `hits` answer
+        self._requested: str | None = None  # the text last sent to `search`
+        self._debounce: Timer | None = None
+        self._retry: Timer | None = None
+        localize_bindings(self, lang)
 
-    def drop(self) -> None:
-        """Let go of every key and text both indexes hold (on lock and on exit)."""
-        for index in (self.index, self.practice):
-            if index is not None:
-                index.close()
-        self.index = self.practice = None
+    def t(self, key: str, /, **params: object) -> str:
+        return translate(key, self.lang, **params)
 
-    # -- keeping it current -----------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Input(value=self._initial_query, placeholder=self.t("search.placeholder"))
+        yield Static(Text(self.t("search.prompt")), id="search-status")
+        yield OptionList(id="search-results")
+        yield Footer()
 
-    def entry_saved(self, entry_id: str) -> None:
-        """An entry was written or edited: index its current version, and its person's name."""
-        journal = self.app.journal
-        if self.index is None or journal is None:
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self._initial_query.strip():
+            self._start(self._initial_query)
+
+    # -- typing ----------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        if event.value == self._requested:
+            return  # e.g. the initial query, searched on mount
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, lambda: self._start(event.value))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        results = self.query_one(OptionList)
+        if self.hits and event.value == self._shown_text:
+            self.post_message(self.HitChosen(self.hits[results.highlighted or 0]))
+        else:
+            self._start(event.value)
+
+    def _start(self, text: str) -> None:
+        self._requested = text
+        if self._retry is not None:
+            self._retry.stop()
+            self._retry = None
+        if not text.strip():
+            self._show(text, [])
             return
-        with contextlib.suppress(Exception):  # the index is a convenience: never fail a save
-            entry = journal.entry(entry_id)
-            self.index.set_person(entry.person_id, journal.person(entry.person_id).name)
-            self.index.update(entry)
+        self._run(text)
 
-    def person_changed(self, person_id: str) -> None:
-        """A person was added or renamed: hits show the new name."""
-        journal = self.app.journal
-        if self.index is None or journal is None:
-            return
-        with contextlib.suppress(Exception):
-            self.index.set_person(person_id, journal.person(person_id).name)
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _run(self, text: str) -> None:
+        self.post_message(self.Searched(text, self._search(text)))
 
-    def entry_deleted(self, entry_id: str) -> None:
-        if self.index is not None:
-            self.index.remove(entry_id)
+    # -- results ---------------------------------------------------------------------------
 
-    def person_forgotten(self, person_id: str) -> None:
-        """A person was erased: their keys and name leave the index too."""
-        if self.index is not None:
-            self.index.forget_person(person_id)
+    @on(Searched)
+    def _searched(self, event: Searched) -> None:
+        if event.text != self.query_one(Input).value:
+            return  # a slower, older search: its text is no longer what is typed
+        self._show(event.text, event.hits)
+        if not getattr(event.hits, "complete", True):
+            self._retry = self.set_timer(RETRY_SECONDS, lambda: self._start(event.text))
 
-    # -- searching --------------------------------------------------------------------
+    def _show(self, text: str, hits: Sequence[Hit]) -> None:
+        self.hits = list(hits)
+        self._shown_text = text
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(Option(hit_prompt(hit, self.lang)) for hit in self.hits)
+        if self.hits:
+            results.highlighted = 0
+        self.query_one("#search-status", Static).update(Text(self._status(text, hits)))
 
-    def search_all(self, text: str) -> Sequence[Hit]:
-        """Every story; nothing at all once the journal is locked (`index` is None)."""
-        index = self.index
-        if index is None:
-            return Hits()
-        hits = index.search(text, limit=RESULT_LIMIT)
-        if self.failed:
-            hits.complete = True  # no more is coming: stop asking
-        return hits
+    def _status(self, text: str, hits: Sequence[Hit]) -> str:
+        if not text.strip():
+            return self.t("search.prompt")
+        total = getattr(hits, "total", len(hits)) or len(hits)
+        if not hits:
+            status = self.t("search.none", query=" ".join(strip_controls(text).split()))
+        elif total > len(hits):
+            status = self.t("search.shown", count=total, shown=len(hits))
+        else:
+            status = self.t("search.count.one" if total == 1 else "search.count", count=total)
+        if not getattr(hits, "complete", True) and self._progress is not None:
+            done, expected = self._progress()
+            status += self.t("search.loading", done=done, total=expected)
+        return status
 
-    def progress(self) -> tuple[int, int]:
-        index = self.index
-        return index.progress if index is not None else (0, 0)
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.HitChosen(self.hits[event.option_index]))
 
-    def practice_index(self, notes: list[Entry], label: str) -> None:
-        """Index the practice notes (a few hundred at most: done on the spot).
+    def action_focus_results(self) -> None:
+        if self.hits:
+            self.query_one(OptionList).focus()
 
-        Called each time the practice journal loads them, after every new or deleted
-        note too, so it never needs keeping current note by note.
-        """
-        if self.practice is not None:
-            self.practice.close()
-        index = SearchIndex()
-        index.set_person(PRACTICE, label)
-        for note in notes:
-            index.add(note)
-        self.practice = index
-
-    def search_practice(self, text: str) -> Sequence[Hit]:
-        index = self.practice
-        if index is None:
-            return Hits()
-        hits = index.search(text, person_id=PRACTICE, limit=RESULT_LIMIT)
-        # Filled with `add`, never `load`, so it never calls itself complete; it is.
-        hits.complete = True
-        return hits
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 class ChosenSearchScreen(SearchScreen):
@@ -203,30 +252,3 @@ class ChosenSearchScreen(SearchScreen):
         event.stop()
         self.dismiss(None)
         self.app.call_later(self._chosen_hit, event.hit)  # once this screen is gone
-
-
-def open_search(app: DentelleApp) -> None:
-    """`/` and "recherche : Chercher…": every story; Enter opens the entry in its timeline."""
-    app.ensure_reflect_started()  # searching before the delayed start: start it now
-    keeper = app.search_keeper
-    if app.journal is None or keeper.index is None:
-        return
-
-    async def chosen(hit: Hit) -> None:
-        await app.show_person(hit.person_id, select=hit.id)
-
-    app.push_screen(
-        ChosenSearchScreen(keeper.search_all, chosen, lang=app.lang, progress=keeper.progress)
-    )
-
-
-def practice_search_screen(
-    app: DentelleApp, chosen: Callable[[Hit], Awaitable[None] | None]
-) -> ChosenSearchScreen:
-    keeper = app.search_keeper
-    return ChosenSearchScreen(
-        keeper.search_practice,
-        chosen,
-        lang=app.lang,
-        placeholder=translate("practice.search_placeholder", app.lang),
-    )

@@ -12,24 +12,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from journal import dates
-from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.rhythm import SoonItem, soon
-from views import reflect_strings  # noqa: F401  (registers the messages)
+from views.messages import JournalChange, PersonForgotten
+from views.screens.base import DentelleScreen
 from views.screens.rhythm import person_rhythm
 from views.screens.timeline import HeadingRow
-from views.ui import Localized, localize_bindings, one_line
+from views.ui import one_line
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit, wrap_text
+
+if TYPE_CHECKING:
+    from journal.store import Journal
 
 NAME_WIDTH = 30
 HORIZON_DAYS = 7
@@ -79,40 +81,33 @@ def soon_rows(items: list[SoonItem], today: date, lang: str) -> list[HeadingRow 
     return rows
 
 
+def read_soon(journal: Journal, today: date, lang: str) -> list[HeadingRow | SoonRow]:
+    """Who the rhythms bring, worded (decrypts every summary: runs in a worker)."""
+    summaries = journal.summaries()
+    rhythms = {s.person.id: r for s in summaries if (r := person_rhythm(s.person))}
+    items = soon(summaries, rhythms, today, HORIZON_DAYS)
+    return soon_rows(items, today, lang)
+
+
 class SoonList(LineList):
     BINDINGS = [Binding("enter", "select", "key.soon.open", id="soon.open")]
 
 
-class SoonScreen(Localized, Screen):
+class SoonScreen(DentelleScreen):
     """People a rhythm brings this week, then people unseen for longer than usual."""
 
     BINDING_GROUP_TITLE = "key.group.soon"
+    HELP_ALSO = (SoonList,)
     BINDINGS = [Binding("escape", "back", "key.soon.back", id="soon.back")]
-    DEFAULT_CSS = """
-    SoonScreen #soon-intro, SoonScreen #soon-status { padding: 0 1; }
-    """
-
-    class Loaded(Message):
-        """The summaries were read and the rows worded (in the worker)."""
-
-        def __init__(self, rows: list) -> None:
-            super().__init__()
-            self.rows = rows
-
-    class LoadFailed(Message):
-        def __init__(self, message: str) -> None:
-            super().__init__()
-            self.message = message
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.rows: list = []
         self.loaded = False
 
     def compose(self) -> ComposeResult:
         self.reload()
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.app.today()
         horizon = today + timedelta(days=HORIZON_DAYS)
         title = self.t("soon.title", day=dates.format_day(horizon, self.lang))
         yield Static(title, id="soon-title", classes="titlebar", markup=False)
@@ -125,46 +120,31 @@ class SoonScreen(Localized, Screen):
         self.query_one("#soon", SoonList).focus()
 
     def reload(self) -> None:
-        app = self.app
-        if app.journal is not None:  # type: ignore[attr-defined]
-            self._load(app.journal, app.today(), self.lang)  # type: ignore[attr-defined]
+        today, lang = self.app.today(), self.lang
+        self.load_in_worker(
+            "soon", lambda journal: read_soon(journal, today, lang), self._loaded, self._load_failed
+        )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-soon")
-    def _load(self, journal, today: date, lang: str) -> None:
-        try:
-            summaries = journal.summaries()
-        except DentelleError as error:
-            self.post_message(self.LoadFailed(error.message(lang)))
-            return
-        except Exception as error:  # noqa: BLE001 (a lock closed the journal meanwhile)
-            self.post_message(
-                self.LoadFailed(translate("app.unexpected", lang, kind=type(error).__name__))
-            )
-            return
-        rhythms = {s.person.id: r for s in summaries if (r := person_rhythm(s.person))}
-        items = soon(summaries, rhythms, today, HORIZON_DAYS)
-        self.post_message(self.Loaded(soon_rows(items, today, lang)))
+    def journal_changed(self, change: JournalChange) -> None:
+        if isinstance(change, PersonForgotten):  # opened from here, forgotten there
+            self.reload()
 
-    @on(Loaded)
-    def _loaded(self, event: Loaded) -> None:
-        if self.app.journal is None:  # type: ignore[attr-defined]
-            return
-        self.rows, self.loaded = event.rows, True
+    def _loaded(self, rows: list[HeadingRow | SoonRow]) -> None:
+        self.rows, self.loaded = rows, True
         self.query_one("#soon", SoonList).set_rows(self.rows)
         status = self.query_one("#soon-status", Static)
         status.update("" if self.rows else self.t("soon.none"))
         status.display = not self.rows
 
-    @on(LoadFailed)
-    def _load_failed(self, event: LoadFailed) -> None:
-        self.query_one("#soon-status", Static).update(event.message)
+    def _load_failed(self, message: str) -> None:
+        self.query_one("#soon-status", Static).update(message)
 
     @on(LineList.Selected, "#soon")
     async def _open(self, event: LineList.Selected) -> None:
         from views.screens.timeline import TimelineScreen
 
         row = self.rows[event.index] if 0 <= event.index < len(self.rows) else None
-        if isinstance(row, SoonRow) and self.app.journal is not None:  # type: ignore[attr-defined]
+        if isinstance(row, SoonRow) and self.journal is not None:
             await self.app.push_screen(TimelineScreen(row.person_id))
 
     def action_back(self) -> None:

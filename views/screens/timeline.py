@@ -10,27 +10,33 @@ worker; the list draws only the lines in view, so 1,000 entries open in well und
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from textual import on, work
-from textual.app import ComposeResult
+from textual import on
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.model import Draft, Entry, Person
+from journal.store.consultations import record_consultation
 from journal.story import EntryItem, Gap, MonthHeading, YearHeading, contacts_per_month, story_items
+from views.screens.base import DentelleScreen
 from views.screens.rhythm import RhythmLine
-from views.ui import Localized, clean, localize_bindings, one_line, plural
+from views.ui import clean, one_line, plural
 from views.widgets.contact_strip import strip_content
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import wrap_text
+
+if TYPE_CHECKING:
+    from journal.store import Journal
 
 BODY_INDENT = "  "
 
@@ -116,6 +122,13 @@ def story_rows(entries: list[Entry], lang: str) -> list[HeadingRow | GapRow | En
     return rows
 
 
+def read_story(journal: Journal, person_id: str, lang: str) -> tuple[Person, list, dict]:
+    """The person, their story's rows and contacts per month (decrypts: runs in a worker)."""
+    person = journal.person(person_id)
+    entries = journal.entries(person_id)
+    return person, story_rows(entries, lang), contacts_per_month(entries)
+
+
 class TimelineView(LineList):
     """The story itself, opened at the most recent entry."""
 
@@ -124,10 +137,11 @@ class TimelineView(LineList):
     ]
 
 
-class TimelineScreen(Localized, Screen):
+class TimelineScreen(DentelleScreen):
     """A person's story; `n` writes a new entry, `e` edits the one under the cursor."""
 
     BINDING_GROUP_TITLE = "key.group.timeline"
+    HELP_ALSO = (TimelineView, LineList)
     BINDINGS = [
         Binding("n", "new_entry", "key.timeline.new", id="timeline.new"),
         Binding("e", "edit_entry", "key.timeline.edit", id="timeline.edit"),
@@ -137,7 +151,7 @@ class TimelineScreen(Localized, Screen):
         # show `r`, and the line it sets appears under the profile.
         Binding("r", "rhythm", "key.timeline.rhythm", show=False, id="timeline.rhythm"),
         Binding("escape", "back", "key.timeline.back", show=False, id="timeline.back"),
-        # Backup and the person's rights (views/rights.py): in the help and the palette,
+        # Backup and the person's rights (views/actions.py): in the help and the palette,
         # the footer has no room left at 80 columns.
         Binding("x", "app.export_person", "key.rights.export", show=False, id="timeline.export"),
         Binding(
@@ -149,28 +163,11 @@ class TimelineScreen(Localized, Screen):
         Binding("b", "app.backup", "key.rights.backup", show=False, id="timeline.backup"),
     ]
 
-    class Loaded(Message):
-        """The person and their entries were decrypted and laid out as rows."""
-
-        def __init__(self, person: Person, rows: list, counts: dict) -> None:
-            super().__init__()
-            self.person = person
-            self.rows = rows
-            self.counts = counts
-
-    class LoadFailed(Message):
-        """The story could not be read (`message` says why)."""
-
-        def __init__(self, message: str) -> None:
-            super().__init__()
-            self.message = message
-
     def __init__(
         self, person_id: str, resume: Draft | None = None, select: str | None = None
     ) -> None:
         """`resume`: a draft to open in the editor; `select`: the entry to start on."""
         super().__init__()
-        localize_bindings(self, self.lang)
         self.person_id = person_id
         self._resume = resume
         self._select_first = select
@@ -194,35 +191,33 @@ class TimelineScreen(Localized, Screen):
     def on_mount(self) -> None:
         self.query_one("#timeline", TimelineView).focus()
         # One "opened" line in the person's record of consultations per opening.
-        self.call_after_refresh(self.app.note_opened, self.person_id)  # type: ignore[attr-defined]
+        self.call_after_refresh(self._note_opened)
+
+    def _note_opened(self) -> None:
+        """Add an "opened" line to the person's record of consultations.
+
+        Best effort: the story is already on screen, and a failure here must not take
+        it away (the journal may have been locked meanwhile).
+        """
+        journal = self.journal
+        if journal is None or not journal.is_open:
+            return
+        months = self.app.config.consultation_log_months
+        with contextlib.suppress(DentelleError):
+            record_consultation(journal, self.person_id, "opened", keep_months=months)
 
     def reload(self, select: str | None = None) -> None:
         self._select_after_load = select
-        journal = self.app.journal  # type: ignore[attr-defined]
-        if journal is not None:
-            self._load(journal, self.person_id, self.lang)
+        person_id, lang = self.person_id, self.lang
+        self.load_in_worker(
+            "story",
+            lambda journal: read_story(journal, person_id, lang),
+            self._loaded,
+            self._load_failed,
+        )
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="journal-story")
-    def _load(self, journal, person_id: str, lang: str) -> None:
-        try:
-            person = journal.person(person_id)
-            entries = journal.entries(person_id)
-        except DentelleError as error:
-            self.post_message(self.LoadFailed(error.message(lang)))
-            return
-        except Exception as error:  # noqa: BLE001 (a lock closed the journal meanwhile)
-            self.post_message(
-                self.LoadFailed(translate("app.unexpected", lang, kind=type(error).__name__))
-            )
-            return
-        rows = story_rows(entries, lang)
-        self.post_message(self.Loaded(person, rows, contacts_per_month(entries)))
-
-    @on(Loaded)
-    def _loaded(self, event: Loaded) -> None:
-        if self.app.journal is None:  # type: ignore[attr-defined]
-            return
-        self.person, self.rows, self._counts = event.person, event.rows, event.counts
+    def _loaded(self, loaded: tuple[Person, list, dict]) -> None:
+        self.person, self.rows, self._counts = loaded
         self.loaded = True
         self._show_person()
         cursor = None
@@ -250,9 +245,8 @@ class TimelineScreen(Localized, Screen):
             )
             self.open_editor(entry=entry, draft=draft)
 
-    @on(LoadFailed)
-    def _load_failed(self, event: LoadFailed) -> None:
-        self.query_one("#profile", Static).update(event.message)
+    def _load_failed(self, message: str) -> None:
+        self.query_one("#profile", Static).update(message)
 
     def _show_person(self) -> None:
         person = self.person
@@ -266,14 +260,14 @@ class TimelineScreen(Localized, Screen):
         widget = self.query_one("#profile", Static)
         widget.update(profile if profile else self.t("timeline.no_profile"))
         widget.set_class(not profile, "muted")
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.app.today()
         self.query_one("#rhythm", RhythmLine).show(person, self.last_contact(), today, self.lang)
         self._draw_strip()
 
     def _draw_strip(self) -> None:
         strip = self.query_one("#strip", Static)
         width = strip.content_region.width or self.size.width
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.app.today()
         strip.update(strip_content(self._counts, width, today, self.t("timeline.strip_legend")))
 
     def on_resize(self) -> None:
@@ -287,6 +281,24 @@ class TimelineScreen(Localized, Screen):
         if 0 <= cursor < len(self.rows) and isinstance(self.rows[cursor], EntryRow):
             return self.rows[cursor].entry
         return None
+
+    def person_in_view(self) -> tuple[str, str] | None:
+        return None if self.person is None else (self.person_id, one_line(self.person.name))
+
+    def shows_person(self, person_id: str) -> bool:
+        return person_id == self.person_id
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        t = self.t
+        yield SystemCommand(t("cmd.entry_new"), t("cmd.entry_new.help"), self.new_entry)
+        yield SystemCommand(t("cmd.rhythm"), t("cmd.rhythm.help"), self.action_rhythm)
+        person = self.person_in_view()
+        if person is not None:
+            yield SystemCommand(
+                t("cmd.rights.consultations"),
+                t("cmd.rights.consultations.help"),
+                self.app.action_consultations,
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_entry", "history"):
@@ -322,19 +334,21 @@ class TimelineScreen(Localized, Screen):
         self.app.push_screen(EditorScreen(self.person, entry=entry, draft=draft), self._written)
 
     def _written(self, entry_id: str | None) -> None:
-        if entry_id:
-            self.app.search_keeper.entry_saved(entry_id)  # type: ignore[attr-defined]
+        if entry_id:  # the editor told the app (`EntrySaved`): the list and index follow
             self.reload(select=entry_id)
-            people = self.app.people_screen()  # type: ignore[attr-defined]
-            if people is not None:
-                people.reload()
 
     def action_history(self) -> None:
-        from views.screens.history import VersionsScreen
+        from views.screens.versions import VersionsScreen
 
         entry = self.selected_entry()
-        if entry is not None:
-            self.app.push_screen(VersionsScreen(entry.id))
+        if entry is None:
+            return
+
+        def closed(erased: bool | None) -> None:
+            if erased:  # its "✎ n versions" follows
+                self.reload(select=entry.id)
+
+        self.app.push_screen(VersionsScreen(entry.id), closed)
 
     def action_edit_profile(self) -> None:
         from views.screens.dialogs import PersonFormScreen
@@ -343,12 +357,8 @@ class TimelineScreen(Localized, Screen):
             return
 
         def saved(person_id: str | None) -> None:
-            if person_id:
+            if person_id:  # the form told the app (`PersonChanged`): the list and index follow
                 self.reload()
-                self.app.search_keeper.person_changed(person_id)  # type: ignore[attr-defined]
-                people = self.app.people_screen()  # type: ignore[attr-defined]
-                if people is not None:
-                    people.reload(select=person_id)
 
         self.app.push_screen(PersonFormScreen(self.person), saved)
 

@@ -15,19 +15,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from journal.errors import DentelleError, VaultLocked
 from journal.i18n import translate
 from journal.vault import Vault
-from views.ui import Localized, literal, localize_bindings
+from views.screens.base import DentelleScreen
+from views.ui import literal
 from views.widgets.passphrase_input import PassphraseInput
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
-class UnlockScreen(Localized, Screen):
+class UnlockScreen(DentelleScreen):
     """Ask for the passphrase; hand the open journal to the app."""
 
     BINDING_GROUP_TITLE = "key.group.unlock"
@@ -53,7 +53,6 @@ class UnlockScreen(Localized, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self, self.lang)
         self.busy = False
         self._spin = 0
 
@@ -64,7 +63,7 @@ class UnlockScreen(Localized, Screen):
             yield Static(self.t("unlock.label"), markup=False, classes="label")
             yield PassphraseInput(placeholder=self.t("unlock.placeholder"), id="passphrase")
             yield Static("", id="unlock-status", markup=False)
-            demo = self.app.demo_passphrase  # type: ignore[attr-defined]
+            demo = self.app.demo_passphrase
             if demo:
                 yield Static(
                     self.t("unlock.demo", passphrase=demo),
@@ -93,7 +92,7 @@ class UnlockScreen(Localized, Screen):
         self._show_status(self.t("unlock.working"))
         self._spinner = self.set_interval(0.1, self._turn)
         app = self.app
-        self._unlock(app.vault, passphrase, app.clock, self.lang)  # type: ignore[attr-defined]
+        self._unlock(app.vault, passphrase, app.clock, self.lang)
 
     def _turn(self) -> None:
         self._spin = (self._spin + 1) % len(SPINNER)
@@ -140,4 +139,4 @@ class UnlockScreen(Localized, Screen):
     def _unlocked(self, event: Unlocked) -> None:
         self._done()
         self._show_status("")
-        self.app.journal_opened(event.journal)  # type: ignore[attr-defined]
+        self.app.journal_opened(event.journal)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import getters, on, work
 from textual.message import Message
 from textual.widgets import Static
 
@@ -27,15 +27,12 @@ from views.ui import Localized, plural
 
 if TYPE_CHECKING:
     from journal.store import Journal
+    from views.services.backup import BackupState
+    from views.shell import DentelleApp
 
 
 class CareStatus(Localized, Static):
     """ "Sauvegardé il y a 3 jours · 2 personnes à revoir (conservation, r)"."""
-
-    DEFAULT_CSS = """
-    CareStatus { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
-    CareStatus.-reminder { color: $text-secondary; }
-    """
 
     class Read(Message):
         """The last backup time and the number of people due were read (in a worker)."""
@@ -53,8 +50,12 @@ class CareStatus(Localized, Static):
         """True once the first reading arrived (tests wait on it)."""
         self._stale = False
 
+    if TYPE_CHECKING:  # as Textual types its own `app` (a runtime import would be circular)
+        app = getters.app(DentelleApp)
+
     def on_mount(self) -> None:
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
+        self.app.backups.changed.subscribe(self, self._backup_changed, immediate=True)
 
     def _screen_changed(self, screen: object) -> None:
         if screen is self.screen and self._stale:
@@ -63,10 +64,9 @@ class CareStatus(Localized, Static):
     def refresh_status(self) -> None:
         """Read the last backup and the people due again (after any change to the list)."""
         app = self.app
-        journal = app.journal  # type: ignore[attr-defined]
+        journal = app.journal
         if journal is not None:
-            years = app.config.retention_years  # type: ignore[attr-defined]
-            self._read(journal, app.today(), years)  # type: ignore[attr-defined]
+            self._read(journal, app.today(), app.config.retention_years)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="journal-status")
     def _read(self, journal: Journal, today: date, years: int) -> None:
@@ -82,9 +82,9 @@ class CareStatus(Localized, Static):
         self.last_backup, self.due_count, self.read = event.last, event.due, True
         self._draw()
 
-    def backup_changed(self, reload: bool = False) -> None:
+    def _backup_changed(self, state: BackupState) -> None:
         """A backup moved on (redraw) or ended (read the new last backup time)."""
-        if reload:
+        if state.finished:
             self.refresh_status()
         self._draw()
 
@@ -96,7 +96,7 @@ class CareStatus(Localized, Static):
             return
         self._stale = False
         app = self.app
-        state = getattr(app, "backup_state", None)
+        state = app.backups.state
         parts = []
         reminder = False
         if state is not None and state.running:
@@ -104,11 +104,11 @@ class CareStatus(Localized, Static):
         elif self.last_backup is None:
             parts.append(self.t("status.backup_never"))
         else:
-            now = app.now()  # type: ignore[attr-defined]
+            now = app.now()
             day = self.last_backup.astimezone(now.tzinfo).date() if now.tzinfo else None
             day = day or self.last_backup.date()
             ago = dates.format_ago(day, now.date(), self.lang)
-            reminder = (now.date() - day).days >= app.config.backup_reminder_days  # type: ignore[attr-defined]
+            reminder = (now.date() - day).days >= app.config.backup_reminder_days
             parts.append(
                 self.t("status.backup_reminder" if reminder else "status.backup_ago", ago=ago)
             )

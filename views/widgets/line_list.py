@@ -26,7 +26,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from views.ui import app_lang, localize_bindings
+from views.ui import Localized
 
 Piece = tuple[str, str]
 """Text and a style name ("" for the plain style, else a `line-list--…` suffix)."""
@@ -44,7 +44,7 @@ class Row(Protocol):
     def lines(self, width: int) -> list[Line]: ...
 
 
-class LineList(ScrollView, can_focus=True):
+class LineList(Localized, ScrollView, can_focus=True):
     """Rows laid out once, drawn line by line; the cursor moves between selectable rows."""
 
     COMPONENT_CLASSES = {
@@ -56,18 +56,6 @@ class LineList(ScrollView, can_focus=True):
         "line-list--strong",
         "line-list--mark",
     }
-
-    DEFAULT_CSS = """
-    LineList { height: 1fr; background: $surface; scrollbar-gutter: stable; }
-    LineList > .line-list--cursor { background: $boost; text-style: bold; }
-    LineList:focus > .line-list--cursor { background: $accent 35%; text-style: bold; }
-    LineList > .line-list--heading { color: $text-primary; text-style: bold; }
-    LineList > .line-list--subheading { color: $text-secondary; text-style: bold underline; }
-    LineList > .line-list--muted { color: $text-muted; }
-    LineList > .line-list--gap { color: $text-muted; text-style: italic; }
-    LineList > .line-list--strong { text-style: bold; }
-    LineList > .line-list--mark { color: $text-accent; text-style: bold; }
-    """
 
     BINDINGS = [
         Binding("up,k", "move(-1)", "key.list.up", show=False, id="list.up"),
@@ -119,7 +107,6 @@ class LineList(ScrollView, can_focus=True):
 
     def __init__(self, *, start_at_end: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
-        localize_bindings(self, app_lang())
         self.start_at_end = start_at_end
         self._rows: Sequence[Row] = ()
         self._selectable: list[int] = []
@@ -142,10 +129,6 @@ class LineList(ScrollView, can_focus=True):
     @property
     def row_count(self) -> int:
         return len(self._rows)
-
-    @property
-    def line_count(self) -> int:
-        return len(self._lines)
 
     def set_rows(self, rows: Sequence[Row], cursor: int | None = None) -> None:
         """Replace every row; put the cursor on `cursor` (or the first/last selectable).
