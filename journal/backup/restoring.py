@@ -31,17 +31,13 @@ from journal.backup.sets import (
     read_keyring,
     table_counts,
 )
-from journal.errors import BackupError, DentelleError, VaultBusy
+from journal.errors import BackupError, DentelleError
 from journal.fsutil import fsync_dir, make_private_dir, touch_private, write_atomic
 from journal.layout import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE
+from journal.store.connection import acquire_lock, release_lock
 from journal.store.consultations import consultations
 from journal.store.practice import practice_notes
 from journal.vault import Vault
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not POSIX: no lock to take
-    fcntl = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -198,15 +194,9 @@ def _read_everything(vault: Vault, identity: pyrage.x25519.Identity, progress: P
 
 def _hold_lock(vault: Vault) -> int | None:
     """Refuse to replace a vault that a Dentelle program has open."""
-    if fcntl is None or not vault.path.is_dir():
+    if not vault.path.is_dir():
         return None
-    fd = os.open(vault.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(fd)
-        raise VaultBusy("store.busy") from None
-    return fd
+    return acquire_lock(vault.lock_file)
 
 
 def _check_target(vault: Vault) -> None:
@@ -370,9 +360,7 @@ def _swap(staged: Path, vault: Vault, identity: pyrage.x25519.Identity) -> bool:
             raise BackupError("restore.not_writable", path=str(target), reason=reason) from None
         raise
     finally:
-        if lock is not None:
-            with contextlib.suppress(OSError):
-                os.close(lock)
+        release_lock(lock)
     if replaced:
         _remove_tree(aside)
     return replaced
