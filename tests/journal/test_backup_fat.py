@@ -28,7 +28,7 @@ from journal.errors import BackupError
 from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY, GOLDEN_PASSPHRASE, GOLDEN_RECOVERY_CODE
-from tests.journal.test_backup import dump, dump_vault, populate
+from tests.journal.backup_helpers import dump, dump_vault, populate
 
 
 def _missing() -> str | None:
