@@ -45,6 +45,11 @@ def _missing() -> str | None:
 pytestmark = pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
 
 
+MOUNT_TIMEOUT = 30.0
+"""Seconds a mount or unmount may take. Generous: on a busy machine a slow mount must not
+turn into a skipped test (it was 5 s)."""
+
+
 class FatKey:
     """A FAT image file and where it is mounted; `plug()` and `unplug()` it."""
 
@@ -60,7 +65,7 @@ class FatKey:
             text=True,
             check=False,
         )
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + MOUNT_TIMEOUT
         while not os.path.ismount(self.mount) and time.monotonic() < deadline:
             time.sleep(0.05)
         if not os.path.ismount(self.mount):
@@ -72,7 +77,7 @@ class FatKey:
             if not os.path.ismount(self.mount):
                 return
             subprocess.run([*args, str(self.mount)], capture_output=True, check=False)
-            deadline = time.monotonic() + 5
+            deadline = time.monotonic() + MOUNT_TIMEOUT
             while os.path.ismount(self.mount) and time.monotonic() < deadline:
                 time.sleep(0.05)
 
