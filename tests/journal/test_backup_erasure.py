@@ -23,7 +23,15 @@ from journal.backup.sets import KEYRING_FILE, SET_DIR_NAME, generation_files
 from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
-from tests.journal.test_backup import DAYS, NAMES, SENTENCES, dump, dump_vault, populate, set_files
+from tests.journal.backup_helpers import (
+    DAYS,
+    NAMES,
+    SENTENCES,
+    dump,
+    dump_vault,
+    populate,
+    set_files,
+)
 
 
 def generation_db(path: Path) -> sqlite3.Connection:

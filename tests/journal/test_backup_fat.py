@@ -28,7 +28,7 @@ from journal.errors import BackupError
 from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY, GOLDEN_PASSPHRASE, GOLDEN_RECOVERY_CODE
-from tests.journal.test_backup import dump, dump_vault, populate
+from tests.journal.backup_helpers import dump, dump_vault, populate
 
 
 def _missing() -> str | None:
@@ -43,6 +43,11 @@ def _missing() -> str | None:
 
 
 pytestmark = pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
+
+
+MOUNT_TIMEOUT = 30.0
+"""Seconds a mount or unmount may take. Generous: on a busy machine a slow mount must not
+turn into a skipped test (it was 5 s)."""
 
 
 class FatKey:
@@ -60,7 +65,7 @@ class FatKey:
             text=True,
             check=False,
         )
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + MOUNT_TIMEOUT
         while not os.path.ismount(self.mount) and time.monotonic() < deadline:
             time.sleep(0.05)
         if not os.path.ismount(self.mount):
@@ -72,7 +77,7 @@ class FatKey:
             if not os.path.ismount(self.mount):
                 return
             subprocess.run([*args, str(self.mount)], capture_output=True, check=False)
-            deadline = time.monotonic() + 5
+            deadline = time.monotonic() + MOUNT_TIMEOUT
             while os.path.ismount(self.mount) and time.monotonic() < deadline:
                 time.sleep(0.05)
 

@@ -26,7 +26,7 @@ from journal.errors import BackupError
 from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY, MemoKeyWrap
-from tests.journal.test_backup import NAMES, dump, dump_vault, populate
+from tests.journal.backup_helpers import NAMES, dump, dump_vault, populate
 
 
 class Faults:

@@ -1,16 +1,14 @@
 """The terminal app driven with Textual's Pilot: unlock, first run, people, keys, palette.
 
-Also the helpers the other app tests import (test_app_writing.py: timeline, editor,
-drafts; test_app_safety.py: locking and leaks; test_app_snapshots.py). Vaults are the
-conftest's: real SQLite and real age files under the golden identity, with
-`MemoKeyWrap` so unlocking with `GOLDEN_PASSPHRASE` costs no scrypt. Time is fixed
-(`NOW`).
+The helpers (vaults, the app, waiting) are in tests/views/pilot.py, shared with the
+other app tests (test_app_writing.py: timeline, editor, drafts; test_app_safety.py:
+locking and leaks; test_app_snapshots.py). Time is fixed (`pilot.NOW`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timedelta, timezone
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,73 +16,26 @@ from textual.widgets import Checkbox, Input, Static, TextArea
 
 from journal.errors import VaultLocked
 from journal.vault import Vault
-from tests.conftest import GOLDEN_IDENTITY, GOLDEN_PASSPHRASE
-from views.app import make_app
+from tests.conftest import GOLDEN_PASSPHRASE
+from tests.views.pilot import (
+    SIZE,
+    WAIT_TIMEOUT,
+    app_for,
+    fill,
+    open_person,
+    palette,
+    screen_text,
+    settle,
+    timeline_text,
+    unlock,
+    wait_for,
+)
 from views.screens.first_run import FirstRunScreen
 from views.screens.help import HelpScreen
 from views.screens.people import PeopleScreen
 from views.screens.timeline import TimelineScreen
 from views.screens.unlock import UnlockScreen
 from views.shell import DentelleApp
-
-NOW = datetime(2026, 11, 28, 9, 0, tzinfo=timezone(timedelta(hours=1)))
-SIZE = (100, 32)
-
-
-def fixed_clock() -> datetime:
-    return NOW
-
-
-def fill(vault: Vault) -> dict[str, str]:
-    """Three people; the Martins have a story across two years. Returns name → id."""
-    with vault.open(GOLDEN_IDENTITY, clock=fixed_clock) as journal:
-        martin = journal.add_person("Famille Martin", "Deux enfants, Léa et Tom.")
-        for day, text in [
-            (date(2025, 3, 12), "Première rencontre à la permanence."),
-            (date(2025, 4, 2), "Visite à domicile avec Léa."),
-            (date(2026, 10, 5), "Retour après une longue pause."),
-            (date(2026, 11, 20), "Point sur l'école de Tom."),
-        ]:
-            written = datetime.combine(day, datetime.min.time(), NOW.tzinfo) + timedelta(hours=18)
-            journal.add_entry(martin.id, day, text, written_at=written)
-        jeanne = journal.add_person("Jeanne Dupré")
-        elodie = journal.add_person("Élodie Noël")
-    return {"martin": martin.id, "jeanne": jeanne.id, "elodie": elodie.id}
-
-
-def app_for(vault: Vault, lang: str = "fr", **kwargs) -> DentelleApp:
-    return make_app(vault, lang=lang, clock=fixed_clock, **kwargs)
-
-
-async def settle(pilot) -> None:
-    """Wait until every worker (and what its messages started) is done."""
-    for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-
-
-async def unlock(pilot, passphrase: str = GOLDEN_PASSPHRASE) -> None:
-    pilot.app.screen.query_one("#passphrase", Input).value = passphrase
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-async def open_person(pilot, part_of_name: str) -> None:
-    await pilot.press(*part_of_name)
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-def timeline_text(app: DentelleApp) -> list[str]:
-    view = app.screen.query_one("#timeline")
-    return ["".join(text for text, _style in line) for line in view._lines]
-
-
-def screen_text(app: DentelleApp) -> str:
-    """What the terminal would receive for the whole screen, escape codes included."""
-    return app.screen._compositor.render_full_update().render_segments(app.console)
-
 
 # -- unlock -------------------------------------------------------------------------
 
@@ -109,30 +60,36 @@ async def test_wrong_passphrase_is_refused_then_the_right_one_opens(vault: Vault
 async def test_unlocking_shows_a_live_state_and_keeps_the_passphrase_out_of_the_field(
     vault: Vault,
 ) -> None:
-    class SlowKeyWrap:
+    class HeldKeyWrap:
+        """Unwraps only once the test has seen the screen while it works."""
+
         def __init__(self, inner) -> None:
             self.inner = inner
+            self.release = threading.Event()
 
         def wrap(self, secret: str, payload: bytes) -> bytes:
             return self.inner.wrap(secret, payload)
 
         def unwrap(self, secret: str, blob: bytes) -> bytes:
-            import time
-
-            time.sleep(0.5)
+            self.release.wait(WAIT_TIMEOUT)
             return self.inner.unwrap(secret, blob)
 
-    app = app_for(vault, keywrap=SlowKeyWrap(vault.keywrap))
-    async with app.run_test(size=SIZE) as pilot:
-        app.screen.query_one("#passphrase", Input).value = GOLDEN_PASSPHRASE
-        await pilot.press("enter")
-        await pilot.pause(0.25)
-        screen = app.screen
-        assert isinstance(screen, UnlockScreen) and screen.busy
-        assert "Déverrouillage" in str(screen.query_one("#unlock-status", Static).render())
-        assert screen.query_one("#passphrase", Input).value == ""
-        await settle(pilot)
-        assert isinstance(app.screen, PeopleScreen)
+    keywrap = HeldKeyWrap(vault.keywrap)
+    app = app_for(vault, keywrap=keywrap)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            app.screen.query_one("#passphrase", Input).value = GOLDEN_PASSPHRASE
+            await pilot.press("enter")
+            screen = app.screen
+            await wait_for(pilot, lambda: "Déverrouillage" in screen_text(app))
+            assert isinstance(screen, UnlockScreen) and screen.busy
+            assert "Déverrouillage" in str(screen.query_one("#unlock-status", Static).render())
+            assert screen.query_one("#passphrase", Input).value == ""
+            keywrap.release.set()
+            await settle(pilot)
+            assert isinstance(app.screen, PeopleScreen)
+    finally:
+        keywrap.release.set()  # a failure above must not leave the unlock thread waiting
 
 
 # -- first run ----------------------------------------------------------------------
@@ -322,8 +279,7 @@ async def test_palette_opens_a_person_by_name(vault: Vault) -> None:
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("ctrl+p", *"dupr")
-        await pilot.pause(0.5)
+        await palette(pilot, "dupr")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)

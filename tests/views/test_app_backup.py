@@ -8,7 +8,6 @@ Keys are folders in tmp: the tests replace `find_drives` in `views.screens.backu
 from __future__ import annotations
 
 import threading
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from journal.backup.write import LAST_BACKUP_META
 from journal.config import Config
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
-from tests.views.test_app import NOW, SIZE, app_for, fill, settle, unlock
+from tests.views.pilot import NOW, SIZE, app_for, fill, settle, unlock, wait_for
 from views.screens.backup import BackupScreen
 from views.screens.people import PeopleScreen
 from views.screens.timeline import TimelineScreen
@@ -190,10 +189,9 @@ def slow_back_up(release: threading.Event):
 
     def back_up(journal, folder, *, keep, progress, now, record):
         step = 0
-        while not release.is_set():
+        while not release.wait(0.01):  # a backup moving on, until the test lets it end
             progress("backup.phase.snapshot", min(step, 9), 10)
             step += 1
-            time.sleep(0.01)
         return real_back_up(journal, folder, keep=keep, progress=progress, now=now, record=record)
 
     return back_up
@@ -211,16 +209,16 @@ async def test_the_app_stays_usable_during_a_backup_closed_to_keep_working(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await to_list(pilot)
         await pilot.press("b")
-        await pilot.pause(0.2)
-        assert app.backup_running
-        assert "Échap ferme cette fenêtre" in text(app.screen.query_one("#backup-note", Static))
+        await wait_for(pilot, lambda: app.backup_running)
+        note = app.screen.query_one("#backup-note", Static)
+        await wait_for(pilot, lambda: "Échap ferme cette fenêtre" in text(note))
         await pilot.press("escape")  # the window closes, the backup goes on
-        await pilot.pause(0.1)
-        assert isinstance(app.screen, PeopleScreen) and app.backup_running
-        assert status_line(app).startswith("Sauvegarde en cours…")
+        await wait_for(pilot, lambda: isinstance(app.screen, PeopleScreen))
+        assert app.backup_running
+        await wait_for(pilot, lambda: status_line(app).startswith("Sauvegarde en cours…"))
         await pilot.press("enter")  # open a story meanwhile
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, TimelineScreen) and app.screen.loaded
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen) and app.screen.loaded)
+        assert app.backup_running
         release.set()
         await settle(pilot)
         assert not app.backup_running and app.backup_state.report is not None
@@ -243,8 +241,7 @@ async def test_locking_during_a_backup_stops_it_and_leaves_no_generation(
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)
         await pilot.press("b")
-        await pilot.pause(0.2)
-        assert app.backup_running
+        await wait_for(pilot, lambda: app.backup_running)
         await pilot.press("ctrl+l")
         await settle(pilot)
         assert app.journal is None

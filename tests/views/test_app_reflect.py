@@ -1,11 +1,11 @@
 """Reflective writing in the app: the pertinence warning, the practice journal, rhythms
 of contact in words, and the "soon" view. Pilot tests over a real vault (conftest);
-the clock is fixed at Saturday 28 November 2026 (test_app.NOW).
+the clock is fixed at Saturday 28 November 2026 (pilot.NOW).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from textual.widgets import Input, Static, TextArea
 
@@ -15,8 +15,19 @@ from journal.store.practice import PRACTICE, practice_notes, prompts
 from journal.store.sealing import aad, unpack
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
-from tests.views.test_app import NOW, SIZE, app_for, fill, open_person, settle, unlock
-from tests.views.test_app_safety import assert_locked
+from tests.views.pilot import (
+    NOW,
+    SIZE,
+    app_for,
+    assert_locked,
+    fill,
+    fill_rhythms,
+    open_person,
+    palette,
+    settle,
+    unlock,
+    wait_for_search,
+)
 from views.screens.drafts import DraftsScreen
 from views.screens.editor import EditorScreen
 from views.screens.pertinence import MARK_STYLE, PertinenceScreen
@@ -164,7 +175,8 @@ async def test_the_check_applies_to_practice_notes_and_they_have_their_own_searc
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("ctrl+p", *"pratique : nouvelle", "enter")
+        await palette(pilot, "pratique : nouvelle")
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PracticeEditorScreen)
         await write(pilot, "Je l'ai trouvé manipulateur.")
@@ -175,8 +187,7 @@ async def test_the_check_applies_to_practice_notes_and_they_have_their_own_searc
         # `/` here searches the practice notes only, and the people's search does not
         # show them.
         await pilot.press("slash", *"reunion")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await wait_for_search(pilot)
         assert [hit.id for hit in app.screen.hits] == [older.id]
         await pilot.press("enter")
         await settle(pilot)
@@ -276,18 +287,6 @@ async def test_an_empty_field_clears_the_rhythm_in_english(vault: Vault) -> None
 
 
 # -- the soon view --------------------------------------------------------------------
-
-
-def fill_rhythms(vault: Vault) -> dict[str, str]:
-    """Jeanne is expected this week; Élodie has not been seen for longer than usual."""
-    ids = fill(vault)
-    with vault.open(GOLDEN_IDENTITY, clock=lambda: NOW) as journal:
-        for key, day in [("jeanne", date(2026, 11, 24)), ("elodie", date(2026, 10, 8))]:
-            written = datetime.combine(day, datetime.min.time(), NOW.tzinfo) + timedelta(hours=18)
-            journal.add_entry(ids[key], day, "Rencontre.", written_at=written)
-        for key, said in [("jeanne", "toutes les semaines"), ("elodie", "tous les mois")]:
-            journal.update_person(ids[key], extra={"rhythm": parse_rhythm(said).to_json()})
-    return ids
 
 
 async def test_s_shows_who_may_come_by_gently_and_enter_opens_them(vault: Vault) -> None:

@@ -2,7 +2,7 @@
 an earlier version (h then d), and the retention review (r).
 
 Real vault files from the conftest; exports go to tmp (the Documents folder is replaced
-in `views.screens.export`). Time is the fixed `NOW` of test_app.py (28 November 2026).
+in `views.screens.export`). Time is the fixed `NOW` of tests/views/pilot.py (28 November 2026).
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ from textual.widgets import Checkbox, Input, RadioSet, Static, TextArea
 
 import views.screens.export
 from journal.errors import NotFound
-from journal.retention import Kept, keep_with_reason
+from journal.retention import Kept
 from journal.store.consultations import consultations
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
-from tests.views.test_app import (
+from tests.views.pilot import (
     NOW,
     SIZE,
+    add_old_people,
     app_for,
     fill,
     open_person,
@@ -315,23 +316,6 @@ async def test_an_earlier_version_is_erased_after_confirmation_the_current_one_n
 
 
 # -- retention review ----------------------------------------------------------------------
-
-
-def add_old_people(vault: Vault) -> dict[str, str]:
-    """Two people past two years (one kept before, due again), one who came back."""
-    with vault.open(GOLDEN_IDENTITY, clock=lambda: NOW) as journal:
-        ids = {}
-        for key, name, day in [
-            ("yvette", "Yvette Ancienne", date(2023, 5, 2)),
-            ("paul", "Paul Lointain", date(2024, 9, 1)),
-            ("back", "Revenu Récemment", date(2023, 1, 1)),
-        ]:
-            person = journal.add_person(name)
-            journal.add_entry(person.id, day, "Une visite.")
-            ids[key] = person.id
-        journal.add_entry(ids["back"], date(2026, 10, 20), "Il est revenu.")
-        keep_with_reason(journal, ids["paul"], "Procédure en cours.", date(2026, 3, 1), 6)
-    return ids
 
 
 async def test_review_lists_people_past_two_years_oldest_first_with_the_reason_kept(

@@ -10,22 +10,22 @@ import pytest
 
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
-from tests.views.test_app import (
+from tests.views.pilot import (
     SIZE,
     app_for,
+    assert_locked,
     fill,
     fixed_clock,
     open_person,
+    palette,
     screen_text,
     unlock,
+    wait_for,
 )
 from views.app import private_temp_folder, scrub_textual_environment
 from views.screens.drafts import DraftsScreen
-from views.screens.editor import EditorScreen
-from views.screens.people import PeopleScreen
 from views.screens.timeline import TimelineScreen
 from views.screens.unlock import UnlockScreen
-from views.shell import DentelleApp
 
 # -- locking ------------------------------------------------------------------------
 
@@ -38,21 +38,6 @@ class IdleClock:
         return self.seconds
 
 
-def assert_locked(app: DentelleApp, *secrets: str) -> None:
-    assert app.journal is None
-    assert isinstance(app.screen, UnlockScreen)
-    assert len(app.screen_stack) == 2  # Textual's blank default screen, then unlock
-    for screen in app.screen_stack:
-        assert not isinstance(screen, (PeopleScreen, TimelineScreen, EditorScreen))
-        for widget in screen.query("*"):
-            shown = str(widget.render()) if hasattr(widget, "render") else ""
-            for secret in secrets:
-                assert secret not in shown
-    output = screen_text(app)
-    for secret in secrets:
-        assert secret not in output
-
-
 async def test_idle_time_locks_and_an_open_editor_keeps_its_draft(vault: Vault) -> None:
     fill(vault)
     app = app_for(vault)
@@ -62,15 +47,18 @@ async def test_idle_time_locks_and_an_open_editor_keeps_its_draft(vault: Vault) 
         journal = app.journal
         await open_person(pilot, "martin")
         await pilot.press("n", "enter", *"Brouillon")
+        # The check the app runs every second, run here at the moments that matter (its
+        # own timer may run it as well: the idle clock stands still between the steps).
         idle.seconds += 4 * 60  # 4 minutes: not yet
-        await pilot.pause(0.4)
+        await app.check_idle()
         assert app.journal is not None
         await pilot.press("!")  # activity restarts the count
         idle.seconds += 4 * 60
-        await pilot.pause(0.4)
+        await app.check_idle()
         assert app.journal is not None
         idle.seconds += 61
-        await pilot.pause(1.2)  # the idle check runs every second
+        # Now the app's own timer locks (the check runs every second).
+        await wait_for(pilot, lambda: isinstance(app.screen, UnlockScreen))
         assert_locked(app, "Martin", "Brouillon", "Léa")
         assert not journal.is_open
         await unlock(pilot)
@@ -114,8 +102,8 @@ async def test_markup_and_escape_sequences_are_shown_literally(vault: Vault) -> 
         for raw in ("\x1b]", "\x07", "\x9b", "\x85", "\x1b[2J"):
             assert raw not in output, repr(raw)
         assert "\N{REPLACEMENT CHARACTER}]52;c;" in output
-        await pilot.press("ctrl+p", *"red")
-        await pilot.pause(0.5)
+        hits = await palette(pilot, "red")
+        assert "[/red] [@click=app.quit]x[/]" in str(hits.get_option_at_index(0).prompt)
         assert "[/red] [@click=app.quit]x[/]" in screen_text(app)
         assert "\x1b]" not in screen_text(app)
         await pilot.press("escape")

@@ -7,37 +7,29 @@ app, over a real vault (conftest), and Enter must land on the entry in its timel
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
 
+import pytest
 from textual.widgets import Input, Static, TextArea
 
+import views.shell
 from journal.store import Journal
 from journal.vault import Vault
-from tests.conftest import GOLDEN_IDENTITY, GOLDEN_PASSPHRASE
-from tests.views.test_app import NOW, SIZE, app_for, fill, open_person, settle
-from tests.views.test_app import unlock as unlock_only
-from tests.views.test_app_safety import assert_locked
+from tests.conftest import GOLDEN_PASSPHRASE
+from tests.views.pilot import (
+    SIZE,
+    WAIT_TIMEOUT,
+    app_for,
+    assert_locked,
+    fill_searchable,
+    open_person,
+    palette,
+    settle,
+    wait_for,
+    wait_for_search,
+)
+from tests.views.pilot import unlock as unlock_only
 from views.screens.search import ChosenSearchScreen, SearchScreen
 from views.screens.timeline import EntryRow, TimelineScreen
-
-
-def fill_searchable(vault: Vault) -> dict[str, str]:
-    """`fill`'s people, and an accented word in one of Martin's older entries."""
-    ids = fill(vault)
-    with vault.open(GOLDEN_IDENTITY, clock=lambda: NOW) as journal:
-        written = NOW - timedelta(days=200)
-        entry = journal.add_entry(
-            ids["martin"],
-            date(2026, 5, 4),
-            "Facture d'électricité impayée : rendez-vous pris avec le fournisseur.",
-            written_at=written,
-        )
-        journal.add_entry(ids["jeanne"], date(2026, 9, 1), "Premier échange au téléphone.")
-        for n in range(20):  # a long story: the entry found is far from both ends
-            for start in (date(2025, 6, 2), date(2026, 5, 11)):
-                day = start + timedelta(days=4 * n)
-                journal.add_entry(ids["martin"], day, f"Passage à la permanence ({n}).")
-    return {**ids, "electricity": entry.id}
 
 
 async def unlock(pilot) -> None:
@@ -51,8 +43,7 @@ async def search_for(pilot, words: str) -> None:
     await pilot.press("slash")
     assert isinstance(pilot.app.screen, ChosenSearchScreen)
     await pilot.press(*words)
-    await pilot.pause(0.3)  # the screen's debounce
-    await settle(pilot)
+    await wait_for_search(pilot)  # the screen's debounce, then its search
 
 
 def status(app) -> str:
@@ -93,12 +84,12 @@ async def test_search_from_a_story_and_from_the_palette_in_english(vault: Vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
         await open_person(pilot, "jeanne")
-        await pilot.press("ctrl+p", *"search: find", "enter")
+        await palette(pilot, "search: find")
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ChosenSearchScreen)
         await pilot.press(*"TELEPHONE")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await wait_for_search(pilot)
         assert status(app) == "One entry"
         await pilot.press("escape")
         assert isinstance(app.screen, TimelineScreen)  # back where the search started
@@ -131,35 +122,33 @@ async def test_a_search_typed_while_the_index_loads_says_so_then_finds(
     vault: Vault, monkeypatch
 ) -> None:
     ids = fill_searchable(vault)
-    gate = threading.Event()
+    reached, gate = threading.Event(), threading.Event()
     opened = Journal.opened_entries
 
     def slow(self, progress=None, person_id=None):
         yield from opened(self, progress, person_id)
-        gate.wait(10)  # the rows are read; the index is not complete until this opens
+        reached.set()
+        gate.wait(4 * WAIT_TIMEOUT)  # the rows are read; the index is not complete until this opens
 
     monkeypatch.setattr(Journal, "opened_entries", slow)
     app = app_for(vault)
-    async with app.run_test(size=SIZE) as pilot:
-        app.screen.query_one("#passphrase", Input).value = GOLDEN_PASSPHRASE
-        await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if app.journal is not None and app.people_screen() is not None:
-                break
-        app.ensure_reflect_started()  # what the timer after the people list does
-        await pilot.pause(0.2)
-        assert not app.search_keeper.index.complete
-        await pilot.press("slash", *"electricite")
-        await pilot.pause(0.4)
-        assert "la suite arrive" in status(app)  # searched what was there, says more comes
-        gate.set()
-        for _ in range(40):  # the screen asks again every half second until complete
-            await pilot.pause(0.1)
-            if "la suite" not in status(app):
-                break
-        assert status(app) == "Une note"
-        assert [hit.id for hit in app.screen.hits] == [ids["electricity"]]
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            app.screen.query_one("#passphrase", Input).value = GOLDEN_PASSPHRASE
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.journal is not None and app.people_screen())
+            app.ensure_reflect_started()  # what the timer after the people list does
+            await wait_for(pilot, reached.is_set, message="the index to read every row")
+            assert not app.search_keeper.index.complete
+            await pilot.press("slash", *"electricite")
+            # Searched what was there, says more comes (and asks again every half second).
+            await wait_for(pilot, lambda: "la suite arrive" in status(app))
+            gate.set()
+            await wait_for(pilot, lambda: "la suite" not in status(app))
+            assert status(app) == "Une note"
+            assert [hit.id for hit in app.screen.hits] == [ids["electricity"]]
+    finally:
+        gate.set()  # a failure above must not leave the index's thread waiting
 
 
 async def test_after_a_lock_the_index_holds_nothing_and_finds_nothing(vault: Vault) -> None:
@@ -219,9 +208,21 @@ async def test_a_person_forgotten_leaves_the_index(vault: Vault) -> None:
         )
 
 
-async def test_the_index_waits_for_the_people_list_then_builds(vault: Vault) -> None:
+async def test_the_index_waits_for_the_people_list_then_builds(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Unlock shows the people list first; the index follows, or comes at once for `/`."""
     fill_searchable(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock_only(pilot)
+        # The index follows the list (a timer, REFLECT_DELAY after it is shown).
+        await wait_for(pilot, lambda: app.search_keeper.index is not None)
+        await settle(pilot)
+        assert app.search_keeper.index.complete
+    # The timers pushed far away, so that a slow unlock cannot let them fire first.
+    monkeypatch.setattr(views.shell, "REFLECT_DELAY", 100 * WAIT_TIMEOUT)
+    monkeypatch.setattr(views.shell, "REFLECT_FALLBACK_DELAY", 100 * WAIT_TIMEOUT)
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock_only(pilot)

@@ -1,8 +1,8 @@
 """Snapshots of each screen of the app, in French and English, at 80×24.
 
 Plain `def` tests: `snap_compare` runs the app with `asyncio.run`, which cannot nest in
-pytest-asyncio's loop. Time is fixed (`NOW` in test_app.py) and every cursor is steady,
-so the SVGs are stable. Review `snapshot_report.html` before `--snapshot-update`.
+pytest-asyncio's loop. Time is fixed (`NOW` in tests/views/pilot.py) and every cursor
+is steady, so the SVGs are stable. Review `snapshot_report.html` before `--snapshot-update`.
 """
 
 from __future__ import annotations
@@ -11,46 +11,36 @@ import pytest
 from textual.widgets import TextArea
 
 from journal.vault import Vault
-from tests.views.test_app import app_for, fill, open_person, settle, unlock
-
-SIZE = (80, 24)
-LANGS = ["fr", "en"]
-
-
-async def _steady(pilot) -> None:
-    """The footer recomposes after bindings change: let it, so the shot is stable."""
-    await settle(pilot)
-    for _ in range(3):
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause()
+from tests.views.pilot import LANGS, app_for, fill, open_person, steady, unlock
+from tests.views.pilot import SNAPSHOT_SIZE as SIZE
 
 
 async def _at_unlock(pilot) -> None:
-    await _steady(pilot)
+    await steady(pilot)
 
 
 async def _at_people(pilot) -> None:
     await unlock(pilot)
-    await _steady(pilot)
+    await steady(pilot)
 
 
 async def _at_timeline(pilot) -> None:
     await unlock(pilot)
     await open_person(pilot, "martin")
-    await _steady(pilot)
+    await steady(pilot)
 
 
 async def _at_editor(pilot) -> None:
     await _at_timeline(pilot)
     await pilot.press("n", *"hier")
     pilot.app.screen.query_one("#text", TextArea).insert("Passage à la permanence.")
-    await _steady(pilot)
+    await steady(pilot)
 
 
 async def _at_help(pilot) -> None:
     await _at_timeline(pilot)
     await pilot.press("f1")
-    await _steady(pilot)
+    await steady(pilot)
 
 
 @pytest.mark.parametrize("lang", LANGS)

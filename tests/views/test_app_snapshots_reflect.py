@@ -1,7 +1,7 @@
 """Snapshots of search and reflective writing, in French and English, at 80×24: the
 pertinence warning, the practice journal, the soon view and the search screen.
 
-Plain `def` tests (see test_app_snapshots.py for why). Time is fixed (test_app.NOW);
+Plain `def` tests (see test_app_snapshots.py for why). Time is fixed (pilot.NOW);
 review `snapshot_report.html` before `--snapshot-update`.
 """
 
@@ -15,10 +15,18 @@ from textual.widgets import TextArea
 from journal.store.practice import add_practice_note
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
-from tests.views.test_app import app_for, fill, open_person, settle, unlock
-from tests.views.test_app_reflect import fill_rhythms
-from tests.views.test_app_search import fill_searchable
-from tests.views.test_app_snapshots import LANGS, SIZE, _steady
+from tests.views.pilot import (
+    LANGS,
+    app_for,
+    fill,
+    fill_rhythms,
+    fill_searchable,
+    open_person,
+    steady,
+    unlock,
+    wait_for_search,
+)
+from tests.views.pilot import SNAPSHOT_SIZE as SIZE
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -35,7 +43,7 @@ def test_pertinence_warning(snap_compare, vault: Vault, lang: str) -> None:
         await pilot.press("n", "enter")
         pilot.app.screen.query_one("#text", TextArea).insert(text)
         await pilot.press("ctrl+s")
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(app_for(vault, lang=lang), terminal_size=SIZE, run_before=run_before)
 
@@ -55,7 +63,7 @@ def test_practice_journal(snap_compare, vault: Vault, lang: str) -> None:
     async def run_before(pilot) -> None:
         await unlock(pilot)
         await pilot.press("tab", "j")
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(app_for(vault, lang=lang), terminal_size=SIZE, run_before=run_before)
 
@@ -67,7 +75,7 @@ def test_soon_view(snap_compare, vault: Vault, lang: str) -> None:
     async def run_before(pilot) -> None:
         await unlock(pilot)
         await pilot.press("tab", "s")
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(app_for(vault, lang=lang), terminal_size=SIZE, run_before=run_before)
 
@@ -79,8 +87,7 @@ def test_search_screen(snap_compare, vault: Vault, lang: str) -> None:
     async def run_before(pilot) -> None:
         await unlock(pilot)
         await pilot.press("slash", *"facture electricite")
-        await pilot.pause(0.3)  # the screen's debounce
-        await settle(pilot)
-        await _steady(pilot)
+        await wait_for_search(pilot)  # the screen's debounce, its search, complete
+        await steady(pilot)
 
     assert snap_compare(app_for(vault, lang=lang), terminal_size=SIZE, run_before=run_before)

@@ -15,12 +15,8 @@ import pytest
 import views.screens.backup
 from journal.backup import Drive
 from journal.vault import Vault
-from tests.views.test_app import app_for, fill, unlock
-from tests.views.test_app_rights import add_old_people
-from tests.views.test_app_snapshots import _steady
-
-SIZE = (80, 24)
-LANGS = ["fr", "en"]
+from tests.views.pilot import LANGS, add_old_people, app_for, fill, steady, unlock
+from tests.views.pilot import SNAPSHOT_SIZE as SIZE
 
 
 @pytest.fixture
@@ -48,19 +44,19 @@ def keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Drive]:
 async def _at_backup_choice(pilot) -> None:
     await unlock(pilot)
     await pilot.press("tab", "b")
-    await _steady(pilot)
+    await steady(pilot)
 
 
 async def _at_backup_done(pilot) -> None:
     await _at_backup_choice(pilot)
     await pilot.press("enter")
-    await _steady(pilot)
+    await steady(pilot)
 
 
 async def _at_review(pilot) -> None:
     await unlock(pilot)
     await pilot.press("tab", "r")
-    await _steady(pilot)
+    await steady(pilot)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -9,7 +9,7 @@ from textual.widgets import Input, Static, TextArea
 
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
-from tests.views.test_app import (
+from tests.views.pilot import (
     SIZE,
     app_for,
     fill,
@@ -17,6 +17,7 @@ from tests.views.test_app import (
     settle,
     timeline_text,
     unlock,
+    wait_for,
 )
 from views.screens.drafts import DraftsScreen
 from views.screens.editor import EditorScreen
@@ -179,8 +180,9 @@ async def test_writing_is_autosaved_as_a_draft_every_few_seconds(
         await unlock(pilot)
         await open_person(pilot, "martin")
         await pilot.press("n", "enter", *"Autosave")
-        await pilot.pause(0.5)
-        assert [d.text for d in app.journal.drafts()] == ["Autosave"]
+        # Nothing but the autosave timer saves a draft here (it may have saved a part of
+        # the word while it was typed): wait for it to have saved all of it.
+        await wait_for(pilot, lambda: [d.text for d in app.journal.drafts()] == ["Autosave"])
         assert "Brouillon gardé" in str(app.screen.query_one("#editor-status", Static).render())
         await pilot.press("ctrl+s")
         await settle(pilot)

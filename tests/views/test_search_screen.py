@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 
 from journal.search import Hit, Hits, SearchIndex
 from journal.store import Journal
+from tests.views.pilot import WAIT_TIMEOUT, wait_for, wait_for_search
 from views.screens.search import SearchScreen
 
 
@@ -41,9 +43,8 @@ def index(journal: Journal) -> SearchIndex:
 
 
 async def settle(pilot) -> None:
-    await pilot.pause(0.3)  # the debounce
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """The debounce, the search in its worker, the answer shown."""
+    await wait_for_search(pilot)
 
 
 def status(app: App) -> str:
@@ -106,24 +107,28 @@ async def test_markup_and_escape_sequences_stay_text(index: SearchIndex) -> None
 
 async def test_an_index_still_loading_is_searched_again(index: SearchIndex) -> None:
     calls: list[str] = []
+    again = threading.Event()  # the second search waits until the first answer is seen
 
     def search(text: str) -> Hits:
         calls.append(text)
+        if len(calls) > 1:
+            again.wait(4 * WAIT_TIMEOUT)
         hits = index.search(text)
         hits.complete = len(calls) > 1
         return hits
 
     screen = SearchScreen(search, lang="fr", progress=lambda: (1000, 50000), query="facture")
     app = Harness(screen)
-    async with app.run_test() as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        assert status(app) == "2 notes (recherche dans 1000 notes sur 50000, la suite arrive…)"
-        await pilot.pause(0.7)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        assert status(app) == "2 notes"
-        assert calls == ["facture", "facture"]
+    try:
+        async with app.run_test() as pilot:
+            loading = "2 notes (recherche dans 1000 notes sur 50000, la suite arrive…)"
+            await wait_for(pilot, lambda: status(app) == loading)
+            again.set()
+            await settle(pilot)  # searched again, complete this time
+            assert status(app) == "2 notes"
+            assert calls == ["facture", "facture"]
+    finally:
+        again.set()
 
 
 async def test_only_the_latest_text_is_shown(index: SearchIndex) -> None:

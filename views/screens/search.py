@@ -146,6 +146,17 @@ class SearchScreen(Screen[None]):
         if self._initial_query.strip():
             self._start(self._initial_query)
 
+    @property
+    def answered(self) -> bool:
+        """The results shown are the final answer to what the field holds: no search
+        under way, none waiting for the index to finish loading."""
+        searching = any(w.node is self and not w.is_finished for w in self.workers)
+        return (
+            self._shown_text == self.query_one(Input).value
+            and self._retry is None
+            and not searching
+        )
+
     # -- typing ----------------------------------------------------------------------------
 
     @on(Input.Changed)

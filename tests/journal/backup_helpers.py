@@ -1,0 +1,67 @@
+"""What the backup tests share: a populated journal, everything it holds, a set's files.
+
+Imported by tests/journal/test_backup*.py (test modules never import each other).
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import Path
+
+from journal.backup.sets import SET_DIR_NAME
+from journal.store import Journal
+from journal.vault import Vault
+from tests.conftest import GOLDEN_IDENTITY, MemoKeyWrap
+
+NAMES = ["Bérénice Lemoine", "Famille Haddad", "Kévin Moreau"]
+SENTENCES = [
+    "Rencontre à la permanence au sujet de la facture d'électricité.",
+    "Visite à domicile : l'appartement est humide, courrier au bailleur social.",
+    "Appel de la PMI pour le rendez-vous de vaccination de la petite.",
+]
+DAYS = [date(2026, 11, 27), date(2025, 3, 14), date(2024, 12, 2)]
+
+
+def populate(journal: Journal, names: list[str] = NAMES) -> list[str]:
+    """People with entries, a corrected entry (history) and a draft each; their ids."""
+    ids = []
+    for n, name in enumerate(names):
+        person = journal.add_person(name, f"Profil de {name}")
+        ids.append(person.id)
+        for k, (sentence, day) in enumerate(zip(SENTENCES, DAYS, strict=True)):
+            entry_time = time(9 + k, 30) if k == 1 else None
+            entry = journal.add_entry(person.id, day, f"{sentence} ({name})", entry_time=entry_time)
+            if k == n % 3:
+                journal.edit_entry(entry.id, text=f"{sentence} Corrigé pour {name}.")
+        journal.save_draft(person.id, f"Brouillon pour {name}", "hier")
+    return ids
+
+
+def dump(journal: Journal) -> dict:
+    """Everything a person's file holds, decrypted: what a restore must give back."""
+    story = {}
+    for person in journal.people():
+        entries = []
+        for entry in journal.entries(person.id):
+            versions = [
+                (v.version_id, v.occurred_on, v.time, v.written_at, v.text)
+                for v in journal.history(entry.id)
+            ]
+            entries.append((entry.id, entry.occurred_on, entry.time, entry.text, versions))
+        story[person.id] = {"name": person.name, "profile": person.profile, "entries": entries}
+    story["drafts"] = [(d.id, d.person_id, d.text, d.date_text) for d in journal.drafts()]
+    story["tombstones"] = sorted(journal.tombstones())
+    return story
+
+
+def dump_vault(path: Path, keywrap: MemoKeyWrap) -> dict:
+    with Vault(path, keywrap=keywrap).open(GOLDEN_IDENTITY) as journal:
+        return dump(journal)
+
+
+def set_files(usb: Path) -> dict[str, bytes]:
+    """Every file of the backup set, hidden ones included, by relative name."""
+    root = usb / SET_DIR_NAME
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
