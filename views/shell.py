@@ -163,7 +163,7 @@ class DentelleApp(App[None]):
         # Import the screens that follow the unlock while the worker types: imported at
         # the moment the passphrase is accepted, they stalled the loop ~0.1 s.
         self.set_timer(0.2, self._preload_screens)
-        self.set_interval(min(1.0, self.session.idle_lock_seconds / 4), self.check_idle)
+        self.set_interval(min(1.0, self.session.idle_lock_seconds / 4), self.lock_if_idle)
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
@@ -243,7 +243,7 @@ class DentelleApp(App[None]):
             self.session.touch()
         await super().on_event(event)
 
-    async def check_idle(self) -> None:
+    async def lock_if_idle(self) -> None:
         if not self._locking and self.session.idle_too_long():
             await self.action_lock()
 

@@ -50,11 +50,11 @@ async def test_idle_time_locks_and_an_open_editor_keeps_its_draft(vault: Vault) 
         # The check the app runs every second, run here at the moments that matter (its
         # own timer may run it as well: the idle clock stands still between the steps).
         idle.seconds += 4 * 60  # 4 minutes: not yet
-        await app.check_idle()
+        await app.lock_if_idle()
         assert app.journal is not None
         await pilot.press("!")  # activity restarts the count
         idle.seconds += 4 * 60
-        await app.check_idle()
+        await app.lock_if_idle()
         assert app.journal is not None
         idle.seconds += 61
         # Now the app's own timer locks (the check runs every second).
