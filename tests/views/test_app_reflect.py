@@ -24,6 +24,7 @@ from tests.views.pilot import (
     fill_rhythms,
     open_person,
     palette,
+    screen_text,
     settle,
     unlock,
     wait_for_search,
@@ -338,6 +339,30 @@ async def test_soon_from_a_story_in_english_and_the_people_sort_moved_to_o(vault
         assert rendered(status).startswith("Nobody to mention this week.")
         await pilot.press("escape")
         assert isinstance(app.screen, TimelineScreen)
+
+
+async def test_someone_forgotten_from_a_story_opened_in_soon_leaves_the_soon_view(
+    vault: Vault,
+) -> None:
+    """No list may still show a person just forgotten: the soon view under the story too."""
+    ids = fill_rhythms(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab", "s")
+        await settle(pilot)
+        soon_screen = app.screen
+        assert isinstance(soon_screen, SoonScreen)
+        await pilot.press("down", "enter")  # Élodie, not seen for longer than usual
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen) and app.screen.person_id == ids["elodie"]
+        await pilot.press("ctrl+d")
+        await pilot.press(*"Élodie Noël", "enter")
+        await settle(pilot)
+        assert app.screen is soon_screen
+        shown = [row.person_id for row in soon_screen.rows if isinstance(row, SoonRow)]
+        assert shown == [ids["jeanne"]]
+        assert "Élodie" not in screen_text(app)  # her name is nowhere on screen any more
 
 
 # -- locking --------------------------------------------------------------------------
