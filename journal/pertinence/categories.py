@@ -94,6 +94,6 @@ def category_label(category: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return translate(f"pertinence.category.{category}", lang)
 
 
-def question(lang: str = DEFAULT_LANGUAGE) -> str:
-    """The question the views ask next to every finding, in `lang`."""
+def question(lang: str = DEFAULT_LANGUAGE, category: str | None = None) -> str:
+    """The question the views ask next to a finding of `category` (or any), in `lang`."""
     return translate(QUESTION, lang)

@@ -42,6 +42,9 @@ class Finding:
     suggestion: str | None
     sentence: str
     sentence_start: int
+    # The language of the sentence ("fr" or "en"): the views word the reason, the
+    # category and the question in it, whatever the interface language.
+    lang: str = DEFAULT_LANGUAGE
 
 
 # --- Sentences ---------------------------------------------------------------------
