@@ -7,12 +7,14 @@ question in it, whatever the interface language.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import click
 import pytest
 
 from journal.pertinence import Checker, Finding
+from tests.views.conftest import Dentelle
 from views.cli.pertinence import render_findings
 
 
@@ -89,3 +91,79 @@ def test_the_carets_sit_under_the_word_and_not_the_space_after_it(
     assert "\t" not in above  # a tab would move the words, not the carets
     start = above.index(word)
     assert (cells(above[:start]), count) == (column, len(word)), "\n".join(lines)
+
+
+# -- every field a person can read ---------------------------------------------------
+
+
+def people(dentelle: Dentelle) -> list[dict]:
+    return json.loads(dentelle("people", "--json").output)
+
+
+def test_person_add_shows_what_the_profile_holds_and_saves_without_a_terminal(
+    dentelle: Dentelle,
+) -> None:
+    added = dentelle("person", "add", "X", "--profile", "Alcoolique, agressif.")
+    assert added.exit_code == 0, added.output
+    assert "À relire" in added.stderr and "Profil" in added.stderr
+    assert "agressif" in added.stderr and "Jugement" in added.stderr
+    assert "Personne ajoutée : X" in added.stdout
+    assert [p["profile"] for p in people(dentelle)] == ["Alcoolique, agressif."]
+    # Nothing found: nothing said.
+    quiet = dentelle("person", "add", "Y", "--profile", "Deux enfants.")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_person_add_asks_on_a_terminal_and_enter_saves(dentelle: Dentelle) -> None:
+    dentelle.tty = True
+    kept = dentelle("person", "add", "X", "--profile", "Alcoolique, agressif.", input="n\n")
+    assert kept.exit_code == 1
+    assert "Enregistrer tel quel ? (n pour reformuler) [O/n]" in kept.output
+    assert "Rien n'a été enregistré" in kept.output
+    saved = dentelle("person", "add", "X", "--profile", "Alcoolique, agressif.", input="\n")
+    assert saved.exit_code == 0, saved.output
+    dentelle.tty = False
+    assert [p["name"] for p in people(dentelle)] == ["X"]
+
+
+def test_person_add_checks_the_name_too(dentelle: Dentelle) -> None:
+    added = dentelle("person", "add", "Le menteur")
+    assert added.exit_code == 0
+    assert "Nom" in added.stderr and "menteur" in added.stderr
+    empty = dentelle("person", "add", "  ", "--profile", "agressif")
+    assert empty.exit_code == 1 and "À relire" not in empty.output  # refused before
+
+
+def test_a_practice_note_that_names_someone_gets_a_notice(dentelle: Dentelle) -> None:
+    dentelle("person", "add", "Madeleine Roux")
+    dentelle("person", "add", "Karim Benali")
+    text = "Visite chez Mme Roux : je suis arrivé tendu. Benali m'a dit merci."
+    added = dentelle("practice", "add", text)
+    assert added.exit_code == 0, added.output
+    notice = click.unstyle(added.stderr)
+    assert (
+        "Cette note nomme Madeleine Roux et Karim Benali, qui ont une histoire dans Dentelle."
+        in notice
+    )
+    assert "une initiale suffit" in notice
+    assert "« Visite chez Mme Roux : je suis arrivé tendu. Benali m'a dit merci. »" in notice
+    assert len(json.loads(dentelle("practice", "show", "--json").output)) == 1
+    dentelle.tty = True
+    declined = dentelle("practice", "add", "Revoir Karim Benali.", input="n\n")
+    assert declined.exit_code == 1 and "Rien n'a été enregistré" in declined.output
+    dentelle.tty = False
+    english = dentelle("practice", "add", "Madeleine Roux again.", lang="en")
+    assert "This note names Madeleine Roux, who has a story in Dentelle." in english.stderr
+    assert len(json.loads(dentelle("practice", "show", "--json").output)) == 2
+
+
+def test_the_practice_journal_is_not_read_against_the_word_lists(dentelle: Dentelle) -> None:
+    """The worker's own reflection: strong words about a visit are the point of it."""
+    added = dentelle("practice", "add", "Je me suis senti agressif et menteur envers moi-même.")
+    assert added.exit_code == 0 and added.stderr == ""
+
+
+def test_check_json_says_the_language_of_each_finding(dentelle: Dentelle) -> None:
+    rows = json.loads(dentelle("check", "-", "--json", input="Il est menteur.", lang="en").output)
+    assert rows[0]["lang"] == "fr"
+    assert rows[0]["reason"].startswith("Un jugement")

@@ -1,4 +1,9 @@
-"""`dentelle person add` and `dentelle people`: the people you accompany."""
+"""`dentelle person add` and `dentelle people`: the people you accompany.
+
+The name and the profile are read by the pertinence check before they are saved, as a
+note is (`confirm_fields`): the person reads them at the head of their story and in
+the export of their file.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ import json
 import click
 
 from journal import dates
+from journal.errors import DentelleError
 from journal.i18n import plural
 from views.cli.group import command, group, option
+from views.cli.pertinence import confirm_fields
 from views.cli.session import Session, pass_session
 from views.cli.terminal import clean
 
@@ -23,6 +30,11 @@ def person() -> None:
 @option("--profile", default="", help="cli.help.profile")
 @pass_session
 def person_add(session: Session, name: str, profile: str) -> None:
+    if not name.strip():  # before the check and the passphrase: nothing to save
+        raise DentelleError("store.empty_name")
+    fields = [(session.t("cli.check.field.name"), name)]
+    fields.append((session.t("cli.check.field.profile"), profile))
+    confirm_fields(session, fields)
     with session.journal() as journal:
         added = journal.add_person(name, profile)
     click.echo(session.t("cli.person_added", name=clean(added.name), id=added.id))

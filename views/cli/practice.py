@@ -1,4 +1,10 @@
-"""`dentelle practice`: the worker's own practice journal (reflective notes on their work)."""
+"""`dentelle practice`: the worker's own practice journal (reflective notes on their work).
+
+A practice note is not read against the word lists: it is the worker's reflection, not
+a file about a person, and strong words about a hard visit belong there. What deserves
+a second look is a name from the people list (`journal.pertinence.names`): the same
+pause as the pertinence check, never a barrier, nothing kept.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,11 @@ import json
 import click
 
 from journal.errors import DentelleError
-from journal.i18n import register
+from journal.i18n import register, translate
+from journal.pertinence.names import Mention, advice, find_mentions, named, passages
 from journal.store.practice import add_practice_note, practice_notes, prompts
 from views.cli.group import group, option
-from views.cli.pertinence import confirm_pertinence
+from views.cli.pertinence import ask_to_save, marked_line
 from views.cli.session import Session, pass_session
 from views.cli.terminal import parse_day, read_text, render_story
 
@@ -36,6 +43,10 @@ register(
             "fr": "Note de pratique enregistrée ({id}).",
             "en": "Practice note saved ({id}).",
         },
+        "cli.practice.names": {
+            "fr": "Avant d'enregistrer : un nom dans votre journal de pratique.",
+            "en": "Before saving: a name in your practice journal.",
+        },
         "cli.practice.empty": {
             "fr": "Votre journal de pratique est vide.",
             "en": "Your practice journal is empty.",
@@ -58,10 +69,28 @@ def practice_add(session: Session, text: str | None, date_expression: str | None
     body = read_text(text, session)
     if not body.strip():
         raise DentelleError("store.empty_text")
-    confirm_pertinence(session, body)
     with session.journal() as journal:
+        mentions = find_mentions(body, [person.name for person in journal.people()])
+        if mentions:
+            for line in render_mentions(body, mentions, session.lang):
+                click.echo(line, err=True)
+            ask_to_save(session)
         note = add_practice_note(journal, parsed.day, body)
     click.echo(session.t("cli.practice.added", id=note.id))
+
+
+def render_mentions(text: str, mentions: list[Mention], lang: str) -> list[str]:
+    """The lines that name someone, the names marked; who they are, and what to write."""
+    lines = [click.style(translate("cli.practice.names", lang), bold=True)]
+    for passage in passages(text, mentions):
+        shown = ("…" if passage.cut_before else "") + passage.text
+        shift = len(shown) - len(passage.text)
+        marks = [(start + shift, end + shift) for start, end in passage.marks()]
+        shown += "…" if passage.cut_after else ""
+        lines.append("")
+        lines.extend(marked_line(passage.line, shown, marks, lang))
+    lines.extend(["", named(mentions, lang), advice(lang)])
+    return lines
 
 
 @practice.command("show", help="cli.help.practice_show")
