@@ -51,12 +51,14 @@ register(
         "pertinence.warning.unknown_file": {
             "fr": "Liste de mots « {file} » : le nom du fichier ne dit pas la catégorie ; "
             "{count} ligne(s) sans catégorie en 3e colonne ignorée(s). Nommez le fichier "
-            "jugements.txt, sante.txt, religion.txt, politique.txt, origine.txt, "
-            "vie_sexuelle.txt, infractions.txt ou abreviations.txt.",
+            "jugements.txt, insultes.txt, sante.txt, addictions.txt, religion.txt, "
+            "politique.txt, origine.txt, vie_sexuelle.txt, infractions.txt, oui_dire.txt "
+            "ou abreviations.txt.",
             "en": "Word list “{file}”: the file name does not give the category; "
             "{count} line(s) without a category in the third column skipped. Name the "
-            "file judgments.txt, health.txt, religion.txt, politics.txt, origin.txt, "
-            "sexuality.txt, offences.txt or abbreviations.txt.",
+            "file judgments.txt, insults.txt, health.txt, addictions.txt, religion.txt, "
+            "politics.txt, origin.txt, sexuality.txt, offences.txt, hearsay.txt or "
+            "abbreviations.txt.",
         },
         "pertinence.warning.line_fields": {
             "fr": "Liste de mots « {file} », ligne {line} : trop de « | » (au plus : "
@@ -137,6 +139,9 @@ _CATEGORY_NAMES = {
         "offenses",
     ),
     "abbreviation": ("abreviation", "abreviations", "abbreviation", "abbreviations"),
+    "insult": ("insulte", "insultes", "insult", "insults", "injure", "injures"),
+    "addiction": ("addiction", "addictions", "addictologie"),
+    "hearsay": ("oui_dire", "ouidire", "rumeur", "rumeurs", "hearsay", "rumour", "rumours"),
 }
 _CATEGORY_BY_NAME = {name: cat for cat, names in _CATEGORY_NAMES.items() for name in names}
 _EXCEPTION_FILE_NAMES = ("exceptions", "exception", "pieges", "traps")
