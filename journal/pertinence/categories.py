@@ -6,12 +6,15 @@ from journal.i18n import DEFAULT_LANGUAGE, register, translate
 
 CATEGORIES = (
     "judgment",
+    "insult",
     "health",
+    "addiction",
     "religion",
     "politics",
     "origin",
     "sexuality",
     "offence",
+    "hearsay",
     "abbreviation",
 )
 
@@ -28,6 +31,21 @@ register(
         "pertinence.reason.judgment": {
             "fr": "Un jugement sur le comportement ou le caractère de la personne.",
             "en": "A judgment of the person's behaviour or character.",
+        },
+        "pertinence.reason.insult": {
+            "fr": "Une insulte ou un mot péjoratif : une note ne doit jamais insulter.",
+            "en": "An insult or a derogatory word: a note must never insult.",
+        },
+        "pertinence.reason.addiction": {
+            "fr": "Une consommation ou une addiction : une donnée de santé, à n'écrire que "
+            "si c'est nécessaire à l'accompagnement, en faits constatés.",
+            "en": "Drinking, drug use or an addiction: health data, to write only if the "
+            "person's support needs it, as facts observed.",
+        },
+        "pertinence.reason.hearsay": {
+            "fr": "Un ouï-dire : ce qui n'a été ni constaté ni vérifié n'a pas sa place "
+            "dans une note.",
+            "en": "Hearsay: what was neither seen nor checked has no place in a note.",
         },
         "pertinence.reason.health": {
             "fr": "Une donnée de santé : à n'écrire que si c'est nécessaire à l'accompagnement.",
@@ -66,7 +84,10 @@ register(
             "en": "An ambiguous or derogatory abbreviation: spell it out, or describe the facts.",
         },
         "pertinence.category.judgment": {"fr": "Jugement", "en": "Judgment"},
+        "pertinence.category.insult": {"fr": "Insulte", "en": "Insult"},
         "pertinence.category.health": {"fr": "Santé", "en": "Health"},
+        "pertinence.category.addiction": {"fr": "Addiction", "en": "Addiction"},
+        "pertinence.category.hearsay": {"fr": "Ouï-dire", "en": "Hearsay"},
         "pertinence.category.religion": {"fr": "Religion", "en": "Religion"},
         "pertinence.category.politics": {
             "fr": "Opinions politiques ou syndicales",
@@ -76,8 +97,27 @@ register(
         "pertinence.category.sexuality": {"fr": "Vie sexuelle", "en": "Sex life"},
         "pertinence.category.offence": {"fr": "Infractions", "en": "Offences"},
         "pertinence.category.abbreviation": {"fr": "Abréviation", "en": "Abbreviation"},
+        # A question of its own where the general one does not fit the doubt.
+        "pertinence.question.hearsay": {
+            "fr": "Qui l'a constaté ? Si c'est utile, pouvez-vous dire qui l'a dit et que "
+            "ce n'est pas vérifié ?",
+            "en": "Who saw it? If it matters, can you say who said it and that it is "
+            "not checked?",
+        },
+        "pertinence.question.insult": {
+            "fr": "Que s'est-il passé, concrètement ? La personne pourrait lire ce mot.",
+            "en": "What actually happened? The person could read this word.",
+        },
+        "pertinence.question.judgment": {
+            "fr": "Qu'avez-vous vu ou entendu qui vous le fait penser ? "
+            "Seriez-vous à l'aise si la personne le lisait ?",
+            "en": "What did you see or hear that makes you think so? "
+            "Would you be comfortable if the person read it?",
+        },
     }
 )
+
+_OWN_QUESTION = ("hearsay", "insult", "judgment")
 
 
 def reason(category: str, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -96,4 +136,6 @@ def category_label(category: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def question(lang: str = DEFAULT_LANGUAGE, category: str | None = None) -> str:
     """The question the views ask next to a finding of `category` (or any), in `lang`."""
+    if category in _OWN_QUESTION:
+        return translate(f"pertinence.question.{category}", lang)
     return translate(QUESTION, lang)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
+from journal.pertinence.language import decide, score
 from journal.pertinence.lists import ListLoader, ListProblem, Term, TermIndex
 from journal.pertinence.words import (
     HAS_MARKS,
@@ -107,6 +108,7 @@ class Checker:
         self._exact = index.exact
         self._stems = index.stems
         self._size = index.count(traps=False)
+        self.lang = ui_lang
         self.problems = problems
         self.warnings: list[str] = [problem.message(ui_lang) for problem in problems]
 
@@ -146,8 +148,13 @@ class Checker:
         """How many terms are loaded (traps not counted)."""
         return self._size
 
-    def check(self, text: str) -> list[Finding]:
-        """Every listed term in `text`, sorted by position; [] when there is nothing."""
+    def check(self, text: str, lang: str | None = None) -> list[Finding]:
+        """Every listed term in `text`, sorted by position; [] when there is nothing.
+
+        Each finding carries the language of its sentence; `lang` (default: the
+        checker's interface language) is the fallback for a sentence that does not
+        show its language, after the language of the whole text.
+        """
         pattern = WORD_WITH_MARKS if HAS_MARKS.search(text) else WORD
         words = fold_words(pattern.findall(text))
         exact, stems = self._exact, self._stems
@@ -169,24 +176,35 @@ class Checker:
                 for hit in hits
                 if not any(low <= hit[0] and hit[1] <= high for low, high in traps)
             ]
-        ends: list[int] | None = None
+        ends = _sentence_ends(text)
+        starts = [start for start, _ in spans]
+        note_lang = decide(score(words), lang or self.lang)
+        languages: dict[int, str] = {}
         findings = []
-        for first, last, entry in _longest(hits):
-            if ends is None:
-                ends = _sentence_ends(text)
+        for first, last, entries in _longest(hits):
             start, end = spans[first][0], spans[last][1]
             sentence, sentence_start = _sentence_at(text, ends, start)
-            findings.append(
-                Finding(
-                    start=start,
-                    end=end,
-                    matched=text[start:end],
-                    category=entry.category or "",
-                    suggestion=entry.suggestion,
-                    sentence=sentence,
-                    sentence_start=sentence_start,
+            sentence_lang = languages.get(sentence_start)
+            if sentence_lang is None:
+                low = bisect.bisect_left(starts, sentence_start)
+                high = bisect.bisect_left(starts, sentence_start + len(sentence))
+                sentence_lang = decide(score(words[low:high]), note_lang)
+                languages[sentence_start] = sentence_lang
+            for entry in _in_language(entries, sentence_lang):
+                findings.append(
+                    Finding(
+                        start=start,
+                        end=end,
+                        matched=text[start:end],
+                        category=entry.category or "",
+                        # A suggestion is worded in its list's language: an English
+                        # one would not fit a French sentence.
+                        suggestion=entry.suggestion if entry.lang == sentence_lang else None,
+                        sentence=sentence,
+                        sentence_start=sentence_start,
+                        lang=sentence_lang,
+                    )
                 )
-            )
         findings.sort(key=lambda finding: (finding.start, finding.end, finding.category))
         return findings
 
@@ -232,9 +250,8 @@ def _term_fits(
 ) -> bool:
     """Whether the words from `first` on spell `entry`, joined only by spaces,
     apostrophes or hyphens."""
-    for offset, (expected, stem) in enumerate(entry.words):
-        actual = words[first + offset]
-        if not (actual.startswith(expected) if stem else actual == expected):
+    for offset in range(len(entry.words)):
+        if not entry.matches(offset, words[first + offset]):
             return False
     for index in range(first, first + len(entry.words) - 1):
         if not JOINED_GAP.fullmatch(text, spans[index][1], spans[index + 1][0]):
@@ -242,20 +259,30 @@ def _term_fits(
     return True
 
 
-def _longest(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
-    """Where terms overlap, keep the longest ("casier judiciaire" over "casier");
-    where several categories list the very same words, keep each category once."""
+def _longest(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, list[Term]]]:
+    """Where terms overlap, keep the longest ("casier judiciaire" over "casier"),
+    with every entry that lists the very same words."""
     hits.sort(key=lambda hit: (hit[0], -hit[1]))
-    kept: list[tuple[int, int, Term]] = []
+    kept: list[tuple[int, int, list[Term]]] = []
     reach = -1
     for first, last, entry in hits:
         if kept and (first, last) == kept[-1][:2]:
-            same_words = [other for a, b, other in kept if (a, b) == (first, last)]
-            if all(other.category != entry.category for other in same_words):
-                kept.append((first, last, entry))
+            kept[-1][2].append(entry)
             continue
         if first <= reach:
             continue
-        kept.append((first, last, entry))
+        kept.append((first, last, [entry]))
         reach = last
     return kept
+
+
+def _in_language(entries: list[Term], lang: str) -> list[Term]:
+    """One entry per category, from the list in `lang` when there is one: "dépressive"
+    is in the French list and, by its stem, in the English one; a French sentence
+    gets the French suggestion."""
+    chosen: dict[str, Term] = {}
+    for entry in entries:
+        category = entry.category or ""
+        if category not in chosen or (entry.lang == lang and chosen[category].lang != lang):
+            chosen[category] = entry
+    return list(chosen.values())

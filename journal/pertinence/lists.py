@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, register, translate
+from journal.pertinence.forms import Forms
 from journal.pertinence.words import MIN_STEM, TERM_SPLIT, TERM_WORD, WORD
 from journal.text import fold
 
@@ -50,12 +51,14 @@ register(
         "pertinence.warning.unknown_file": {
             "fr": "Liste de mots « {file} » : le nom du fichier ne dit pas la catégorie ; "
             "{count} ligne(s) sans catégorie en 3e colonne ignorée(s). Nommez le fichier "
-            "jugements.txt, sante.txt, religion.txt, politique.txt, origine.txt, "
-            "vie_sexuelle.txt, infractions.txt ou abreviations.txt.",
+            "jugements.txt, insultes.txt, sante.txt, addictions.txt, religion.txt, "
+            "politique.txt, origine.txt, vie_sexuelle.txt, infractions.txt, oui_dire.txt "
+            "ou abreviations.txt.",
             "en": "Word list “{file}”: the file name does not give the category; "
             "{count} line(s) without a category in the third column skipped. Name the "
-            "file judgments.txt, health.txt, religion.txt, politics.txt, origin.txt, "
-            "sexuality.txt, offences.txt or abbreviations.txt.",
+            "file judgments.txt, insults.txt, health.txt, addictions.txt, religion.txt, "
+            "politics.txt, origin.txt, sexuality.txt, offences.txt, hearsay.txt or "
+            "abbreviations.txt.",
         },
         "pertinence.warning.line_fields": {
             "fr": "Liste de mots « {file} », ligne {line} : trop de « | » (au plus : "
@@ -136,6 +139,9 @@ _CATEGORY_NAMES = {
         "offenses",
     ),
     "abbreviation": ("abreviation", "abreviations", "abbreviation", "abbreviations"),
+    "insult": ("insulte", "insultes", "insult", "insults", "injure", "injures"),
+    "addiction": ("addiction", "addictions", "addictologie"),
+    "hearsay": ("oui_dire", "ouidire", "rumeur", "rumeurs", "hearsay", "rumour", "rumours"),
 }
 _CATEGORY_BY_NAME = {name: cat for cat, names in _CATEGORY_NAMES.items() for name in names}
 _EXCEPTION_FILE_NAMES = ("exceptions", "exception", "pieges", "traps")
@@ -150,11 +156,22 @@ def _category_from_name(name: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """A parsed term: folded words (each exact or a stem), and what to say about it."""
+    """A parsed term: folded words (each exact or a stem), the forms each exact word
+    stands for (`journal.pertinence.forms`), the language of its list, and what to say
+    about it."""
 
     words: tuple[tuple[str, bool], ...]
     category: str | None  # None for a trap
     suggestion: str | None
+    lang: str = DEFAULT_LANGUAGE
+    forms: tuple[frozenset[str], ...] = ()
+
+    def matches(self, at: int, word: str) -> bool:
+        """Whether folded `word` of a note can stand at position `at` of the term."""
+        expected, stem = self.words[at]
+        if stem:
+            return word.startswith(expected)
+        return word in self.forms[at] if self.forms else word == expected
 
 
 # Words too common to look a term up by: a term is anchored on another of its words.
@@ -197,14 +214,17 @@ class TermIndex:
     """
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[tuple[tuple[str, bool], ...], str | None], Term] = {}
+        self._entries: dict[tuple[tuple[tuple[str, bool], ...], str | None, str], Term] = {}
         self.exact: dict[str, tuple[tuple[Term, int], ...]] = {}
         self.stems: dict[str, tuple[tuple[str, Term, int], ...]] = {}
 
     def add(self, entry: Term) -> None:
-        # The same term in the same category again (a worker's list after the shipped
-        # one): the later line wins, so a service can reword a suggestion.
-        self._entries[(entry.words, entry.category)] = entry
+        # The same term in the same category and language again (a worker's list after
+        # the shipped one): the later line wins, so a service can reword a suggestion.
+        self._entries[(entry.words, entry.category, entry.lang)] = entry
+
+    def terms(self) -> list[Term]:
+        return list(self._entries.values())
 
     def freeze(self) -> None:
         exact: dict[str, list[tuple[Term, int]]] = {}
@@ -219,7 +239,8 @@ class TermIndex:
             if stem:
                 stems.setdefault(word[:MIN_STEM], []).append((word, entry, anchor))
             else:
-                exact.setdefault(word, []).append((entry, anchor))
+                for form in entry.forms[anchor] if entry.forms else (word,):
+                    exact.setdefault(form, []).append((entry, anchor))
         self.exact = {word: tuple(found) for word, found in exact.items()}
         self.stems = {key: tuple(found) for key, found in stems.items()}
 
@@ -255,17 +276,38 @@ def parse_term(term: str) -> tuple[tuple[str, bool], ...] | str:
 
 
 class ListLoader:
-    """Reads list files into one index, turning every bad line into a warning."""
+    """Reads list files into one index, turning every bad line into a warning.
 
-    def __init__(self) -> None:
+    `expand` gives each word its forms (gender, number, conjugation); off, a word
+    matches only as written (how `journal.pertinence.forms` reads the lists to
+    regenerate its table).
+    """
+
+    def __init__(self, expand: bool = True) -> None:
         self.index = TermIndex()
         self.problems: list[ListProblem] = []
+        self._expand = expand
+        self._forms: dict[str, Forms] = {}
+
+    def _forms_of(self, words: tuple[tuple[str, bool], ...], category: str | None, lang: str):
+        """The forms of each word of a term; () when the term matches as written."""
+        if not self._expand or category == "abbreviation":
+            return ()
+        forms = self._forms.get(lang)
+        if forms is None:
+            forms = self._forms[lang] = Forms.shipped(lang)
+        multi = len(words) > 1
+        return tuple(
+            frozenset((word,)) if stem or not word else forms.expand(word, multi)
+            for word, stem in words
+        )
 
     def warn(self, key: str, **params: object) -> None:
         self.problems.append(ListProblem(key, tuple(params.items())))
 
-    def read(self, name: str, data: bytes) -> None:
-        """Parse one file; `name` is shown in warnings (a file name, never a full path)."""
+    def read(self, name: str, data: bytes, lang: str = DEFAULT_LANGUAGE) -> None:
+        """Parse one file of a list in `lang`; `name` is shown in warnings (a file
+        name, never a full path)."""
         if len(data) > MAX_FILE_KB * 1024:
             self.warn("pertinence.warning.too_large", file=name, limit=MAX_FILE_KB)
             return
@@ -319,10 +361,16 @@ class ListLoader:
                     break
                 parsed.append((words, is_trap))
             for words, is_trap in parsed:
-                if is_trap:
-                    self.index.add(Term(words, None, None))
-                else:
-                    self.index.add(Term(words, category, suggestion))
+                kind = None if is_trap else category
+                self.index.add(
+                    Term(
+                        words,
+                        kind,
+                        None if is_trap else suggestion,
+                        lang,
+                        self._forms_of(words, kind, lang),
+                    )
+                )
         if orphans:
             self.warn("pertinence.warning.unknown_file", file=name, count=orphans)
 
@@ -332,7 +380,7 @@ class ListLoader:
             return
         for item in sorted(folder.iterdir(), key=lambda item: item.name):
             if item.is_file() and item.name.endswith(".txt"):
-                self.read(item.name, item.read_bytes())
+                self.read(item.name, item.read_bytes(), lang)
 
     def read_folder(self, folder: Path, langs: tuple[str, ...]) -> None:
         """A worker's or service's lists: `*.txt` in the folder or a sub-folder.
@@ -357,4 +405,7 @@ class ListLoader:
             except OSError:
                 self.warn("pertinence.warning.unreadable", file=path.name)
                 continue
-            self.read(path.name, data)
+            # A list in a language folder (fr/, en/) is in that language; one beside
+            # them, in the first language asked for.
+            lang = parts[0] if len(parts) > 1 and parts[0] in langs else langs[0]
+            self.read(path.name, data, lang)

@@ -16,7 +16,10 @@ HAS_MARKS = re.compile(rf"[{MARKS}]")
 # ends a sentence), apostrophes, hyphens. Anything else (a full stop, a comma, a
 # slash) ends the term, so a term never straddles two sentences.
 JOINERS = "'’ʼ‘`´\\-‐‑\u00ad"
-JOINED_GAP = re.compile(rf"(?:[^\S\r\n]|[{JOINERS}])+")
+# Quotation marks may stand inside a term too: "traitée de « fainéante »" is the trap
+# "traité de *", "called her a \"scrounger\"" the trap "called her a *".
+QUOTES = "«»\"“”„"
+JOINED_GAP = re.compile(rf"(?:[^\S\r\n]|[{JOINERS}{QUOTES}])+")
 TERM_SPLIT = re.compile(rf"[\s{JOINERS}]+")
 TERM_WORD = re.compile(rf"(?:[^\W_]|[{MARKS}])+\*?")
 

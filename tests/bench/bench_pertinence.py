@@ -18,6 +18,7 @@ lists do on phrasing they have not seen.
 from __future__ import annotations
 
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -30,6 +31,9 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from journal.pertinence import Checker  # noqa: E402
 
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "pertinence_labelled.tsv"
+# Written after the lists by someone who had not seen them, and never used to tune
+# them: the figure that says how the check does on text it does not know.
+UNSEEN = Path(__file__).resolve().parents[1] / "data" / "pertinence_unseen.tsv"
 RUNS = 7
 
 
@@ -43,10 +47,15 @@ class Example:
 
 @dataclass(frozen=True)
 class Score:
+    """The four outcomes, in the order TP, FP, FN, TN."""
+
     true_pos: list[Example]
     false_pos: list[tuple[Example, list[str]]]
     false_neg: list[Example]
     true_neg: list[Example]
+
+    def __getitem__(self, index: slice) -> tuple[list, ...]:
+        return (self.true_pos, self.false_pos, self.false_neg, self.true_neg)[index]
 
     @property
     def precision(self) -> float:
@@ -116,11 +125,58 @@ def note_of_size(examples: list[Example], size: int) -> str:
     return " ".join(parts)[:size]
 
 
+def _process_seconds(text: str, runs: int = 5) -> float:
+    """A whole `dentelle check -` process, as a worker's shell would start it."""
+    command = [sys.executable, "-m", "views.cli", "check", "-"]
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        subprocess.run(command, input=text.encode(), capture_output=True, check=False)
+        timings.append(time.perf_counter() - began)
+    return statistics.median(timings)
+
+
+def _table(rows: list[tuple[str, str]]) -> None:
+    width = max(len(name) for name, _ in rows)
+    print(f"{'measure':<{width}}  value")
+    print(f"{'-' * width}  {'-' * 10}")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def _set_rows(name: str, examples: list[Example], result: Score) -> list[tuple[str, str]]:
+    return [
+        (f"{name}: sentences (label 1)", f"{len(examples)} ({sum(e.label for e in examples)})"),
+        (f"{name}: TP / FP / FN / TN", "{} / {} / {} / {}".format(*map(len, result[:]))),
+        (f"{name}: precision", f"{result.precision:.3f}"),
+        (f"{name}: recall", f"{result.recall:.3f}"),
+    ]
+
+
+def _per_category(checker: Checker, examples: list[Example], result: Score) -> None:
+    """Recall per expected category; false alarms per category the checker gave."""
+    alarms: dict[str, int] = {}
+    for _, found in result.false_pos:
+        for category in {item.rsplit("(", 1)[1].rstrip(")") for item in found}:
+            alarms[category] = alarms.get(category, 0) + 1
+    categories = sorted({e.category for e in examples if e.label} | set(alarms))
+    for category in categories:
+        found = sum(1 for e in result.true_pos if e.category == category)
+        total = sum(1 for e in examples if e.label and e.category == category)
+        ratio = f"{found / total:.2f}" if total else "  - "
+        print(
+            f"  {category:<13} recall {found:>3}/{total:<3} {ratio}   false alarms {alarms.get(category, 0)}"
+        )
+
+
 def main() -> int:
+    show_unseen = "--show-unseen" in sys.argv
     load_time = _median_seconds(Checker.load)
     checker = Checker.load()
     examples = load_examples()
     result = score(checker, examples)
+    unseen = load_examples(UNSEEN) if UNSEEN.exists() else []
+    unseen_result = score(checker, unseen)
 
     sentences = [example.sentence for example in examples]
     all_sentences = _median_seconds(lambda: [checker.check(s) for s in sentences])
@@ -131,18 +187,13 @@ def main() -> int:
     clean_time = _median_seconds(lambda: checker.check(clean_5k), runs=RUNS * 3)
     note_50k = note_of_size(examples, 50 * 1024)
     long_time = _median_seconds(lambda: checker.check(note_50k))
+    process = _process_seconds("Mme est dépressive.")
 
     rows = [
-        ("sentences", f"{len(examples)}"),
-        ("with a problem (label 1)", f"{sum(e.label for e in examples)}"),
-        ("true positives", f"{len(result.true_pos)}"),
-        ("false positives", f"{len(result.false_pos)}"),
-        ("false negatives", f"{len(result.false_neg)}"),
-        ("true negatives", f"{len(result.true_neg)}"),
-        ("precision", f"{result.precision:.3f}"),
-        ("recall", f"{result.recall:.3f}"),
+        *_set_rows("tuning set", examples, result),
+        *(_set_rows("unseen set", unseen, unseen_result) if unseen else []),
         ("terms loaded", f"{len(checker)}"),
-        ("load both languages (median)", f"{load_time * 1000:.1f} ms"),
+        ("load both languages, lists and forms (median)", f"{load_time * 1000:.1f} ms"),
         ("check one sentence (median)", f"{all_sentences / len(sentences) * 1e6:.1f} µs"),
         (
             f"check a 5 KB note, half flagged ({len(checker.check(note_5k))} findings)",
@@ -153,14 +204,11 @@ def main() -> int:
             f"{clean_time * 1000:.2f} ms",
         ),
         (f"check a 50 KB note ({len(note_50k)} chars, median)", f"{long_time * 1000:.2f} ms"),
+        ("`dentelle check -` process, one sentence (median of 5)", f"{process * 1000:.0f} ms"),
     ]
-    width = max(len(name) for name, _ in rows)
-    print(f"{'measure':<{width}}  value")
-    print(f"{'-' * width}  {'-' * 10}")
-    for name, value in rows:
-        print(f"{name:<{width}}  {value}")
+    _table(rows)
 
-    print("\nper lot:")
+    print("\ntuning set, per lot:")
     for lot in sorted({example.lot for example in examples}):
         part = score(checker, [example for example in examples if example.lot == lot])
         size = len(part.true_pos) + len(part.false_pos) + len(part.false_neg)
@@ -169,19 +217,27 @@ def main() -> int:
             f"  lot {lot}: {size:>3} sentences  precision {part.precision:.3f}"
             f"  recall {part.recall:.3f}  (FP {len(part.false_pos)}, FN {len(part.false_neg)})"
         )
+    print("\ntuning set, per category:")
+    _per_category(checker, examples, result)
+    if unseen:
+        print("\nunseen set, per category:")
+        _per_category(checker, unseen, unseen_result)
 
-    print("\nrecall per expected category:")
-    for category in sorted({e.category for e in examples if e.label}):
-        found = sum(1 for e in result.true_pos if e.category == category)
-        total = sum(1 for e in examples if e.label and e.category == category)
-        print(f"  {category:<13} {found:>3}/{total:<3}")
-
-    print(f"\nfalse positives ({len(result.false_pos)}):")
+    print(f"\ntuning set, false positives ({len(result.false_pos)}):")
     for example, found in result.false_pos:
         print(f"  lot {example.lot}: {example.sentence}  ← {', '.join(found)}")
-    print(f"\nfalse negatives ({len(result.false_neg)}):")
+    print(f"\ntuning set, false negatives ({len(result.false_neg)}):")
     for example in result.false_neg:
         print(f"  lot {example.lot} [{example.category}] {example.sentence}")
+    if unseen and show_unseen:
+        # Reading these sentences to change the lists would make the set a tuning
+        # set: print them only to report, after the lists are settled.
+        print(f"\nunseen set, false positives ({len(unseen_result.false_pos)}):")
+        for example, found in unseen_result.false_pos:
+            print(f"  {example.sentence}  ← {', '.join(found)}")
+        print(f"\nunseen set, false negatives ({len(unseen_result.false_neg)}):")
+        for example in unseen_result.false_neg:
+            print(f"  [{example.category}] {example.sentence}")
     if checker.warnings:
         print("\nword-list warnings:")
         for warning in checker.warnings:
