@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from journal.pertinence import question
 from tests.views.conftest import Dentelle
 
 
@@ -15,7 +16,7 @@ def test_check_is_a_linter(dentelle: Dentelle, tmp_path: Path) -> None:
     assert found.exit_code == 1
     assert "agressif" in found.output
     assert "2:" in found.output  # the line
-    assert "Est-ce utile à l'accompagnement" in found.output
+    assert question("fr", "judgment") in found.output  # the question of its category
     rows = json.loads(dentelle("check", "-", "--json", input="Il est menteur.").output)
     assert rows[0]["matched"] == "menteur" and rows[0]["category"] == "judgment"
     clean = dentelle(
