@@ -88,9 +88,11 @@ register(
             "en": "Worth a second look before saving ({n})",
         },
         "pertinence.intro": {
-            "fr": "La personne peut lire chaque note (droit d'accès). Ces mots méritent peut-être d'être reformulés :",
-            "en": "The person can read every note (right of access). These words may be worth rephrasing:",
+            "fr": "La personne peut lire ce qui est écrit sur elle (droit d'accès).",
+            "en": "The person can read what is written about them (right of access).",
         },
+        "pertinence.field.name": {"fr": "Nom", "en": "Name"},
+        "pertinence.field.profile": {"fr": "Profil", "en": "Profile"},
         "pertinence.suggestion": {"fr": "Plutôt : {suggestion}", "en": "Instead: {suggestion}"},
         "pertinence.you_decide": {
             "fr": "ctrl+s : enregistrer tel quel · Échap : reformuler. Vous décidez : rien n'est bloqué, et cet avertissement n'est gardé nulle part.",

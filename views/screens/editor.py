@@ -10,6 +10,7 @@ old one stays in the history (`Journal.edit_entry`).
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -199,11 +200,16 @@ class EditorScreen(DentelleScreen[str | None]):
             self._status(self.t("editor.empty"), error=True)
             self.query_one("#text", TextArea).focus()
             return
-        from views.screens.pertinence import check_before_saving
+        # A second look first: it may ask, never prevent; `_write` runs at once when
+        # there is nothing to say.
+        self.second_look(text, lambda: self._write(parsed, text))
 
-        # A second look at the words first (views/screens/pertinence.py): it may ask,
-        # never prevent; `_write` runs at once when nothing is found.
-        check_before_saving(self, text, lambda: self._write(parsed, text))
+    def second_look(self, text: str, save: Callable[[], None]) -> None:
+        """The pertinence check of the text (views/screens/pertinence.py); the practice
+        editor looks for names instead."""
+        from views.screens.pertinence import Field, check_before_saving
+
+        check_before_saving(self, [Field("", self.query_one("#text", TextArea))], save)
 
     def _write(self, parsed: dates.ParsedDate, text: str) -> None:
         journal = self.journal

@@ -1,21 +1,24 @@
-"""The word lists of the pertinence check, loaded once per app (20–50 ms).
+"""The word lists of the pertinence check, loaded once per app, never on the UI thread.
 
-Loaded by a thread worker shortly after unlock, with the search index, so that the
-first ctrl+s does not wait for them; they hold no one's data, so they outlive a lock.
-The editor asks for the checker when a note is saved (views/screens/pertinence.py).
+Loading the lists (and, with lemmas, their word forms) takes 20–200 ms: on the UI thread
+that is a visible stall of the keyboard. So they are read by a worker shortly after
+unlock, with the search index, and a ctrl+s that comes first waits for that worker (it
+does not load them itself): `with_checker` hands the checker over when it is ready. The
+lists hold no one's data, so they outlive a lock.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from textual.worker import get_current_worker
 
 from journal.pertinence import Checker
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.worker import Worker
 
 
 class WordLists:
@@ -26,20 +29,45 @@ class WordLists:
         self._folder = folder
         self._lang = lang
         self._checker: Checker | None = None
+        self._loading: Worker | None = None
+        self._waiting: list[Callable[[Checker | None], object]] = []
 
-    def checker(self) -> Checker:
-        """The checker, loaded on the spot the first time if the worker has not yet."""
-        checker = self._checker
-        if checker is None:
-            checker = Checker.load(extra_dirs=[self._folder], ui_lang=self._lang)
-            self._checker = checker
-        return checker
+    @property
+    def ready(self) -> Checker | None:
+        """The checker if it is loaded, else None (never loads)."""
+        return self._checker
+
+    def with_checker(self, then: Callable[[Checker | None], object]) -> None:
+        """Call `then(checker)` on the UI thread: at once when the lists are loaded,
+        else once a worker has read them. `then(None)` when they cannot be read: a
+        broken list must never stop a note being saved."""
+        if self._checker is not None:
+            then(self._checker)
+            return
+        self._waiting.append(then)
+        self.load_soon()
 
     def load_soon(self) -> None:
-        """Load the lists in a thread worker, unless they are loaded already."""
-        if self._checker is None:
-            self._app.run_worker(self._load, thread=True, group="pertinence", exit_on_error=False)
+        """Read the lists in a worker, unless they are loaded or being loaded."""
+        if self._checker is not None or self._loading is not None:
+            return
+        self._loading = self._app.run_worker(self._load(), group="pertinence", exit_on_error=False)
 
-    def _load(self) -> None:
-        if not get_current_worker().is_cancelled:
-            self.checker()
+    async def _load(self) -> None:
+        try:
+            # The reading runs in a thread; what follows the await runs on the UI thread.
+            checker: Checker | None = await asyncio.to_thread(self._read)
+        except asyncio.CancelledError:  # the app is closing: nobody is waiting any more
+            self._loading, self._waiting = None, []
+            raise
+        except Exception:  # noqa: BLE001 (a broken list: save without a word, no traceback)
+            checker = None
+        self._loading, self._checker = None, checker
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            # Through the app's loop, as a key's action would be: an error in what
+            # follows (the save) reaches the app's safe crash, not a silent worker.
+            self._app.call_later(then, checker)
+
+    def _read(self) -> Checker:
+        return Checker.load(extra_dirs=[self._folder], ui_lang=self._lang)
