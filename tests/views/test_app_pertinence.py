@@ -1,5 +1,6 @@
-"""The pertinence check in the app: the language of the advice, the marks, and the word
-lists loaded off the UI thread.
+"""The pertinence check on every field a person can read, in the app: the profile and
+name (`p` on a story, `a` on the list), the language of the advice, the marks, and the
+word lists loaded off the UI thread.
 
 Pilot tests over a real vault (tests/conftest.py); the clock is fixed (pilot.NOW).
 """
@@ -9,10 +10,11 @@ from __future__ import annotations
 import threading
 
 import pytest
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from journal.pertinence import Checker, Finding, question
 from journal.vault import Vault
+from tests.conftest import GOLDEN_IDENTITY
 from tests.views.pilot import (
     SIZE,
     app_for,
@@ -23,7 +25,9 @@ from tests.views.pilot import (
     unlock,
     wait_for,
 )
+from views.screens.dialogs import PersonFormScreen
 from views.screens.pertinence import MARK_STYLE, PertinenceScreen
+from views.screens.timeline import TimelineScreen
 
 
 def rendered(widget: Static) -> str:
@@ -41,6 +45,101 @@ def marked(screen) -> list[str]:
 
 def window_text(screen) -> str:
     return "\n".join(rendered(widget) for widget in screen.query(Static))
+
+
+# -- the profile and the name -----------------------------------------------------------
+
+
+async def test_p_a_profile_with_a_judgement_shows_the_warning_before_saving(
+    vault: Vault,
+) -> None:
+    ids = fill(vault)
+    app = app_for(vault)
+    profile = "Alcoolique, agressif."
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        await pilot.press("p")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, PersonFormScreen)
+        form.query_one("#profile-text", TextArea).load_text(profile)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        window = app.screen
+        assert isinstance(window, PertinenceScreen)  # the note editor's window, as it is
+        assert marked(window) == ["Alcoolique", "agressif"]
+        shown = window_text(window)
+        assert "Profil" in shown and "Jugement" in shown
+        assert "Seriez-vous à l'aise si la personne le lisait ?" in shown
+        # Escape: back to the profile, its first word found selected; nothing saved.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is form
+        area = form.query_one("#profile-text", TextArea)
+        assert app.focused is area and area.selected_text == "Alcoolique"
+        assert app.journal.person(ids["martin"]).profile == "Deux enfants, Léa et Tom."
+        # ctrl+s, and ctrl+s again in the window: saved as it is.
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PertinenceScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert profile in rendered(app.screen.query_one("#profile", Static))
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        person = journal.person(ids["martin"])
+        # Nothing about the warning is kept with the person.
+        assert (person.profile, person.extra) == (profile, {})
+
+
+async def test_a_profile_the_check_finds_nothing_in_is_saved_at_once(vault: Vault) -> None:
+    ids = fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        await pilot.press("p")
+        await settle(pilot)
+        app.screen.query_one("#profile-text", TextArea).load_text("Trois enfants.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.journal.person(ids["martin"]).profile == "Trois enfants."
+
+
+async def test_a_adds_a_person_after_the_same_warning_on_the_name_and_profile(
+    vault: Vault,
+) -> None:
+    fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab", "a")
+        await pilot.press(*"Le menteur", "enter")
+        app.screen.query_one("#profile-text", TextArea).insert("Toxicomane, agressif.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        window = app.screen
+        assert isinstance(window, PertinenceScreen)
+        assert marked(window) == ["menteur", "Toxicomane", "agressif"]
+        shown = window_text(window)
+        assert shown.index("Nom") < shown.index("menteur") < shown.index("Profil")
+        # Back to the name first: it comes first in the form.
+        await pilot.press("escape")
+        await settle(pilot)
+        name = app.screen.query_one("#name", Input)
+        assert app.focused is name and name.selected_text == "menteur"
+        assert len(app.journal.people()) == 3
+        name.value = "Famille Ndiaye"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PertinenceScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.person.name == "Famille Ndiaye"
+        assert app.screen.person.profile == "Toxicomane, agressif."
 
 
 # -- the language of the text -----------------------------------------------------------

@@ -1,6 +1,7 @@
-"""Snapshots of the second look before saving, in French and English, at 80×24: a long
-warning (what scrolls, what stays) and the advice in the language of the text under
-the other interface. (The warning on a note is in test_app_snapshots_reflect.py.)
+"""Snapshots of the second look before saving, in French and English, at 80×24: the
+warning on a profile, a long warning (what scrolls, what stays) and the advice in the
+language of the text under the other interface. (The warning on a note is in
+test_app_snapshots_reflect.py.)
 
 Plain `def` tests (see test_app_snapshots.py for why). Time is fixed (pilot.NOW);
 review `snapshot_report.html` before `--snapshot-update`.
@@ -12,9 +13,10 @@ import pytest
 from textual.widgets import TextArea
 
 from journal.vault import Vault
-from tests.views.pilot import LANGS, app_for, fill, open_person, steady, unlock
+from tests.views.pilot import LANGS, app_for, fill, open_person, settle, steady, unlock
 from tests.views.pilot import SNAPSHOT_SIZE as SIZE
 
+PROFILE = {"fr": "Alcoolique, agressif.", "en": "Alcoholic, aggressive."}
 LONG = {
     "fr": "Il était agressif et menteur. Elle est alcoolique et sale. Il a un casier "
     "judiciaire. Son traitement est lourd. D'après la voisine, il boit.",
@@ -37,6 +39,22 @@ def writing(text: str):
         await steady(pilot)
 
     return run_before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_warning_on_a_profile(snap_compare, vault: Vault, lang: str) -> None:
+    fill(vault)
+
+    async def run_before(pilot) -> None:
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        await pilot.press("p")
+        await settle(pilot)
+        pilot.app.screen.query_one("#profile-text", TextArea).load_text(PROFILE[lang])
+        await pilot.press("ctrl+s")
+        await steady(pilot)
+
+    assert snap_compare(app_for(vault, lang=lang), terminal_size=SIZE, run_before=run_before)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -95,21 +95,40 @@ class PersonFormScreen(DentelleModal[str | None]):
         self.query_one("#profile-text", TextArea).focus()
 
     def action_save(self) -> None:
-        journal = self.journal
-        if journal is None:
+        """The name and profile are read by the pertinence check first, as a note is:
+        the person reads them at the head of their story and in their export."""
+        from views.screens.pertinence import Field, check_before_saving
+
+        name_field = self.query_one("#name", Input)
+        profile_area = self.query_one("#profile-text", TextArea)
+        name, profile = name_field.value.strip(), profile_area.text.strip()
+        if not name:  # said before the check: there would be nothing to save anyway
+            self._status(DentelleError("store.empty_name").message(self.lang))
+            name_field.focus()
             return
-        name = self.query_one("#name", Input).value.strip()
-        profile = self.query_one("#profile-text", TextArea).text.strip()
+        fields = [
+            Field(self.t("pertinence.field.name"), name_field),
+            Field(self.t("pertinence.field.profile"), profile_area),
+        ]
+        check_before_saving(self, fields, lambda: self._write(name, profile))
+
+    def _write(self, name: str, profile: str) -> None:
+        journal = self.journal
+        if journal is None or not self.is_attached:
+            return
         try:
             if self.person is None:
                 person = journal.add_person(name, profile)
             else:
                 person = journal.update_person(self.person.id, name=name, profile=profile)
         except DentelleError as error:
-            self.query_one("#person-status", Static).update(error.message(self.lang))
+            self._status(error.message(self.lang))
             return
         self.dismiss(person.id)
         self.app.post_message(PersonChanged(person.id))  # the list and the index follow
+
+    def _status(self, message: str) -> None:
+        self.query_one("#person-status", Static).update(message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
