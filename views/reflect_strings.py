@@ -98,6 +98,15 @@ register(
             "fr": "ctrl+s : enregistrer tel quel · Échap : reformuler. Vous décidez : rien n'est bloqué, et cet avertissement n'est gardé nulle part.",
             "en": "ctrl+s: save as it is · Escape: rephrase. You decide: nothing is blocked, and this warning is not kept anywhere.",
         },
+        # -- the practice journal's notice about names ------------------------------------
+        "names.title": {
+            "fr": "Avant d'enregistrer : un nom dans votre journal de pratique",
+            "en": "Before saving: a name in your practice journal",
+        },
+        "names.you_decide": {
+            "fr": "ctrl+s : enregistrer tel quel · Échap : reformuler. Vous décidez : rien n'est bloqué, et cet avis n'est gardé nulle part.",
+            "en": "ctrl+s: save as it is · Escape: rephrase. You decide: nothing is blocked, and this notice is not kept anywhere.",
+        },
         # -- practice journal ------------------------------------------------------------
         "practice.name": {"fr": "Journal de pratique", "en": "Practice journal"},
         "practice.title": {

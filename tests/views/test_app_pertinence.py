@@ -1,6 +1,6 @@
 """The pertinence check on every field a person can read, in the app: the profile and
-name (`p` on a story, `a` on the list), the language of the advice, the marks, and the
-word lists loaded off the UI thread.
+name (`p` on a story, `a` on the list), the language of the advice, the practice
+journal's notice about names, and the word lists loaded off the UI thread.
 
 Pilot tests over a real vault (tests/conftest.py); the clock is fixed (pilot.NOW).
 """
@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import Input, Static, TextArea
 
 from journal.pertinence import Checker, Finding, question
+from journal.store.practice import practice_notes
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
 from tests.views.pilot import (
@@ -26,7 +27,9 @@ from tests.views.pilot import (
     wait_for,
 )
 from views.screens.dialogs import PersonFormScreen
+from views.screens.mentions import NamesNoticeScreen
 from views.screens.pertinence import MARK_STYLE, PertinenceScreen
+from views.screens.practice import PracticeEditorScreen, PracticeScreen
 from views.screens.timeline import TimelineScreen
 
 
@@ -199,6 +202,82 @@ async def test_the_marks_cover_the_words_and_not_the_space_after(vault: Vault, t
         )
         reversed_ = [seg.text for seg in line if seg.style and seg.style.reverse and seg.style.bold]
         assert reversed_ == ["agressif", "menteur"]
+
+
+# -- the practice journal ---------------------------------------------------------------
+
+
+async def test_a_practice_note_naming_someone_gets_a_gentle_notice(vault: Vault) -> None:
+    fill(vault)
+    app = app_for(vault)
+    text = "Visite chez Mme Dupré : je suis arrivé après l'heure, tendu."
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab", "j")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)
+        await pilot.press("n", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeEditorScreen)
+        app.screen.query_one("#text", TextArea).insert(text)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        notice = app.screen
+        assert isinstance(notice, NamesNoticeScreen)
+        shown = window_text(notice)
+        assert "Cette note nomme Jeanne Dupré, qui a une histoire dans Dentelle." in shown
+        assert "une initiale suffit" in shown
+        assert marked(notice) == ["Mme Dupré"]
+        await pilot.press("escape")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, PracticeEditorScreen)
+        area = editor.query_one("#text", TextArea)
+        assert area.selected_text == "Mme Dupré"
+        assert practice_notes(app.journal) == []
+        area.replace("Mme D.", area.selection.start, area.selection.end)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)
+        [note] = practice_notes(app.journal)
+        assert note.text == "Visite chez Mme D. : je suis arrivé après l'heure, tendu."
+
+
+async def test_the_notice_lets_the_worker_save_the_name_as_it_is(vault: Vault) -> None:
+    fill(vault)
+    app = app_for(vault, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab", "j")
+        await settle(pilot)
+        await pilot.press("n", "enter")
+        await settle(pilot)
+        app.screen.query_one("#text", TextArea).insert("Supervision about Élodie Noël.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NamesNoticeScreen)
+        assert "This note names Élodie Noël, who has a story in Dentelle." in window_text(
+            app.screen
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)
+        assert [n.text for n in practice_notes(app.journal)] == ["Supervision about Élodie Noël."]
+
+
+async def test_the_practice_journal_is_not_read_against_the_word_lists(vault: Vault) -> None:
+    fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("tab", "j")
+        await settle(pilot)
+        await pilot.press("n", "enter")
+        await settle(pilot)
+        app.screen.query_one("#text", TextArea).insert("Je me suis senti agressif.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)
 
 
 # -- the word lists ----------------------------------------------------------------------

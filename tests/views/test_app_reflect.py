@@ -31,6 +31,7 @@ from tests.views.pilot import (
 )
 from views.screens.drafts import DraftsScreen
 from views.screens.editor import EditorScreen
+from views.screens.mentions import NamesNoticeScreen
 from views.screens.pertinence import MARK_STYLE, PertinenceScreen
 from views.screens.practice import PracticeEditorScreen, PracticeScreen
 from views.screens.rhythm import RhythmScreen
@@ -164,7 +165,7 @@ async def test_j_opens_the_practice_journal_and_n_writes_a_note_from_the_prompts
         assert journal.drafts() == []
 
 
-async def test_the_check_applies_to_practice_notes_and_they_have_their_own_search(
+async def test_practice_notes_get_the_names_notice_and_have_their_own_search(
     vault: Vault,
 ) -> None:
     fill(vault)
@@ -180,8 +181,9 @@ async def test_the_check_applies_to_practice_notes_and_they_have_their_own_searc
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PracticeEditorScreen)
-        await write(pilot, "Je l'ai trouvé manipulateur.")
-        assert isinstance(app.screen, PertinenceScreen)
+        # Not the word lists (the worker's own reflection): the names of the people list.
+        await write(pilot, "Je l'ai trouvé manipulateur, M. Noël.")
+        assert isinstance(app.screen, NamesNoticeScreen)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)

@@ -1,7 +1,7 @@
 """Snapshots of the second look before saving, in French and English, at 80×24: the
-warning on a profile, a long warning (what scrolls, what stays) and the advice in the
-language of the text under the other interface. (The warning on a note is in
-test_app_snapshots_reflect.py.)
+warning on a profile, a long warning (what scrolls, what stays), the advice in the
+language of the text under the other interface, and the practice journal's notice
+about names. (The warning on a note is in test_app_snapshots_reflect.py.)
 
 Plain `def` tests (see test_app_snapshots.py for why). Time is fixed (pilot.NOW);
 review `snapshot_report.html` before `--snapshot-update`.
@@ -26,6 +26,12 @@ LONG = {
 OTHER = {
     "fr": "Meeting at the office. He was aggressive and a liar.",
     "en": "Entretien au bureau. Il était agressif et menteur.",
+}
+PRACTICE = {
+    "fr": "Visite chez Mme Dupré : je suis arrivé après l'heure, tendu.\n"
+    "J'en ai parlé en supervision, sans nommer Élodie Noël cette fois.",
+    "en": "Visit to Mrs Dupré: I came after the time we agreed, tense.\n"
+    "I spoke of it in supervision, without naming Élodie Noël this time.",
 }
 
 
@@ -73,3 +79,20 @@ def test_the_advice_follows_the_language_of_the_text(snap_compare, vault: Vault,
     fill(vault)
     app = app_for(vault, lang=lang)
     assert snap_compare(app, terminal_size=SIZE, run_before=writing(OTHER[lang]))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_practice_journal_notice_about_names(snap_compare, vault: Vault, lang: str) -> None:
+    fill(vault)
+
+    async def run_before(pilot) -> None:
+        await unlock(pilot)
+        await pilot.press("tab", "j")
+        await settle(pilot)
+        await pilot.press("n", "enter")
+        await settle(pilot)
+        pilot.app.screen.query_one("#text", TextArea).insert(PRACTICE[lang])
+        await pilot.press("ctrl+s")
+        await steady(pilot)
+
+    assert snap_compare(app_for(vault, lang=lang), terminal_size=SIZE, run_before=run_before)

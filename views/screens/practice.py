@@ -4,8 +4,9 @@ Notes are `Entry` records whose person id is "practice" (`journal.store.practice
 timeline's rows and list are reused as they are; only the gaps are left out ("5 mois
 sans contact" is about a person, not about one's own practice). `n` writes a note in
 the editor, where ctrl+t lays out Gibbs' reflective questions as headings the worker
-may fill or delete (`journal.store.practice.prompts`); the pertinence check applies on
-ctrl+s as for any entry.
+may fill or delete (`journal.store.practice.prompts`). On ctrl+s the note is not read
+against the word lists (it is the worker's reflection, not a file about a person): a
+gentle notice points at names of the people list instead (views/screens/mentions.py).
 
 Writing in progress is kept as an encrypted draft like any entry: drafts of the
 practice journal carry the person id "practice" and are sealed under its own key
@@ -16,6 +17,8 @@ can be deleted (`d`), not rewritten.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -58,6 +61,13 @@ class PracticeEditorScreen(EditorScreen):
 
     def on_mount(self) -> None:
         self._status(self.t("practice.editor_hint"))
+
+    def second_look(self, text: str, save: Callable[[], None]) -> None:
+        """Not the word lists: the worker's own reflection may use strong words about a
+        hard visit. A name from the people list is what deserves a second look."""
+        from views.screens.mentions import notice_before_saving
+
+        notice_before_saving(self, self.query_one("#text", TextArea), save)
 
     def store(self, journal: Journal, parsed: dates.ParsedDate, text: str) -> str:
         # A note has a day, not a time: what happened that day is what one reflects on.
