@@ -107,3 +107,21 @@ def test_soon_view_is_gentle_and_ordered() -> None:
     assert items[1].remark(today, "en") == "usually every month — last seen 8 weeks ago"
     for word in ("retard", "late", "overdue", "alerte"):
         assert word not in remark and word not in items[1].remark(today, "en")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "tous les mois, il est agressif",
+        "toutes les semaines (alcoolique)",
+        "tous les alcooliques",
+        "every month, drunk",
+        "le premier lundi du mois sauf s'il a bu",
+    ],
+)
+def test_a_rhythm_holds_no_free_words(said: str) -> None:
+    """The words kept with a rhythm (`said`, shown to the worker and in the person's
+    export) are only the grammar's: nothing else is accepted, so a judgement cannot
+    ride along and the rhythm needs no pertinence check of its own."""
+    with pytest.raises(RhythmNotUnderstood):
+        parse_rhythm(said)

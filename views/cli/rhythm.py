@@ -1,5 +1,8 @@
 """`dentelle rhythm` and `dentelle soon`: a person's rhythm of contact, and who may come
 by soon or has not been seen for longer than usual.
+
+No pertinence check here, unlike `person add`: a rhythm's words are only its grammar's
+(views/screens/rhythm.py says why), so there is no free text to read.
 """
 
 from __future__ import annotations

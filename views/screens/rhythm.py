@@ -5,6 +5,10 @@ The dialog reads the words as they are typed, like the date field ("✓ tous les
 prochaine rencontre attendue vers le lundi 4 janvier 2027", or why not, with
 examples). The rule is stored in the person's sealed profile
 (`Journal.update_person(extra={"rhythm": …})`), as the CLI's `dentelle rhythm` does.
+
+The words kept with the rule are shown to the worker and go into the person's export,
+yet they need no pertinence check: the grammar accepts nothing but its own words ("tous
+les mois, il est agressif" is not understood), so a rhythm has no free text.
 """
 
 from __future__ import annotations
