@@ -168,3 +168,18 @@ def test_check_json_says_the_language_of_each_finding(dentelle: Dentelle) -> Non
     rows = json.loads(dentelle("check", "-", "--json", input="Il est menteur.", lang="en").output)
     assert rows[0]["lang"] == "fr"
     assert rows[0]["reason"].startswith("Un jugement")
+
+
+def test_check_answers_in_the_language_of_the_text_whatever_the_interface(
+    dentelle: Dentelle,
+) -> None:
+    french = click.unstyle(dentelle("check", "-", input="Mme est dépressive.", lang="en").output)
+    assert "Worth a second look (1):" in french  # the frame: the interface's
+    assert "Santé — Une donnée de santé" in french and "Plutôt :" in french
+    assert "Health" not in french and "Instead:" not in french
+    english = click.unstyle(
+        dentelle("check", "-", input="He was aggressive at the desk.", lang="fr").output
+    )
+    assert "À relire (1) :" in english
+    assert "Judgment — A judgment of the person's behaviour" in english
+    assert question("en", "judgment") in english and "Jugement" not in english
