@@ -1,4 +1,4 @@
-"""The pertinence check in the editor: a second look before saving, never a barrier.
+"""The pertinence check in the app: a second look before saving, never a barrier.
 
 ctrl+s first reads every text a person can read against the word lists
 (`journal.pertinence`): a note, and a person's name and profile (the profile heads
