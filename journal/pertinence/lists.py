@@ -29,7 +29,7 @@ from pathlib import Path
 
 from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, register, translate
 from journal.pertinence.forms import Forms
-from journal.pertinence.words import MIN_STEM, TERM_SPLIT, TERM_WORD, WORD
+from journal.pertinence.words import GAP, MIN_STEM, TERM_SPLIT, TERM_WORD, WORD
 from journal.text import fold
 
 register(
@@ -83,6 +83,11 @@ register(
             "de mot, après au moins {minimum} lettres ; ligne ignorée.",
             "en": "Word list “{file}”, line {line}: “*” goes only at the end of a word, "
             "after at least {minimum} letters; line skipped.",
+        },
+        "pertinence.warning.line_gap": {
+            "fr": "Liste de mots « {file} », ligne {line} : « … » se met seulement entre "
+            "deux mots ; ligne ignorée.",
+            "en": "Word list “{file}”, line {line}: “…” goes only between two words; line skipped.",
         },
         "pertinence.warning.line_category": {
             "fr": "Liste de mots « {file} », ligne {line} : catégorie « {category} » "
@@ -166,6 +171,11 @@ class Term:
     lang: str = DEFAULT_LANGUAGE
     forms: tuple[frozenset[str], ...] = ()
 
+    @property
+    def gapped(self) -> bool:
+        """Whether the term holds "…" (a few words of the same sentence)."""
+        return any(word == GAP for word, _ in self.words)
+
     def matches(self, at: int, word: str) -> bool:
         """Whether folded `word` of a note can stand at position `at` of the term."""
         expected, stem = self.words[at]
@@ -234,7 +244,12 @@ class TermIndex:
             for word in set(entry.words):
                 shared[word] = shared.get(word, 0) + 1
         for entry in self._entries.values():
-            anchor = max(range(len(entry.words)), key=lambda at: _anchor_rank(entry, at, shared))
+            # A term with "…" is looked up by a word before its first gap: the offsets
+            # of the words after it are not known in advance.
+            fixed = [word for word, _ in entry.words].index(GAP) if entry.gapped else None
+            anchor = max(
+                range(fixed or len(entry.words)), key=lambda at: _anchor_rank(entry, at, shared)
+            )
             word, stem = entry.words[anchor]
             if stem:
                 stems.setdefault(word[:MIN_STEM], []).append((word, entry, anchor))
@@ -257,6 +272,11 @@ def parse_term(term: str) -> tuple[tuple[str, bool], ...] | str:
         if raw == "*":  # any one word: "!traité de *" (insults the person was called)
             words.append(("", True))
             continue
+        if raw in (GAP, "..."):  # a few words of the same sentence: "voisin … affirme"
+            if not words or words[-1][0] == GAP:
+                return "pertinence.warning.line_gap"
+            words.append((GAP, False))
+            continue
         if not TERM_WORD.fullmatch(raw):
             return (
                 "pertinence.warning.line_star"
@@ -270,8 +290,10 @@ def parse_term(term: str) -> tuple[tuple[str, bool], ...] | str:
         if stem and len(word) < MIN_STEM:
             return "pertinence.warning.line_star"
         words.append((word, stem))
-    if not any(word for word, _ in words):
+    if not any(word and word != GAP for word, _ in words):
         return "pertinence.warning.line_empty"
+    if words[-1][0] == GAP:
+        return "pertinence.warning.line_gap"
     return tuple(words)
 
 
@@ -298,7 +320,7 @@ class ListLoader:
             forms = self._forms[lang] = Forms.shipped(lang)
         multi = len(words) > 1
         return tuple(
-            frozenset((word,)) if stem or not word else forms.expand(word, multi)
+            frozenset((word,)) if stem or not word or word == GAP else forms.expand(word, multi)
             for word, stem in words
         )
 
