@@ -19,7 +19,6 @@ from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
 from journal.pertinence.language import decide, score
 from journal.pertinence.lists import ListLoader, ListProblem, Term, TermIndex
 from journal.pertinence.words import (
-    GAP,
     HAS_MARKS,
     JOINED_GAP,
     MAX_GAP,
@@ -226,6 +225,7 @@ class Checker:
         for position, word in enumerate(words):
             if word not in relevant:
                 continue
+            ahead: set[str] | None = None
             found = [
                 *exact.get(word, ()),
                 *(
@@ -239,6 +239,14 @@ class Checker:
                 if first < 0:
                     continue
                 if entry.gapped:
+                    # Most gapped terms share their first part ("voisin … affirme",
+                    # "voisin … raconte"): look for the word after the gap first.
+                    if ahead is None:
+                        ahead = set(words[position + 1 : position + 2 + MAX_GAP * 2])
+                    after = entry.parts[1][0]
+                    stem = entry.words[after][1]
+                    if entry.forms and not stem and entry.forms[after].isdisjoint(ahead):
+                        continue
                     reached = _gapped_fit(text, spans, words, entry, first)
                     if reached is None:
                         continue
@@ -307,15 +315,9 @@ def _gapped_fit(
     Each part between gaps is matched like a term of its own; a gap takes the fewest
     words it can (up to `MAX_GAP`), never across the end of a sentence.
     """
-    parts: list[list[int]] = [[]]
-    for offset, (word, _) in enumerate(entry.words):
-        if word == GAP:
-            parts.append([])
-        else:
-            parts[-1].append(offset)
     count = len(words)
     end = -1
-    for number, part in enumerate(parts):
+    for number, part in enumerate(entry.parts):
         starts = [first] if number == 0 else range(end + 1, min(end + 2 + MAX_GAP, count))
         for start in starts:
             if start + len(part) > count:

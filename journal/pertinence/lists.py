@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -170,11 +171,13 @@ class Term:
     suggestion: str | None
     lang: str = DEFAULT_LANGUAGE
     forms: tuple[frozenset[str], ...] = ()
+    # For a term with "…": the positions of the words of each part between gaps.
+    parts: tuple[tuple[int, ...], ...] = ()
 
     @property
     def gapped(self) -> bool:
         """Whether the term holds "…" (a few words of the same sentence)."""
-        return any(word == GAP for word, _ in self.words)
+        return bool(self.parts)
 
     def matches(self, at: int, word: str) -> bool:
         """Whether folded `word` of a note can stand at position `at` of the term."""
@@ -246,9 +249,11 @@ class TermIndex:
         for entry in self._entries.values():
             # A term with "…" is looked up by a word before its first gap: the offsets
             # of the words after it are not known in advance.
-            fixed = [word for word, _ in entry.words].index(GAP) if entry.gapped else None
-            anchor = max(
-                range(fixed or len(entry.words)), key=lambda at: _anchor_rank(entry, at, shared)
+            fixed = len(entry.parts[0]) if entry.parts else len(entry.words)
+            anchor = (
+                0
+                if fixed == 1
+                else max(range(fixed), key=lambda at: _anchor_rank(entry, at, shared))
             )
             word, stem = entry.words[anchor]
             if stem:
@@ -261,6 +266,24 @@ class TermIndex:
 
     def count(self, traps: bool) -> int:
         return sum((entry.category is None) == traps for entry in self._entries.values())
+
+
+@cache
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+def gap_parts(words: tuple[tuple[str, bool], ...]) -> tuple[tuple[int, ...], ...]:
+    """The positions of the words of each part between "…" gaps; () without a gap."""
+    if not any(word == GAP for word, _ in words):
+        return ()
+    parts: list[list[int]] = [[]]
+    for at, (word, _) in enumerate(words):
+        if word == GAP:
+            parts.append([])
+        else:
+            parts[-1].append(at)
+    return tuple(tuple(part) for part in parts)
 
 
 def parse_term(term: str) -> tuple[tuple[str, bool], ...] | str:
@@ -284,7 +307,7 @@ def parse_term(term: str) -> tuple[tuple[str, bool], ...] | str:
                 else "pertinence.warning.line_character"
             )
         stem = raw.endswith("*")
-        word = fold(raw.rstrip("*"))
+        word = _fold_word(raw.rstrip("*"))
         if not WORD.fullmatch(word):
             return "pertinence.warning.line_character"
         if stem and len(word) < MIN_STEM:
@@ -391,6 +414,7 @@ class ListLoader:
                         None if is_trap else suggestion,
                         lang,
                         self._forms_of(words, kind, lang),
+                        gap_parts(words),
                     )
                 )
         if orphans:

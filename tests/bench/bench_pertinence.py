@@ -164,9 +164,8 @@ def _per_category(checker: Checker, examples: list[Example], result: Score) -> N
         found = sum(1 for e in result.true_pos if e.category == category)
         total = sum(1 for e in examples if e.label and e.category == category)
         ratio = f"{found / total:.2f}" if total else "  - "
-        print(
-            f"  {category:<13} recall {found:>3}/{total:<3} {ratio}   false alarms {alarms.get(category, 0)}"
-        )
+        alarm = alarms.get(category, 0)
+        print(f"  {category:<13} recall {found:>3}/{total:<3} {ratio}   false alarms {alarm}")
 
 
 def main() -> int:
