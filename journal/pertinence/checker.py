@@ -17,7 +17,8 @@ from pathlib import Path
 
 from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
 from journal.pertinence.language import decide, score
-from journal.pertinence.lists import ListLoader, ListProblem, Term, TermIndex
+from journal.pertinence.lists import ListLoader, ListProblem
+from journal.pertinence.terms import Term, TermIndex
 from journal.pertinence.words import (
     HAS_MARKS,
     JOINED_GAP,
