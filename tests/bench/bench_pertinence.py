@@ -8,11 +8,15 @@ Run from the repository root, either way:
 Why a benchmark and not only tests: the quality gate in the tests says "good
 enough"; this prints what a reviewer needs to judge a change to the word lists — the
 numbers per category, the sentences that are wrong, and how long a note takes. The
-labelled set (`tests/data/pertinence_labelled.tsv`) was written before the lists;
-read its header for the labelling rules. It comes in lots: lot 1 was written before
-the lists, lot 2 after their first version (and then used to improve them), lot 3
-after those improvements and never used to tune them — so lot 3 alone says how the
-lists do on phrasing they have not seen.
+tuning set (`tests/data/pertinence_labelled.tsv`) comes in lots, each written by
+someone who had not read the lists: lot 1 before the lists, lot 2 after their first
+version, lot 3 after those improvements, lots 4 and 5 (December 2026, two more writers)
+for the categories of the second generation; every lot was then used to improve the
+lists. Read its header for the labelling rules. The unseen set
+(`tests/data/pertinence_unseen.tsv`) was written by another writer who saw neither the
+lists nor the tuning set, and is never used to tune: only its totals and its figures
+per category are printed, unless `--show-unseen` asks for its sentences (for a report
+after the lists are settled — reading them to change the lists would end its use).
 """
 
 from __future__ import annotations
