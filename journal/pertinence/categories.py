@@ -101,8 +101,7 @@ register(
         "pertinence.question.hearsay": {
             "fr": "Qui l'a constaté ? Si c'est utile, pouvez-vous dire qui l'a dit et que "
             "ce n'est pas vérifié ?",
-            "en": "Who saw it? If it matters, can you say who said it and that it is "
-            "not checked?",
+            "en": "Who saw it? If it matters, can you say who said it and that it is not checked?",
         },
         "pertinence.question.insult": {
             "fr": "Que s'est-il passé, concrètement ? La personne pourrait lire ce mot.",

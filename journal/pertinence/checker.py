@@ -17,10 +17,12 @@ from pathlib import Path
 
 from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
 from journal.pertinence.language import decide, score
-from journal.pertinence.lists import ListLoader, ListProblem, Term, TermIndex
+from journal.pertinence.lists import ListLoader, ListProblem
+from journal.pertinence.terms import Term, TermIndex
 from journal.pertinence.words import (
     HAS_MARKS,
     JOINED_GAP,
+    MAX_GAP,
     MIN_STEM,
     WORD,
     WORD_WITH_MARKS,
@@ -205,6 +207,7 @@ class Checker:
                         lang=sentence_lang,
                     )
                 )
+        findings = _outside_reported_speech(text, findings)
         findings.sort(key=lambda finding: (finding.start, finding.end, finding.category))
         return findings
 
@@ -223,6 +226,7 @@ class Checker:
         for position, word in enumerate(words):
             if word not in relevant:
                 continue
+            ahead: set[str] | None = None
             found = [
                 *exact.get(word, ()),
                 *(
@@ -233,11 +237,27 @@ class Checker:
             ]
             for entry, anchor in found:
                 first = position - anchor
-                last = first + len(entry.words) - 1
-                if first < 0 or last >= count:
+                if first < 0:
                     continue
-                if len(entry.words) > 1 and not _term_fits(text, spans, words, entry, first):
-                    continue
+                if entry.gapped:
+                    # Most gapped terms share their first part ("voisin … affirme",
+                    # "voisin … raconte"): look for the word after the gap first.
+                    if ahead is None:
+                        ahead = set(words[position + 1 : position + 2 + MAX_GAP * 2])
+                    after = entry.parts[1][0]
+                    stem = entry.words[after][1]
+                    if entry.forms and not stem and entry.forms[after].isdisjoint(ahead):
+                        continue
+                    reached = _gapped_fit(text, spans, words, entry, first)
+                    if reached is None:
+                        continue
+                    last = reached
+                else:
+                    last = first + len(entry.words) - 1
+                    if last >= count:
+                        continue
+                    if len(entry.words) > 1 and not _term_fits(text, spans, words, entry, first):
+                        continue
                 if entry.category is None:
                     traps.append((first, last))
                 else:
@@ -257,6 +277,66 @@ def _term_fits(
         if not JOINED_GAP.fullmatch(text, spans[index][1], spans[index + 1][0]):
             return False
     return True
+
+
+# Quoted words: « … », “ … ”, " … " on one line.
+_QUOTATION = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
+# What someone said, quoted, is a fact of the conversation: "« Sale clocharde », lui a
+# crié un passant"; "Monsieur dit : « je sais que je suis têtu »". A word the writer
+# sets in quotes to keep their distance ("un « fainéant »") is still theirs.
+_REPORTED_CATEGORIES = frozenset({"judgment", "insult"})
+_MIN_QUOTED_WORDS = 2
+
+
+def _outside_reported_speech(text: str, findings: list[Finding]) -> list[Finding]:
+    """`findings` but the judgments and insults inside a quotation of several words."""
+    if not any(finding.category in _REPORTED_CATEGORIES for finding in findings):
+        return findings
+    quotations = [
+        match.span()
+        for match in _QUOTATION.finditer(text)
+        if len(WORD.findall(match.group())) >= _MIN_QUOTED_WORDS
+    ]
+    return [
+        finding
+        for finding in findings
+        if finding.category not in _REPORTED_CATEGORIES
+        or not any(start < finding.start and finding.end < end for start, end in quotations)
+    ]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;…\n]")
+
+
+def _gapped_fit(
+    text: str, spans: list[tuple[int, int]], words: list[str], entry: Term, first: int
+) -> int | None:
+    """Where a term with "…" ends when it starts at word `first`, or None.
+
+    Each part between gaps is matched like a term of its own; a gap takes the fewest
+    words it can (up to `MAX_GAP`), never across the end of a sentence.
+    """
+    count = len(words)
+    end = -1
+    for number, part in enumerate(entry.parts):
+        starts = [first] if number == 0 else range(end + 1, min(end + 2 + MAX_GAP, count))
+        for start in starts:
+            if start + len(part) > count:
+                return None
+            if number and _SENTENCE_BREAK.search(text, spans[end][1], spans[start][0]):
+                return None
+            spelled = all(
+                entry.matches(offset, words[start + at]) for at, offset in enumerate(part)
+            )
+            if spelled and all(
+                JOINED_GAP.fullmatch(text, spans[index][1], spans[index + 1][0])
+                for index in range(start, start + len(part) - 1)
+            ):
+                end = start + len(part) - 1
+                break
+        else:
+            return None
+    return end
 
 
 def _longest(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, list[Term]]]:

@@ -43,6 +43,8 @@ ELISIONS = {
     "te": ("te", "t"),
     "je": ("je", "j"),
 }
+# Their tense carries the sense: "aurait été vu" (hearsay) is not "ont été vus".
+AUXILIARIES = frozenset({"avoir", "etre", "have", "be"})
 # Too short to inflect by rule without meeting another word: "aïd" + e is "aide"; a
 # short word's forms are written in the list ("con, conne, cons").
 MIN_RULE_LENGTH = 3
@@ -141,8 +143,10 @@ def compute(word: str, lang: str, multi: bool, dictionary: Dictionary | None) ->
         }
         forms |= dictionary.forms.get(word, set())
         if multi:
-            for lemma in (dictionary.lemma.get(word), word + "r", word + "er"):
-                if lemma and lemma in dictionary.forms and lemma[:2] == word[:2]:
+            # "donne" is listed as a noun ("la donne"): its verb is "donne" + r.
+            verb = word + "r" if word.endswith("e") else None
+            for lemma in (dictionary.lemma.get(word), verb):
+                if lemma and lemma in dictionary.forms and lemma not in AUXILIARIES:
                     forms |= dictionary.forms[lemma]
     return frozenset(forms)
 

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, register, translate
 from journal.pertinence.forms import Forms
-from journal.pertinence.words import MIN_STEM, TERM_SPLIT, TERM_WORD, WORD
+from journal.pertinence.terms import Term, TermIndex, gap_parts
+from journal.pertinence.words import GAP, MIN_STEM, TERM_SPLIT, TERM_WORD, WORD
 from journal.text import fold
 
 register(
@@ -83,6 +85,11 @@ register(
             "de mot, après au moins {minimum} lettres ; ligne ignorée.",
             "en": "Word list “{file}”, line {line}: “*” goes only at the end of a word, "
             "after at least {minimum} letters; line skipped.",
+        },
+        "pertinence.warning.line_gap": {
+            "fr": "Liste de mots « {file} », ligne {line} : « … » se met seulement entre "
+            "deux mots ; ligne ignorée.",
+            "en": "Word list “{file}”, line {line}: “…” goes only between two words; line skipped.",
         },
         "pertinence.warning.line_category": {
             "fr": "Liste de mots « {file} », ligne {line} : catégorie « {category} » "
@@ -154,98 +161,9 @@ def _category_from_name(name: str) -> str | None:
     return _CATEGORY_BY_NAME.get(key)
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A parsed term: folded words (each exact or a stem), the forms each exact word
-    stands for (`journal.pertinence.forms`), the language of its list, and what to say
-    about it."""
-
-    words: tuple[tuple[str, bool], ...]
-    category: str | None  # None for a trap
-    suggestion: str | None
-    lang: str = DEFAULT_LANGUAGE
-    forms: tuple[frozenset[str], ...] = ()
-
-    def matches(self, at: int, word: str) -> bool:
-        """Whether folded `word` of a note can stand at position `at` of the term."""
-        expected, stem = self.words[at]
-        if stem:
-            return word.startswith(expected)
-        return word in self.forms[at] if self.forms else word == expected
-
-
-# Words too common to look a term up by: a term is anchored on another of its words.
-_SMALL_WORDS = frozenset(
-    # French
-    ("a", "au", "aux", "avec", "c", "ce", "d", "dans", "de", "des", "du", "elle", "en")
-    + ("est", "et", "fait", "il", "l", "la", "le", "les", "leur", "lui", "m", "me", "n")
-    + ("ne", "nous", "on", "par", "pas", "pour", "qu", "que", "s", "sa", "sans", "se")
-    + ("ses", "son", "sur", "t", "tres", "trop", "un", "une", "vous")
-    # English
-    + ("an", "and", "as", "at", "by", "for", "her", "his", "in", "is", "it", "of", "the")
-    + ("their", "to", "was", "with")
-)
-
-
-def _anchor_rank(
-    entry: Term, at: int, shared: dict[tuple[str, bool], int]
-) -> tuple[bool, bool, int, float, int]:
-    """How good word `at` of `entry` is to look it up by: a real word (never the "*"
-    wildcard), not a small word, shared by few terms ("algér*" rather than "origine"
-    in "d'origine algér*"), long, exact rather than a stem, and later in the term
-    (French puts the noun last)."""
-    word, stem = entry.words[at]
-    return (
-        bool(word),
-        word not in _SMALL_WORDS,
-        -shared[entry.words[at]],
-        len(word) + (0 if stem else 0.5),
-        at,
-    )
-
-
-class TermIndex:
-    """Terms and traps, looked up by their most telling word (their "anchor").
-
-    A multi-word term is looked up by its rarest, longest word ("mauvaise" in "de
-    mauvaise foi", "origine" in "d'origine"), so the small words every sentence holds
-    ("de", "a", "le") lead nowhere and a clean note costs about two dict lookups per
-    distinct word. Stems sit in buckets keyed by their first `MIN_STEM` letters.
-    """
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[tuple[tuple[str, bool], ...], str | None, str], Term] = {}
-        self.exact: dict[str, tuple[tuple[Term, int], ...]] = {}
-        self.stems: dict[str, tuple[tuple[str, Term, int], ...]] = {}
-
-    def add(self, entry: Term) -> None:
-        # The same term in the same category and language again (a worker's list after
-        # the shipped one): the later line wins, so a service can reword a suggestion.
-        self._entries[(entry.words, entry.category, entry.lang)] = entry
-
-    def terms(self) -> list[Term]:
-        return list(self._entries.values())
-
-    def freeze(self) -> None:
-        exact: dict[str, list[tuple[Term, int]]] = {}
-        stems: dict[str, list[tuple[str, Term, int]]] = {}
-        shared: dict[tuple[str, bool], int] = {}
-        for entry in self._entries.values():
-            for word in set(entry.words):
-                shared[word] = shared.get(word, 0) + 1
-        for entry in self._entries.values():
-            anchor = max(range(len(entry.words)), key=lambda at: _anchor_rank(entry, at, shared))
-            word, stem = entry.words[anchor]
-            if stem:
-                stems.setdefault(word[:MIN_STEM], []).append((word, entry, anchor))
-            else:
-                for form in entry.forms[anchor] if entry.forms else (word,):
-                    exact.setdefault(form, []).append((entry, anchor))
-        self.exact = {word: tuple(found) for word, found in exact.items()}
-        self.stems = {key: tuple(found) for key, found in stems.items()}
-
-    def count(self, traps: bool) -> int:
-        return sum((entry.category is None) == traps for entry in self._entries.values())
+@cache
+def _fold_word(word: str) -> str:
+    return fold(word)
 
 
 def parse_term(term: str) -> tuple[tuple[str, bool], ...] | str:
@@ -257,6 +175,11 @@ def parse_term(term: str) -> tuple[tuple[str, bool], ...] | str:
         if raw == "*":  # any one word: "!traité de *" (insults the person was called)
             words.append(("", True))
             continue
+        if raw in (GAP, "..."):  # a few words of the same sentence: "voisin … affirme"
+            if not words or words[-1][0] == GAP:
+                return "pertinence.warning.line_gap"
+            words.append((GAP, False))
+            continue
         if not TERM_WORD.fullmatch(raw):
             return (
                 "pertinence.warning.line_star"
@@ -264,14 +187,16 @@ def parse_term(term: str) -> tuple[tuple[str, bool], ...] | str:
                 else "pertinence.warning.line_character"
             )
         stem = raw.endswith("*")
-        word = fold(raw.rstrip("*"))
+        word = _fold_word(raw.rstrip("*"))
         if not WORD.fullmatch(word):
             return "pertinence.warning.line_character"
         if stem and len(word) < MIN_STEM:
             return "pertinence.warning.line_star"
         words.append((word, stem))
-    if not any(word for word, _ in words):
+    if not any(word and word != GAP for word, _ in words):
         return "pertinence.warning.line_empty"
+    if words[-1][0] == GAP:
+        return "pertinence.warning.line_gap"
     return tuple(words)
 
 
@@ -298,7 +223,7 @@ class ListLoader:
             forms = self._forms[lang] = Forms.shipped(lang)
         multi = len(words) > 1
         return tuple(
-            frozenset((word,)) if stem or not word else forms.expand(word, multi)
+            frozenset((word,)) if stem or not word or word == GAP else forms.expand(word, multi)
             for word, stem in words
         )
 
@@ -369,6 +294,7 @@ class ListLoader:
                         None if is_trap else suggestion,
                         lang,
                         self._forms_of(words, kind, lang),
+                        gap_parts(words),
                     )
                 )
         if orphans:

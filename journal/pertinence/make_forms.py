@@ -16,6 +16,7 @@ from importlib import resources
 from journal.i18n import LANGUAGES
 from journal.pertinence.forms import MULTI, SEPARATOR, compute, dictionary, file_name
 from journal.pertinence.lists import ListLoader
+from journal.pertinence.words import GAP
 
 
 def list_words(lang: str) -> Iterator[tuple[str, bool]]:
@@ -27,7 +28,7 @@ def list_words(lang: str) -> Iterator[tuple[str, bool]]:
             continue
         multi = len(term.words) > 1
         for word, stem in term.words:
-            if word and not stem:
+            if word and not stem and word != GAP:
                 yield word, multi
 
 

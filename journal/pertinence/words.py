@@ -18,12 +18,16 @@ HAS_MARKS = re.compile(rf"[{MARKS}]")
 JOINERS = "'’ʼ‘`´\\-‐‑\u00ad"
 # Quotation marks may stand inside a term too: "traitée de « fainéante »" is the trap
 # "traité de *", "called her a \"scrounger\"" the trap "called her a *".
-QUOTES = "«»\"“”„"
+QUOTES = '«»"“”„'
 JOINED_GAP = re.compile(rf"(?:[^\S\r\n]|[{JOINERS}{QUOTES}])+")
 TERM_SPLIT = re.compile(rf"[\s{JOINERS}]+")
 TERM_WORD = re.compile(rf"(?:[^\W_]|[{MARKS}])+\*?")
 
 MIN_STEM = 3
+# "…" (or "...") inside a term: up to MAX_GAP words of the same sentence, so that
+# "voisin … affirme" finds "la voisine du dessous affirme".
+GAP = "…"
+MAX_GAP = 5
 
 
 def fold_words(raw: list[str]) -> list[str]:

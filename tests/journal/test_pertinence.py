@@ -18,6 +18,7 @@ from journal import i18n
 from journal.pertinence import CATEGORIES, QUESTION, Checker, category_label, question, reason
 
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "pertinence_labelled.tsv"
+UNSEEN = LABELLED.with_name("pertinence_unseen.tsv")
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,7 @@ def flagged(checker: Checker, text: str) -> list[tuple[str, str]]:
         ("He is schizophrenic and off his medication.", "schizophrenic", "health"),
         ("Her father is a practising Muslim.", "practising Muslim", "religion"),
         ("He is a shop steward at the depot.", "shop steward", "politics"),
-        ("Family of Moroccan origin.", "origin", "origin"),
+        ("Family of Moroccan origin.", "of Moroccan origin", "origin"),
         ("He told us he is gay.", "gay", "sexuality"),
         ("He has a criminal record.", "criminal record", "offence"),
         ("Client DNA again today.", "DNA", "abbreviation"),
@@ -354,15 +355,15 @@ def test_shipped_lists_are_package_data_and_document_their_format() -> None:
 def test_custom_list_from_a_folder(tmp_path: Path) -> None:
     (tmp_path / "jugements.txt").write_text(
         "# liste du service\n"
-        "bras cassé, bras cassés | décrire ce qui n'a pas été fait\n"
+        "traîne-savates | décrire ce qui n'a pas été fait\n"
         "agressif | rapporter les paroles exactes\n"
         "marabouté | | religion\n",
         encoding="utf-8",
     )
     custom = Checker.load(extra_dirs=[tmp_path, tmp_path / "absent"])
     assert custom.warnings == []
-    [finding] = custom.check("Monsieur est un bras cassé.")
-    assert (finding.matched, finding.category) == ("bras cassé", "judgment")
+    [finding] = custom.check("Monsieur est un traîne-savates.")
+    assert (finding.matched, finding.category) == ("traîne-savates", "judgment")
     assert finding.suggestion == "décrire ce qui n'a pas été fait"
     [finding] = custom.check("Il était agressif.")
     assert finding.suggestion == "rapporter les paroles exactes"  # the service's wording wins
@@ -441,20 +442,32 @@ def test_the_core_never_imports_the_interface() -> None:
 # --- Quality gate on the labelled sentences ------------------------------------------------
 
 
-def test_precision_and_recall_on_the_labelled_set(checker: Checker) -> None:
-    """A quality gate, not a timing test: `tests/bench/bench_pertinence.py` prints the
-    details (per lot, per category, and the misclassified sentences)."""
+def _precision_recall(checker: Checker, path: Path) -> tuple[float, float, int]:
     rows = [
         line.split("\t")
-        for line in LABELLED.read_text(encoding="utf-8").splitlines()
+        for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    assert len(rows) >= 200
     labels = [int(label) for label, _, _ in rows]
     assert 0.4 <= sum(labels) / len(labels) <= 0.6
     predicted = [bool(checker.check(sentence)) for _, _, sentence in rows]
     true_pos = sum(1 for label, hit in zip(labels, predicted, strict=True) if label and hit)
-    precision = true_pos / sum(predicted)
-    recall = true_pos / sum(labels)
-    assert precision >= 0.9, precision
-    assert recall >= 0.9, recall
+    return true_pos / sum(predicted), true_pos / sum(labels), len(rows)
+
+
+def test_precision_and_recall_on_the_tuning_set(checker: Checker) -> None:
+    """A quality gate, not a timing test: `tests/bench/bench_pertinence.py` prints the
+    details (per lot, per category, and the misclassified sentences)."""
+    precision, recall, size = _precision_recall(checker, LABELLED)
+    assert size >= 1000
+    assert precision >= 0.97, precision
+    assert recall >= 0.95, recall
+
+
+def test_precision_and_recall_on_the_unseen_set(checker: Checker) -> None:
+    """The set no one tuned the lists on: how the check does on text it does not know.
+    Reading its misses to change the lists would make it a tuning set."""
+    precision, recall, size = _precision_recall(checker, UNSEEN)
+    assert size >= 300
+    assert precision >= 0.95, precision
+    assert recall >= 0.85, recall

@@ -168,3 +168,29 @@ def test_each_category_has_a_question_in_both_languages() -> None:
     assert question("en", "hearsay").startswith("Who saw it?")
     assert question("fr", "health") == question("fr")
     assert category_label("hearsay", "fr") == "Ouï-dire"
+
+
+# --- A gap of a few words; reported speech -------------------------------------------------
+
+
+def test_a_gap_spans_a_few_words_of_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "oui_dire.txt").write_text("voisin … affirme | dire qui l'a dit\n… seul\n")
+    custom = Checker.load("fr", extra_dirs=[tmp_path])
+    assert [problem.key for problem in custom.problems] == ["pertinence.warning.line_gap"]
+    assert ("voisine du dessous affirme", "hearsay") in found(
+        custom, "La voisine du dessous affirme que Mme sort."
+    )
+    assert found(custom, "La voisine. Mme affirme qu'elle sort.") == []  # not across sentences
+    far = "Le voisin est venu hier avec ses deux enfants et il affirme tout."
+    assert ("voisin", "hearsay") not in found(custom, far)
+
+
+def test_judgments_inside_reported_speech_are_facts_of_the_conversation(
+    checker: Checker,
+) -> None:
+    assert found(checker, "« Sale clocharde », lui a crié un passant.") == []
+    assert found(checker, "Monsieur dit : « je sais que je suis têtu ».") == []
+    # a single word in quotes is the writer keeping a distance: still theirs
+    assert found(checker, "Monsieur est un « fainéant ».") == [("fainéant", "judgment")]
+    # and what is not a judgment stays pointed at, quoted or not
+    assert found(checker, "Mme dit : « je picole depuis l'hiver ».") != []

@@ -126,9 +126,26 @@ def test_search_help_in_both_languages(dentelle: Dentelle) -> None:
 def test_the_command_line_does_not_load_textual() -> None:
     code = (
         "import sys\n"
+        "import click\n"
         "from views.cli import cli\n"
-        "assert 'search' in cli.commands\n"
+        "ctx = click.Context(cli)\n"
+        "assert 'search' in cli.list_commands(ctx)\n"
+        "assert all(cli.get_command(ctx, name) for name in cli.list_commands(ctx))\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
         "assert not bad, bad[:5]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+def test_a_command_imports_only_its_own_family() -> None:
+    """`dentelle check` starts without the store, backups or search (lazy commands)."""
+    code = (
+        "import sys\n"
+        "import click\n"
+        "from views.cli import cli\n"
+        "cli.get_command(click.Context(cli), 'check')\n"
+        "loaded = [m for m in ('journal.store', 'journal.backup', 'journal.search') "
+        "if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])

@@ -14,26 +14,47 @@ import click
 
 from journal.i18n import LANGUAGES, detect_language
 from journal.layout import default_vault_path
-from journal.vault import Vault
-from views.cli import (
-    app,
-    backup,
-    entries,
-    people,
-    pertinence,
-    practice,
-    rhythm,
-    rights,
-    search,
-    vault,
-)
 from views.cli.group import RootGroup, option
 from views.cli.session import Seams, Session
 
 __all__ = ["Seams", "Session", "cli", "main"]
 
 
-@click.group(cls=RootGroup, help="cli.help.main", invoke_without_command=True)
+# Every command, family by family, imported only when it runs (`dentelle --help` lists
+# them in alphabetical order).
+COMMANDS = {
+    "init": "views.cli.vault:init",
+    "passwd": "views.cli.vault:passwd",
+    "recover": "views.cli.vault:recover",
+    "person": "views.cli.people:person",
+    "people": "views.cli.people:people",
+    "add": "views.cli.entries:add",
+    "show": "views.cli.entries:show",
+    "edit": "views.cli.entries:edit",
+    "history": "views.cli.entries:history",
+    "delete": "views.cli.entries:delete",
+    "demo": "views.cli.app:demo",
+    "backup": "views.cli.backup:backup",
+    "backups": "views.cli.backup:backups",
+    "restore": "views.cli.backup:restore_command",
+    "check": "views.cli.pertinence:check",
+    "practice": "views.cli.practice:practice",
+    "rhythm": "views.cli.rhythm:rhythm",
+    "soon": "views.cli.rhythm:soon_command",
+    "export": "views.cli.rights:export",
+    "forget": "views.cli.rights:forget",
+    "erase-version": "views.cli.rights:erase_version",
+    "review": "views.cli.rights:review",
+    "search": "views.cli.search:search",
+}
+
+
+@click.group(
+    cls=RootGroup,
+    lazy_commands=COMMANDS,
+    help="cli.help.main",
+    invoke_without_command=True,
+)
 @option("--vault", "vault_dir", type=click.Path(path_type=Path), help="cli.help.vault")
 @option("--lang", type=click.Choice(LANGUAGES), help="cli.help.lang")
 @option(
@@ -48,39 +69,15 @@ def cli(
     os.umask(0o077)  # every file Dentelle creates is its owner's alone
     seams = ctx.obj if isinstance(ctx.obj, Seams) else Seams()
     ctx.obj = Session(
-        vault=Vault(vault_dir or default_vault_path(), keywrap=seams.keywrap),
+        vault_dir=vault_dir or default_vault_path(),
         lang=lang or detect_language(),
         passphrase_file=passphrase_file,
         seams=seams,
     )
     if ctx.invoked_subcommand is None:
-        app.open_app(ctx.obj)
+        from views.cli.app import open_app
 
-
-# Every command, family by family (`dentelle --help` lists them in alphabetical order).
-cli.add_command(vault.init)
-cli.add_command(vault.passwd)
-cli.add_command(vault.recover)
-cli.add_command(people.person)
-cli.add_command(people.people)
-cli.add_command(entries.add)
-cli.add_command(entries.show)
-cli.add_command(entries.edit)
-cli.add_command(entries.history)
-cli.add_command(entries.delete)
-cli.add_command(app.demo)
-cli.add_command(backup.backup)
-cli.add_command(backup.backups)
-cli.add_command(backup.restore_command)
-cli.add_command(pertinence.check)
-cli.add_command(practice.practice)
-cli.add_command(rhythm.rhythm)
-cli.add_command(rhythm.soon_command)
-cli.add_command(rights.export)
-cli.add_command(rights.forget)
-cli.add_command(rights.erase_version)
-cli.add_command(rights.review)
-cli.add_command(search.search)
+        open_app(ctx.obj)
 
 
 def main() -> None:

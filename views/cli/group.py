@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from importlib import import_module
 
 import click
 
@@ -73,7 +74,25 @@ class TranslatedGroup(TranslatedCommand, click.Group):
 
 
 class RootGroup(TranslatedGroup):
-    """Turns every expected failure into one message and an exit code, never a traceback."""
+    """Turns every expected failure into one message and an exit code, never a traceback.
+
+    Its commands are imported when they run (`lazy_commands`: name → "module:attribute"),
+    so that `dentelle check` does not pay for the vault, backups and search: click's
+    documented pattern for lazily loaded subcommands.
+    """
+
+    def __init__(self, *args: object, lazy_commands: dict[str, str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy_commands = lazy_commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            module, attribute = self.lazy_commands[cmd_name].split(":")
+            self.add_command(getattr(import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def main(  # type: ignore[override]
         self,

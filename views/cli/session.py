@@ -16,16 +16,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from journal.crypto import KeyWrap
 from journal.errors import DentelleError
 from journal.i18n import translate
-from journal.store import Journal
-from journal.vault import Vault
 from views.cli import strings  # noqa: F401  (registers the CLI's messages)
+
+if TYPE_CHECKING:
+    from journal.store import Journal
+    from journal.vault import Vault
 
 PASSPHRASE_VARIABLE = "DENTELLE_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "DENTELLE_NEW_PASSPHRASE"
@@ -45,10 +49,18 @@ class Seams:
 class Session:
     """Per-invocation state: the vault folder, the language and how to get secrets."""
 
-    vault: Vault
+    vault_dir: Path
     lang: str
     passphrase_file: Path | None
     seams: Seams = field(default_factory=Seams)
+
+    @cached_property
+    def vault(self) -> Vault:
+        """The vault, opened only by the commands that need it: `dentelle check`
+        starts without loading the store."""
+        from journal.vault import Vault
+
+        return Vault(self.vault_dir, keywrap=self.seams.keywrap)
 
     def t(self, key: str, /, **params: object) -> str:
         return translate(key, self.lang, **params)
