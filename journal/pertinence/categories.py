@@ -108,10 +108,8 @@ register(
             "en": "What actually happened? The person could read this word.",
         },
         "pertinence.question.judgment": {
-            "fr": "Qu'avez-vous vu ou entendu qui vous le fait penser ? "
-            "Seriez-vous à l'aise si la personne le lisait ?",
-            "en": "What did you see or hear that makes you think so? "
-            "Would you be comfortable if the person read it?",
+            "fr": "Qu'avez-vous vu ou entendu qui vous le fait penser ?",
+            "en": "What did you see or hear that makes you think so?",
         },
     }
 )
