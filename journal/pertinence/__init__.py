@@ -17,6 +17,7 @@ from journal.pertinence.categories import (
     QUESTION,
     category_label,
     question,
+    questions,
     reason,
 )
 from journal.pertinence.checker import Checker, Finding
@@ -33,5 +34,6 @@ __all__ = [
     "ListProblem",
     "category_label",
     "question",
+    "questions",
     "reason",
 ]

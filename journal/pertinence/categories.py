@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from journal.i18n import DEFAULT_LANGUAGE, register, translate
 
 CATEGORIES = (
@@ -115,6 +117,8 @@ register(
 )
 
 _OWN_QUESTION = ("hearsay", "insult", "judgment")
+# Their own question says all: the general one would only repeat it.
+_COMPLETE_QUESTION = ("hearsay", "insult")
 
 
 def reason(category: str, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -136,3 +140,22 @@ def question(lang: str = DEFAULT_LANGUAGE, category: str | None = None) -> str:
     if category in _OWN_QUESTION:
         return translate(f"pertinence.question.{category}", lang)
     return translate(QUESTION, lang)
+
+
+def questions(asked_about: Iterable[tuple[str, str]]) -> list[str]:
+    """The questions for findings given as (language, category), each once, in order:
+    the category's own question where it has one, then the general question ("Est-ce
+    utile… Seriez-vous à l'aise…") in each language unless every finding in it has a
+    question that says all."""
+    own: list[str] = []
+    general: list[str] = []
+    for lang, category in asked_about:
+        if category in _OWN_QUESTION:
+            text = translate(f"pertinence.question.{category}", lang)
+            if text not in own:
+                own.append(text)
+        if category not in _COMPLETE_QUESTION:
+            text = translate(QUESTION, lang)
+            if text not in general:
+                general.append(text)
+    return own + general

@@ -194,3 +194,15 @@ def test_judgments_inside_reported_speech_are_facts_of_the_conversation(
     assert found(checker, "Monsieur est un « fainéant ».") == [("fainéant", "judgment")]
     # and what is not a judgment stays pointed at, quoted or not
     assert found(checker, "Mme dit : « je picole depuis l'hiver ».") != []
+
+
+def test_the_questions_of_a_warning_each_once() -> None:
+    from journal.pertinence import questions
+
+    general_fr = question("fr")
+    assert questions([("fr", "judgment"), ("fr", "health"), ("fr", "judgment")]) == [
+        question("fr", "judgment"),
+        general_fr,
+    ]
+    assert questions([("fr", "hearsay")]) == [question("fr", "hearsay")]  # says all
+    assert questions([("fr", "health"), ("en", "health")]) == [general_fr, question("en")]

@@ -19,7 +19,7 @@ import click
 from journal.config import load_config
 from journal.errors import DentelleError
 from journal.i18n import register, translate
-from journal.pertinence import Checker, Finding, category_label, question, reason
+from journal.pertinence import Checker, Finding, category_label, questions, reason
 from views.cli.group import command, option
 from views.cli.session import Session
 from views.cli.terminal import clean
@@ -105,7 +105,6 @@ def render_checked(fields: list[Checked], lang: str) -> list[str]:
     lines = [
         click.style(click.unstyle(translate("cli.check.header", lang, count=count)), bold=True)
     ]
-    questions: list[str] = []
     for field in fields:
         if not field.findings:
             continue
@@ -123,11 +122,12 @@ def render_checked(fields: list[Checked], lang: str) -> list[str]:
             if finding.suggestion:
                 suggestion = translate("cli.check.suggestion", said, suggestion=finding.suggestion)
                 lines.append("  " + clean(suggestion))
-            asked = question(said, finding.category)
-            if asked not in questions:
-                questions.append(asked)
     lines.append("")
-    lines.extend(questions)
+    lines.extend(
+        questions(
+            (finding.lang, finding.category) for field in fields for finding in field.findings
+        )
+    )
     return lines
 
 

@@ -37,7 +37,8 @@ from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection
 
 from journal.i18n import translate
-from journal.pertinence import Checker, Finding, category_label, question, reason
+from journal.pertinence import Checker, Finding, category_label, reason
+from journal.pertinence import questions as ask
 from views.screens.base import DentelleModal, DentelleScreen
 from views.ui import clean
 
@@ -82,13 +83,8 @@ def translate_suggestion(suggestion: str, lang: str) -> str:
 
 
 def questions(findings: Sequence[Finding]) -> list[str]:
-    """The reflective question of each finding, in its sentence's language, each once."""
-    asked: list[str] = []
-    for finding in findings:
-        text = question(finding.lang, finding.category)
-        if text not in asked:
-            asked.append(text)
-    return asked
+    """The reflective questions of the findings, in their sentences' languages, each once."""
+    return ask((finding.lang, finding.category) for finding in findings)
 
 
 def by_sentence(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
