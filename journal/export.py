@@ -309,6 +309,28 @@ def default_file_name(name: str, fmt: str, *, encrypted: bool = False) -> str:
     return f"dossier-{stem}.{fmt}" + (".age" if encrypted else "")
 
 
+EXTENSIONS = {"html": "html", "htm": "html", "md": "md", "markdown": "md", "json": "json"}
+"""A file's extension → the format it is written in (the app and the CLI read it)."""
+
+
+def split_extension(path: str) -> tuple[str, str | None, bool]:
+    """'a/b.md.age' → ('a/b', 'md', True); 'a/b.txt' → ('a/b.txt', None, False)."""
+    base, encrypted = path, False
+    if base.lower().endswith(".age"):
+        base, encrypted = base[: -len(".age")], True
+    stem, dot, extension = base.rpartition(".")
+    fmt = EXTENSIONS.get(extension.lower()) if dot and "/" not in extension else None
+    if fmt is None:
+        return base, None, encrypted
+    return stem, fmt, encrypted
+
+
+def with_extension(path: str, fmt: str, encrypted: bool) -> str:
+    """`path` with the extension of `fmt` (and `.age` when encrypted) in place of its own."""
+    stem, _, _ = split_extension(path)
+    return f"{stem}.{fmt}" + (".age" if encrypted else "")
+
+
 def write_export(
     document: str, path: Path, passphrase: str | None = None, keywrap: KeyWrap | None = None
 ) -> None:

@@ -115,6 +115,12 @@ def journal(vault: Vault, clock: TickingClock) -> Iterator[Journal]:
     opened.close()
 
 
+@pytest.fixture(autouse=True)
+def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the app remembers between sessions (journal.state) stays in the test's folder."""
+    monkeypatch.setenv("DENTELLE_STATE", str(tmp_path / "state" / "state.json"))
+
+
 @pytest.fixture(autouse=True, scope="session")
 def golden_stays_untouched() -> Iterator[None]:
     """No test may open the committed golden vault in place (SQLite would write beside it)."""

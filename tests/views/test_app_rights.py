@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Input, RadioSet, Static, TextArea
 import views.screens.export
 from journal.errors import NotFound
 from journal.retention import Kept
+from journal.state import remember_export_folder, state_file
 from journal.store.consultations import consultations
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
@@ -150,6 +151,75 @@ async def test_export_never_overwrites_a_file(vault: Vault, documents: Path) -> 
         await pilot.press("ctrl+s")
         assert "existe déjà" in text(app.screen.query_one("#export-status"))
     assert (documents / "dossier-famille-martin.html").read_text() == "someone else's"
+
+
+async def test_the_extension_follows_the_format_even_in_a_path_the_worker_typed(
+    vault: Vault, documents: Path
+) -> None:
+    fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await highlight(pilot, "martin")
+        await pilot.press("x")
+        screen = app.screen
+        field = screen.query_one("#path", Input)
+        field.value = str(documents / "martin.html")
+        await pilot.press("down", "enter")  # html → md
+        await pilot.pause()
+        assert field.value == str(documents / "martin.md")
+        await pilot.press("tab", "space")  # encrypted: .age after the format's extension
+        await pilot.pause()
+        assert field.value == str(documents / "martin.md.age")
+        await pilot.press("space")
+        await pilot.pause()
+        assert field.value == str(documents / "martin.md")
+        field.value = str(documents / "martin.json")  # the reverse: the name picks the format
+        await pilot.pause()
+        assert screen.query_one("#format", RadioSet).pressed_index == 2
+        field.value = str(documents / "martin.html")
+        await pilot.pause()
+        assert screen.query_one("#format", RadioSet).pressed_index == 0
+        field.value = str(documents / "martin")  # no extension: the format's is added
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert "<html" in (documents / "martin.html").read_text()
+
+
+async def test_the_export_dialog_remembers_the_last_folder_and_only_the_folder(
+    vault: Vault, documents: Path, tmp_path: Path
+) -> None:
+    fill(vault)
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await highlight(pilot, "martin")
+        await pilot.press("x")
+        app.screen.query_one("#path", Input).value = str(elsewhere / "martin.html")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.press("x")
+        field = app.screen.query_one("#path", Input)
+        assert field.value == str(elsewhere / "dossier-famille-martin.html")
+    remembered = state_file().read_text(encoding="utf-8")
+    assert str(elsewhere) in remembered and "martin" not in remembered.lower()
+
+
+async def test_a_remembered_folder_that_is_gone_falls_back_to_documents(
+    vault: Vault, documents: Path, tmp_path: Path
+) -> None:
+    fill(vault)
+    remember_export_folder(tmp_path / "gone")
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await highlight(pilot, "martin")
+        await pilot.press("x")
+        field = app.screen.query_one("#path", Input)
+        assert field.value == str(documents / "dossier-famille-martin.html")
 
 
 # -- consultations ------------------------------------------------------------------------

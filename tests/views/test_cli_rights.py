@@ -42,6 +42,20 @@ def test_default_export_name_is_made_from_the_name(dentelle: Dentelle, tmp_path:
     assert (tmp_path / "dossier-mme-eloise-d-arc.md").exists()
 
 
+def test_export_takes_its_format_from_out_and_refuses_a_mismatch(
+    dentelle: Dentelle, tmp_path: Path
+) -> None:
+    dentelle("person", "add", "Mme Export")
+    dentelle("add", "export", "--date", "hier", "Visite à domicile.")
+    markdown = tmp_path / "madeleine.md"
+    result = dentelle("export", "export", "--out", str(markdown))
+    assert result.exit_code == 0, result.output
+    assert markdown.read_text().startswith("#")
+    clash = dentelle("export", "export", "--format", "md", "--out", str(tmp_path / "m.html"))
+    assert clash.exit_code == 1 and "m.html" in clash.output and "Traceback" not in clash.output
+    assert "--format" in clash.output and not (tmp_path / "m.html").exists()
+
+
 def test_forget_needs_confirmation_then_erases(dentelle: Dentelle) -> None:
     dentelle("person", "add", "Famille Oubli")
     dentelle("add", "oubli", "Une note.")

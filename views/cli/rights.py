@@ -13,7 +13,14 @@ import click
 from journal import dates
 from journal.config import load_config
 from journal.errors import DentelleError
-from journal.export import FORMATS, collect, default_file_name, render, write_export
+from journal.export import (
+    FORMATS,
+    collect,
+    default_file_name,
+    render,
+    split_extension,
+    write_export,
+)
 from journal.i18n import register
 from journal.retention import due_for_review, keep_with_reason
 from journal.store.consultations import record_consultation
@@ -28,8 +35,8 @@ register(
             "en": "Export everything a person's file holds (right of access): html, md or json.",
         },
         "cli.help.format": {
-            "fr": "Format : html (imprimable), md ou json.",
-            "en": "Format: html (printable), md or json.",
+            "fr": "Format : html (imprimable), md ou json ; par défaut, celui du nom donné à --out, sinon html.",
+            "en": "Format: html (printable), md or json; by default, the one --out's name ends in, else html.",
         },
         "cli.help.out": {
             "fr": "Fichier à écrire (par défaut, à côté, au nom de la personne).",
@@ -117,6 +124,10 @@ register(
             "fr": "Donnez la raison de garder cette personne avec --reason.",
             "en": "Give the reason to keep this person with --reason.",
         },
+        "cli.export.mismatch": {
+            "fr": "{path} ne se termine pas par .{fmt} : changez --format ou le nom du fichier.",
+            "en": "{path} does not end in .{fmt}: change --format or the file's name.",
+        },
     }
 )
 
@@ -131,12 +142,19 @@ def confirm_or_yes(session: Session, yes: bool, question: str) -> bool:
 
 @command(help="cli.help.export")
 @click.argument("person_query", metavar="PERSON")
-@option("--format", "fmt", type=click.Choice(FORMATS), default="html", help="cli.help.format")
+@option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="cli.help.format")
 @option("--out", type=click.Path(path_type=Path, dir_okay=False), help="cli.help.out")
 @option("--encrypt", is_flag=True, help="cli.help.encrypt")
 @pass_session
-def export(session: Session, person_query: str, fmt: str, out: Path | None, encrypt: bool) -> None:
+def export(
+    session: Session, person_query: str, fmt: str | None, out: Path | None, encrypt: bool
+) -> None:
     config = load_config()
+    # The name's extension and --format agree: never Markdown in a file named .html.
+    named = split_extension(out.name)[1] if out is not None else None
+    if fmt is not None and named is not None and named != fmt:
+        raise DentelleError("cli.export.mismatch", path=str(out), fmt=fmt)
+    fmt = fmt or named or "html"
     with session.journal() as journal:
         person = journal.find_person(person_query)
         target = out or Path(default_file_name(person.name, fmt, encrypted=encrypt))

@@ -7,8 +7,11 @@ takes seconds), straight to the chosen file; it is never kept on screen or elsew
 The "exported" line of the record of consultations is written afterwards on the app's
 thread. The passphrase fields refuse copy and cut and are emptied once used.
 
-Default file: `default_export_folder()` (Documents, else home) and
-`journal.export.default_file_name`, never overwriting: `-2`, `-3`… are added.
+Default file: the folder of the last export (`journal.state`, the folder only, never
+the file name), else `default_export_folder()` (Documents, else home), and
+`journal.export.default_file_name`, never overwriting: `-2`, `-3`… are added. The file's
+extension follows the format and the encryption, in a path the worker typed too; and
+typing a format's extension chooses that format.
 """
 
 from __future__ import annotations
@@ -25,10 +28,19 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Footer, Input, RadioButton, RadioSet, Static
 
 from journal.errors import DentelleError
-from journal.export import FORMATS, collect, default_file_name, render, write_export
+from journal.export import (
+    FORMATS,
+    collect,
+    default_file_name,
+    render,
+    split_extension,
+    with_extension,
+    write_export,
+)
 from journal.i18n import translate
 from journal.keywrap_process import SubprocessKeyWrap
 from journal.passphrase import check_strength
+from journal.state import export_folder, remember_export_folder
 from journal.store.consultations import record_consultation
 from views.screens.base import DentelleModal
 from views.ui import literal
@@ -80,7 +92,7 @@ class ExportScreen(DentelleModal[None]):
         super().__init__()
         self.person_id = person_id
         self.person_name = name
-        self.folder = default_export_folder()
+        self.folder = export_folder() or default_export_folder()
         self.written: Path | None = None
         self.working = False
         self._encrypting = False
@@ -127,9 +139,11 @@ class ExportScreen(DentelleModal[None]):
         return self.query_one("#encrypt", Checkbox).value
 
     def _suggest(self) -> None:
-        """Put the default file in the field, unless the worker typed their own."""
+        """Put the default file in the field; in the worker's own, set the extension."""
         field = self.query_one("#path", Input)
         if field.value and field.value != self._suggested:
+            if field.value.strip():
+                field.value = with_extension(field.value.strip(), self.fmt, self.encrypted)
             return
         name = default_file_name(self.person_name, self.fmt, encrypted=self.encrypted)
         self._suggested = str(free_path(self.folder, name))
@@ -143,6 +157,15 @@ class ExportScreen(DentelleModal[None]):
     def _encrypt_changed(self, event: Checkbox.Changed) -> None:
         self.query_one("#secrets").display = event.value
         self._suggest()
+
+    @on(Input.Changed, "#path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        """A format's extension typed in the file's name chooses that format."""
+        _, fmt, encrypted = split_extension(event.value.strip())
+        if fmt is not None and fmt != self.fmt:
+            self.query_one(f"#format-{fmt}", RadioButton).value = True
+        if encrypted and not self.encrypted:
+            self.query_one("#encrypt", Checkbox).value = True
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
@@ -165,6 +188,8 @@ class ExportScreen(DentelleModal[None]):
         if not target:
             self._say(self.t("export.app.no_path"), error=True)
             return
+        target = with_extension(target, self.fmt, self.encrypted)  # 'madeleine' → '.html'
+        self.query_one("#path", Input).value = target
         path = Path(target).expanduser()
         if not path.parent.is_dir():
             self._say(self.t("export.app.no_folder", path=str(path.parent)), error=True)
@@ -198,6 +223,7 @@ class ExportScreen(DentelleModal[None]):
     def _written(self, path: Path, fmt: str) -> None:
         self.working = False
         self.written = path
+        remember_export_folder(path.parent.resolve())  # the folder only: never a name
         journal = self.journal
         if journal is not None:
             months = self.app.config.consultation_log_months
