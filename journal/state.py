@@ -1,4 +1,4 @@
-"""What the app remembers between sessions outside the vault: the last export folder.
+"""What the app remembers between sessions outside the vault: the last folders used.
 
 A small JSON file in the platform's user state folder (`dentelle` below it), or
 `$DENTELLE_STATE` when set. It holds folders only, never a file name: a file name may
@@ -43,16 +43,25 @@ def _save(data: dict[str, object]) -> None:
         pass  # best effort: the export itself is written
 
 
-def export_folder() -> Path | None:
-    """The folder of the last export, if it still exists."""
-    value = _load().get("export_folder")
+def last_folder(use: str) -> Path | None:
+    """The folder last used for `use` ("export", "backup"), if it still exists."""
+    value = _load().get(f"{use}_folder")
     if not isinstance(value, str):
         return None
     folder = Path(value)
     return folder if folder.is_dir() else None
 
 
-def remember_export_folder(folder: Path) -> None:
+def remember_folder(use: str, folder: Path) -> None:
+    """Remember `folder` (a folder, never a file: a file name may hold a person's name)."""
     data = _load()
-    data["export_folder"] = str(folder)
+    data[f"{use}_folder"] = str(folder)
     _save(data)
+
+
+def export_folder() -> Path | None:
+    return last_folder("export")
+
+
+def remember_export_folder(folder: Path) -> None:
+    remember_folder("export", folder)

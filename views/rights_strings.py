@@ -121,8 +121,8 @@ register(
             "en": "Looking for plugged-in USB keys…",
         },
         "backup.app.no_drive": {
-            "fr": "Aucune clé USB trouvée. Branchez-en une, attendez qu'elle apparaisse, puis appuyez sur r pour chercher à nouveau.",
-            "en": "No USB key found. Plug one in, wait for it to appear, then press r to look again.",
+            "fr": "Aucune clé USB trouvée. Branchez-en une, attendez qu'elle apparaisse, puis appuyez sur r pour chercher à nouveau ; ou appuyez sur f pour sauvegarder à un autre emplacement (un disque externe, un partage réseau).",
+            "en": "No USB key found. Plug one in, wait for it to appear, then press r to look again; or press f to back up to another place (an external disk, a network share).",
         },
         "backup.app.choose": {
             "fr": "Plusieurs clés USB sont branchées. Laquelle ? (↑↓ puis Entrée)",
@@ -295,6 +295,15 @@ register(
         "review.app.need_reason": {
             "fr": "Écrivez la raison de garder cette personne.",
             "en": "Write the reason to keep this person.",
+        },
+        "key.backup.folder": {"fr": "Autre emplacement", "en": "Another place"},
+        "backup.app.folder_label": {
+            "fr": "Sauvegarder dans (chemin complet, puis Entrée) :",
+            "en": "Back up to (full path, then Enter):",
+        },
+        "backup.app.folder_empty": {
+            "fr": "Écrivez le chemin de l'emplacement, par exemple /media/vous/DISQUE.",
+            "en": "Type the place's path, for example /media/you/DISK.",
         },
     }
 )

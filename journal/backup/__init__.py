@@ -16,7 +16,13 @@ from journal.backup.sets import SET_DIR_NAME, set_path
 from journal.backup.strings import format_size
 from journal.backup.unlock import unlock_set
 from journal.backup.verify import CheckResult, verify_set
-from journal.backup.write import BackupReport, back_up, last_backup, record_backup
+from journal.backup.write import (
+    BackupReport,
+    back_up,
+    check_destination,
+    last_backup,
+    record_backup,
+)
 
 __all__ = [
     "SET_DIR_NAME",
@@ -28,6 +34,7 @@ __all__ = [
     "RestoreReport",
     "SetInfo",
     "back_up",
+    "check_destination",
     "describe_set",
     "erasures_pending",
     "find_drives",

@@ -106,6 +106,18 @@ register(
         "restore.phase.check": {"fr": "Vérification", "en": "Checking"},
         "restore.phase.write": {"fr": "Écriture du coffre", "en": "Writing the vault"},
         "restore.phase.verify": {"fr": "Relecture du coffre", "en": "Reading the vault back"},
+        "backup.not_a_folder": {
+            "fr": "{path} est un fichier, pas un dossier : choisissez un dossier où écrire la sauvegarde.",
+            "en": "{path} is a file, not a folder: choose a folder to write the backup in.",
+        },
+        "backup.inside_vault": {
+            "fr": "{path} est dans le coffre lui-même : une sauvegarde qui serait perdue avec lui ne protège de rien. Choisissez une clé USB ou un autre disque.",
+            "en": "{path} is inside the vault itself: a backup lost along with it protects nothing. Choose a USB key or another disk.",
+        },
+        "backup.folder_not_writable": {
+            "fr": "Le dossier {path} existe mais vous n'avez pas le droit d'y écrire : choisissez-en un autre.",
+            "en": "The folder {path} exists but you cannot write in it: choose another one.",
+        },
     }
 )
 

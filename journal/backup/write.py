@@ -181,6 +181,24 @@ def _free_space(path: Path) -> int | None:
     return free_space(path)
 
 
+def check_destination(destination: Path, vault_path: Path) -> None:
+    """Refuse, in words, a folder a backup cannot go to: the CLI's --to and the app's field.
+
+    It must exist, be a folder, be writable, and not lie inside the vault itself (a
+    backup beside what it protects is lost with it). Raises `BackupError`.
+    """
+    if not destination.exists():
+        raise BackupError("backup.destination_missing", path=str(destination))
+    if not destination.is_dir():
+        raise BackupError("backup.not_a_folder", path=str(destination))
+    where = destination.resolve()
+    vault = Path(vault_path).resolve()
+    if where == vault or vault in where.parents:
+        raise BackupError("backup.inside_vault", path=str(destination))
+    if not os.access(where, os.W_OK | os.X_OK):
+        raise BackupError("backup.folder_not_writable", path=str(destination))
+
+
 def back_up(
     journal: Journal,
     destination: Path,
@@ -201,8 +219,7 @@ def back_up(
     and the manifest. Raises `BackupError`.
     """
     destination = Path(destination)
-    if not destination.is_dir():
-        raise BackupError("backup.destination_missing", path=str(destination))
+    check_destination(destination, journal.path)
     set_dir = set_path(destination)
     keep = max(1, int(keep))
     now = now or journal.clock()

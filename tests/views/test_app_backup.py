@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, ProgressBar, Static
+from textual.widgets import Input, OptionList, ProgressBar, Static
 
 import views.screens.backup
 import views.services.backup
@@ -162,6 +162,62 @@ async def test_no_key_says_so_then_r_looks_again(
         await settle(pilot)
         assert app.backup_state.report is not None
     assert describe_set(usb).generations
+
+
+async def test_without_a_key_the_worker_backs_up_to_a_folder_they_type(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(vault)
+    plug(monkeypatch)
+    folder = tmp_path / "Sauvegardes"
+    folder.mkdir()
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_list(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        screen = app.screen
+        message = text(screen.query_one("#backup-message", Static))
+        assert "f" in message and "emplacement" in message
+        await pilot.press("f")
+        field = screen.query_one("#backup-folder", Input)
+        assert field.has_focus
+        field.value = str(tmp_path / "absent")
+        await pilot.press("enter")
+        assert "n'existe pas" in text(screen.query_one("#backup-outcome", Static))
+        field.value = str(vault.path)
+        await pilot.press("enter")
+        assert "dans le coffre" in text(screen.query_one("#backup-outcome", Static))
+        assert app.backup_state is None
+        field.value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.backup_state.report is not None
+        assert "Sauvegarde n° 1" in text(screen.query_one("#backup-outcome", Static))
+    assert describe_set(folder).generations
+
+
+async def test_the_folder_field_offers_the_last_folder_backed_up_to(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(vault)
+    plug(monkeypatch)
+    folder = tmp_path / "Sauvegardes"
+    folder.mkdir()
+    app = app_for(vault, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await to_list(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("f")
+        app.screen.query_one("#backup-folder", Input).value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.screen.query_one("#backup-folder", Input).value == str(folder)
 
 
 async def test_a_backup_error_is_said_in_words_and_nothing_is_recorded(

@@ -223,6 +223,29 @@ def test_a_full_or_read_only_key(
     assert "n'existe pas" in missing.output
 
 
+def test_a_folder_inside_the_vault_or_not_writable_is_refused_before_unlocking(
+    dentelle: Dentelle, vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people_and_notes(dentelle)
+    inside = vault.path / "copies"
+    inside.mkdir()
+    result = dentelle("backup", "--to", str(inside), DENTELLE_PASSPHRASE="")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "dans le coffre" in result.output and not list(inside.iterdir())
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access  # as root, chmod alone would not refuse
+
+    def access(path, mode, *args, **kwargs) -> bool:
+        if Path(path) == locked and mode & os.W_OK:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    refused = dentelle("backup", "--to", str(locked), DENTELLE_PASSPHRASE="", lang="en")
+    assert refused.exit_code == 1 and "cannot write in it" in refused.output
+
+
 def test_no_set_in_the_folder(dentelle: Dentelle, usb: Path) -> None:
     result = dentelle("restore", str(usb))
     assert result.exit_code == 1

@@ -25,6 +25,7 @@ from journal.backup import (
     GenerationInfo,
     Progress,
     back_up,
+    check_destination,
     describe_set,
     erasures_pending,
     find_drives,
@@ -35,7 +36,7 @@ from journal.backup import (
 )
 from journal.backup.io import no_progress
 from journal.config import load_config
-from journal.errors import BackupError, DentelleError
+from journal.errors import DentelleError
 from journal.i18n import plural
 from views import backup_strings  # noqa: F401  (registers the messages)
 from views.cli.group import command, option
@@ -117,8 +118,7 @@ def choose_drive(session: Session, *, with_set: bool = False) -> Path:
 def backup(session: Session, destination: Path | None) -> None:
     session.vault.require()
     folder = destination or choose_drive(session)
-    if not folder.is_dir():  # before unlocking: a typo costs no scrypt
-        raise BackupError("backup.destination_missing", path=str(folder))
+    check_destination(folder, session.vault.path)  # before unlocking: a typo costs no scrypt
     keep = load_config().backup_generations
     with session.journal() as journal, progress_bars(session) as progress:
         report = back_up(journal, folder, keep=keep, progress=progress, now=session.now())

@@ -6,6 +6,11 @@ shown on the status line under the people list and its outcome in a notification
 Looking for keys reads `/proc/mounts` and asks each mount for its free space, which
 can hang on a key pulled out badly: that runs in a thread worker too.
 
+Without a key (or instead of the one found), `f` opens a field for any folder, as
+`dentelle backup --to` does: it is checked by `journal.backup.check_destination` (it
+exists, is writable, is not inside the vault) and backed up by the same `back_up`. The
+field offers the last folder used (`journal.state`: the folder, nothing else).
+
 Tests replace `find_drives` in this module to plug in fake keys (folders in tmp).
 """
 
@@ -19,10 +24,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, OptionList, ProgressBar, Static
+from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from journal.backup import Drive, find_drives, format_size
+from journal.backup import Drive, check_destination, find_drives, format_size
+from journal.errors import BackupError
+from journal.state import last_folder, remember_folder
 from views.screens.base import DentelleModal
 from views.services.backup import BACKUP_PHASES, BackupState
 from views.ui import clean, literal
@@ -36,6 +43,7 @@ class BackupScreen(DentelleModal[None]):
         Binding("escape", "close", "key.dialog.close", id="backup.close"),
         Binding("escape", "hide", "key.rights.hide", id="backup.hide"),
         Binding("r", "look_again", "key.rights.retry", id="backup.retry"),
+        Binding("f", "folder", "key.backup.folder", id="backup.folder"),
     ]
 
     class DrivesFound(Message):
@@ -50,12 +58,18 @@ class BackupScreen(DentelleModal[None]):
         self.drives: list[Drive] = []
         self.can_retry = False
         """`r` looks again: after no key was found, or a backup that failed."""
+        self.succeeded = False
+        """The backup this window shows is written: no other place is offered."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="backup-dialog"):
             yield Static(self.t("backup.app.title"), markup=False, classes="label")
             yield Static("", id="backup-message", markup=False)
             yield OptionList(id="drives", markup=False)
+            with Vertical(id="backup-folder-box"):
+                label = self.t("backup.app.folder_label")
+                yield Static(label, markup=False, classes="field-label")
+                yield Input(id="backup-folder", compact=True)
             with Vertical(id="phases"):
                 for phase in BACKUP_PHASES:
                     with Horizontal(classes="phase"):
@@ -70,6 +84,9 @@ class BackupScreen(DentelleModal[None]):
         backups.window_open = True  # the outcome is shown here, not in a notification
         backups.changed.subscribe(self, self.show_state, immediate=True)
         self.query_one("#drives").display = False
+        self.query_one("#backup-folder-box").display = False
+        folder = last_folder("backup")
+        self.query_one("#backup-folder", Input).value = str(folder) if folder else ""
         state = backups.state
         if state is not None and state.running:
             self.show_state(state)
@@ -133,7 +150,43 @@ class BackupScreen(DentelleModal[None]):
             self._start(self.drives[event.option_index].path)
 
     def _start(self, folder: Path) -> None:
+        self.query_one("#backup-folder-box").display = False
         self.app.backups.start(folder)
+
+    # -- a folder of the worker's choice ------------------------------------------------------
+
+    def action_folder(self) -> None:
+        if self.app.backups.running or self.succeeded:
+            return
+        self.query_one("#backup-folder-box").display = True
+        field = self.query_one("#backup-folder", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+
+    @on(Input.Submitted, "#backup-folder")
+    def _folder_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        journal = self.app.journal
+        if journal is None or self.app.backups.running:
+            return
+        typed = event.value.strip()
+        if not typed:
+            self._refuse(self.t("backup.app.folder_empty"))
+            return
+        folder = Path(typed).expanduser()
+        try:
+            check_destination(folder, journal.path)  # the CLI's --to checks the same
+        except BackupError as error:
+            self._refuse(error.message(self.lang))
+            return
+        remember_folder("backup", folder.resolve())
+        self.query_one("#drives").display = False
+        self._start(folder)
+
+    def _refuse(self, text: str) -> None:
+        outcome = self.query_one("#backup-outcome", Static)
+        outcome.update("✗ " + text)
+        outcome.set_class(True, "error")
 
     # -- progress and outcome ---------------------------------------------------------------
 
@@ -173,6 +226,7 @@ class BackupScreen(DentelleModal[None]):
             note.update("")
         failed = not state.running and state.report is None
         self.can_retry = failed
+        self.succeeded = state.report is not None
         outcome.set_class(failed, "error")
         self.refresh_bindings()
 
@@ -189,6 +243,8 @@ class BackupScreen(DentelleModal[None]):
             return not running
         if action == "look_again":
             return not running and self.can_retry
+        if action == "folder":
+            return not running and not self.succeeded
         return True
 
     def action_look_again(self) -> None:
