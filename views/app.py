@@ -98,17 +98,19 @@ def run_app(vault: Vault, lang: str, demo: bool = False) -> None:
     config = load_config()
     subprocess_keywrap = SubprocessKeyWrap()
     if demo:
-        from journal.demo import DEMO_PASSPHRASE, create_demo_vault
+        from journal.demo import create_demo_vault, demo_passphrase
 
         folder = private_temp_folder()
         try:
-            demo_vault = create_demo_vault(folder / "vault", date.today(), subprocess_keywrap)
+            demo_vault = create_demo_vault(
+                folder / "vault", date.today(), subprocess_keywrap, lang=lang
+            )
             app = make_app(
                 demo_vault,
                 lang=lang,
                 keywrap=subprocess_keywrap,
                 config=config,
-                demo_passphrase=DEMO_PASSPHRASE,
+                demo_passphrase=demo_passphrase(lang),
             )
             code = _run(app)
         finally:

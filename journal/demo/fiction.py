@@ -184,16 +184,23 @@ def _demo_dates(specs: list[str], today: date) -> list[date]:
     return [date(anchor + y, m, d) for y, m, d in parts]
 
 
-def demo_people(today: date) -> list[FictionalPerson]:
-    """The eight people of the demo vault, their notes dated relative to `today`.
+DEMO_FILES = {"fr": "demo_people.txt", "en": "demo_people_en.txt"}
+"""The hand-written demo set of each language (the same shape: eight people, same dates)."""
+
+
+def demo_people(today: date, lang: str = "fr") -> list[FictionalPerson]:
+    """The eight people of the demo vault in `lang`, their notes dated relative to `today`.
 
     Nadia Ferreira: a long story (60 notes over six years). Famille Amrani: a family.
     Moussa Diarra: seen every week for the last two months. Jean-Marc Lefèvre: comes back
     now and then, after months of silence. Madeleine Roux, Aylin Demir, Lucien Bernard:
     a few months to two years of notes. Océane Marchal: met twice. No date is after `today`.
+    In English (`demo_people_en.txt`), the same stories are told of people and places of
+    an English town: Leanne Porter, the Okafor family, Moses Adeyemi, Terry Walsh, Edith
+    Barker, Aylin Demir, Ron Fletcher and Chloe Marsh.
     """
     people: list[FictionalPerson] = []
-    for name, profile, notes in _parse_demo(read("demo_people.txt")):
+    for name, profile, notes in _parse_demo(read(DEMO_FILES["en" if lang == "en" else "fr"])):
         dates = _demo_dates([spec for spec, _ in notes], today)
         entries = sorted(
             (FictionalEntry(day, text) for day, (_, text) in zip(dates, notes, strict=True)),

@@ -26,6 +26,8 @@ from journal.demo.fiction import (
 )
 
 TODAY = date(2026, 3, 15)
+FRENCH_DEMO_SHA256 = "b43a3128cdc82a988f913bb51e47faefa75bcc647966bb5e02f0ef284bedeca5"
+"""The French demo's text (names, profiles, notes) on TODAY, as on main before the English one."""
 TODAYS = [TODAY, date(2024, 2, 29), date(2025, 1, 1), date(2030, 12, 31), date(2027, 7, 4)]
 
 # The words of management that workers rejected: never in anything Dentelle writes.
@@ -327,6 +329,65 @@ def test_demo_names_and_notes_read_like_a_worker_s(demo: list[FictionalPerson]) 
         assert 2 <= sentences <= 12, text
     openings = ("Rencontre", "Visite", "Appel", "Rendez-vous", "Message")
     assert sum(t.startswith(openings) for t in texts) >= 0.8 * len(texts)
+
+
+# --- The English demo ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_en() -> list[FictionalPerson]:
+    return demo_people(TODAY, "en")
+
+
+@pytest.mark.parametrize("today", TODAYS)
+def test_the_english_demo_tells_the_same_stories_on_the_same_days(today: date) -> None:
+    french, english = demo_people(today), demo_people(today, "en")
+    assert len(english) == len(french)
+    for fr, en in zip(french, english, strict=True):
+        assert [e.occurred_on for e in en.entries] == [e.occurred_on for e in fr.entries]
+        assert en.profile and len(en.profile) < 500, en.name
+
+
+def test_the_english_demo_is_written_in_english(demo_en: list[FictionalPerson]) -> None:
+    assert len({p.name for p in demo_en}) == len(demo_en)
+    assert any(p.name.endswith(" family") for p in demo_en)
+    texts = [e.text for p in demo_en for e in p.entries]
+    assert len(set(texts)) == len(texts)
+    french = re.compile(r"\b(?:le|la|les|des|du|et|avec|nous|rendez-vous|à)\b", re.IGNORECASE)
+    for text in all_text(demo_en):
+        assert not french.search(text), french.search(text)
+        assert not forbidden_in(text), text
+    for text in texts:
+        assert text == text.strip() and "  " not in text
+        assert 2 <= len(re.findall(r"[.!?](?=\s|$|\")", text)) <= 12, text
+    openings = ("Met", "Home visit", "Visit", "Call", "Calls", "Appointment", "Message", "Viewing")
+    assert sum(t.startswith(openings) for t in texts) >= 0.8 * len(texts)
+
+
+def test_each_demo_has_its_rhythms_and_practice_note_in_its_language() -> None:
+    from journal.demo import (
+        DEMO_PASSPHRASES,
+        DEMO_PRACTICE_NOTE_EN,
+        DEMO_RHYTHMS,
+        DEMO_RHYTHMS_EN,
+    )
+    from journal.rhythm import parse_rhythm
+
+    for lang, rhythms in (("fr", DEMO_RHYTHMS), ("en", DEMO_RHYTHMS_EN)):
+        names = {p.name for p in demo_people(TODAY, lang)}
+        assert set(rhythms) <= names
+        for said in rhythms.values():
+            parse_rhythm(said)
+    assert "Okafor" in DEMO_PRACTICE_NOTE_EN and "What happened:" in DEMO_PRACTICE_NOTE_EN
+    assert DEMO_PASSPHRASES["en"].isascii() and DEMO_PASSPHRASES["fr"] != DEMO_PASSPHRASES["en"]
+
+
+def test_the_french_demo_is_unchanged() -> None:
+    """The French stories are frozen: the English demo must not move a byte of them."""
+    import hashlib
+
+    text = "\n".join(all_text(demo_people(TODAY)))
+    assert hashlib.sha256(text.encode()).hexdigest() == FRENCH_DEMO_SHA256
 
 
 # --- Hygiene --------------------------------------------------------------------------------

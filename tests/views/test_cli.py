@@ -230,3 +230,24 @@ def test_commands_that_do_not_open_the_app_do_not_import_textual() -> None:
         "import sys, views.cli; assert 'textual' not in sys.modules and 'rich' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "lang"),
+    [
+        (["demo", "--lang", "en"], {}, "en"),
+        (["--lang", "en", "demo"], {}, "en"),
+        (["demo"], {"LANG": "en_GB.UTF-8"}, "en"),
+        (["demo"], {}, "fr"),
+    ],
+)
+def test_the_demo_opens_in_the_language_asked(
+    dentelle: Dentelle, monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict, lang: str
+) -> None:
+    import views.app
+
+    opened: list[tuple[str, bool]] = []
+    monkeypatch.setattr(views.app, "run_app", lambda vault, lang, demo: opened.append((lang, demo)))
+    result = dentelle(*args, env=env)
+    assert result.exit_code == 0, result.output
+    assert opened == [(lang, True)]
