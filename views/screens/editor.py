@@ -195,7 +195,7 @@ class EditorScreen(DentelleScreen[str | None]):
             self._status(error.message(self.lang), error=True)
             self.query_one("#date", Input).focus()
             return
-        text = self.query_one("#text", TextArea).text
+        text = self.prepared(self.query_one("#text", TextArea).text)
         if not text.strip():
             self._status(self.t("editor.empty"), error=True)
             self.query_one("#text", TextArea).focus()
@@ -203,6 +203,10 @@ class EditorScreen(DentelleScreen[str | None]):
         # A second look first: it may ask, never prevent; `_write` runs at once when
         # there is nothing to say.
         self.second_look(text, lambda: self._write(parsed, text))
+
+    def prepared(self, text: str) -> str:
+        """The text as it will be saved (the practice editor drops unanswered questions)."""
+        return text
 
     def second_look(self, text: str, save: Callable[[], None]) -> None:
         """The pertinence check of the text (views/screens/pertinence.py); the practice
