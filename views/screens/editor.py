@@ -24,7 +24,7 @@ from journal.errors import DateNotUnderstood, DentelleError
 from journal.model import Draft, Entry, Person
 from journal.store import Journal
 from views.messages import EntrySaved
-from views.screens.base import DentelleScreen
+from views.screens.base import SELECT_ALL, DentelleScreen
 from views.ui import one_line
 
 AUTOSAVE_SECONDS = 5.0
@@ -48,6 +48,7 @@ class EditorScreen(DentelleScreen[str | None]):
         # A priority binding runs while the key is dispatched, so the text typed right
         # after Enter (fast typists, pastes) already lands in the text area.
         Binding("enter", "to_text", "key.editor.to_text", show=False, priority=True),
+        SELECT_ALL,  # every screen has it (views/screens/base.py): listed in the help here
     ]
 
     def __init__(self, person: Person, entry: Entry | None = None, draft: Draft | None = None):
