@@ -282,3 +282,62 @@ async def test_at_200_columns_text_keeps_a_readable_width_in_the_middle(vault: V
         await pilot.press("n")
         await settle(pilot)
         readable("#date-row", "#understood", "#text", "#editor-status")
+
+
+# -- French spaces ----------------------------------------------------------------------
+
+GLUED = [
+    ("un loyer de 450 € et des frais ; voilà", 16),  # "450⏎€"
+    ("Ce qui compte pour elle : le logement", 20),  # "elle⏎:"
+    ("elle dit « je n'y arrive plus » ! Puis rien", 12),  # "«⏎je", "plus⏎»"
+    ("Et maintenant ? Une remise de 10 % sur la facture", 27),  # "10⏎%"
+    ("Loyer impayé de 1 450 euros", 18),  # "1⏎450"
+]
+
+
+@pytest.mark.parametrize(("text", "width"), GLUED)
+def test_no_line_starts_with_french_punctuation_or_ends_with_a_guillemet(
+    text: str, width: int
+) -> None:
+    from textual._wrap import compute_wrap_offsets
+    from textual.content import Content
+
+    import views.shell  # noqa: F401  (the app teaches Rich and Textual the French spaces)
+    from views.widgets.wrap import wrap_text
+
+    starts = tuple(";:!?»€%")
+    offsets = compute_wrap_offsets(text, width, 4)  # the editor's soft wrap
+    area_lines = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)], strict=True)]
+    for lines in (
+        wrap_text(text, width),  # the story
+        [str(line) for line in Content(text).wrap(width)],  # every Static
+        area_lines,
+    ):
+        assert len(lines) > 1, lines
+        for line in lines:
+            assert not line.strip().startswith(starts), lines
+            assert line.strip() != "Loyer impayé de 1", lines
+            assert not line.rstrip().endswith("«"), lines
+        assert " ".join(" ".join(lines).split()) == " ".join(text.split())  # nothing lost
+
+
+async def test_the_story_keeps_a_sum_with_its_euro_sign(vault: Vault) -> None:
+    from datetime import date
+
+    from tests.views.pilot import timeline_text
+
+    ids = fill(vault)
+    text = "Mme R. évoque un loyer impayé de 1 450 € et une facture d'électricité de 86,50 € ; "
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        journal.add_entry(ids["martin"], date(2026, 11, 25), text * 6)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        for width in (80, 100, 67, 71, 73):
+            await pilot.resize_terminal(width, 30)
+            await settle(pilot)
+            lines = [line.strip(" │") for line in timeline_text(app)]
+            assert not [line for line in lines if line.startswith(("€", ";"))], width
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        assert journal.entries(ids["martin"])[-1].text == text * 6  # stored as typed
