@@ -324,5 +324,20 @@ register(
             "fr": "Dates : aujourd'hui (champ vide), hier, avant-hier, lundi dernier, 12/03, 3 nov., il y a 3 semaines, 12/03 14h30. Le coffre se verrouille seul après {minutes} minutes sans activité.",
             "en": "Dates: today (empty field), yesterday, last monday, 12/03, 3 nov., 3 weeks ago, 12/03 14:30. The vault locks itself after {minutes} minutes without activity.",
         },
+        # -- issue 13: layout and keys ----------------------------------------------------
+        "key.app.next_field": {"fr": "Champ suivant", "en": "Next field"},
+        "key.app.previous_field": {"fr": "Champ précédent", "en": "Previous field"},
+        "key.person.to_profile": {"fr": "Passer au profil", "en": "Go to the profile"},
+        "key.first_run.to_second": {
+            "fr": "Passer au second champ",
+            "en": "Go to the second field",
+        },
+        "key.app.select_all": {"fr": "Tout sélectionner", "en": "Select all"},
+        "timeline.profile_more": {"fr": "… (p : tout lire)", "en": "… (p: read it all)"},
+        "timeline.strip_legend.bars": {
+            "fr": "Contacts par mois : · aucun, ▁ peu, █ le plus de contacts",
+            "en": "Contacts per month: · none, ▁ few, █ the most contacts",
+        },
+        "timeline.strip_months": {"fr": "JFMAMJJASOND", "en": "JFMAMJJASOND"},
     }
 )

@@ -54,11 +54,14 @@ from views.services.search import SearchKeeper
 from views.services.session import Session
 from views.services.wordlists import WordLists
 from views.ui import localize_bindings
+from views.widgets.wrap import keep_french_spaces
 
 if TYPE_CHECKING:
     from journal.model import Draft
     from journal.store import Journal
     from views.screens.people import PeopleScreen
+
+keep_french_spaces()  # no line break before " ;" or "€" (views/widgets/wrap.py)
 
 # Input that counts as the worker being there (App.on_event sees it before any widget).
 ACTIVITY_EVENTS = (

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from journal import crypto
 from journal.errors import DentelleError, NotFound
-from journal.i18n import register, translate
+from journal.i18n import LANGUAGES, register, translate
 from journal.model import Entry
 from journal.store.entries import entry_payload
 from journal.store.sealing import aad, pack, sqlite_errors, unpack
@@ -60,6 +60,31 @@ register(
 def prompts(lang: str) -> str:
     """Gibbs' cycle as gentle headings to start a practice note with (all optional)."""
     return translate("practice.prompts", lang)
+
+
+def without_empty_prompts(text: str) -> str:
+    """`text` without the questions of `prompts` left unanswered (in either language).
+
+    A heading is dropped with the blank lines under it when nothing is written before
+    the next heading or the end; what the worker wrote is left as it is. Text with no
+    empty heading comes back unchanged.
+    """
+    headings = {
+        line.strip() for lang in LANGUAGES for line in prompts(lang).splitlines() if line.strip()
+    }
+    sections: list[list[str]] = [[]]  # the lines before the first heading, then one each
+    for line in text.split("\n"):
+        if line.strip() in headings:
+            sections.append([])
+        sections[-1].append(line)
+    kept = [
+        section
+        for index, section in enumerate(sections)
+        if index == 0 or any(line.strip() for line in section[1:])
+    ]
+    if len(kept) == len(sections):
+        return text
+    return "\n".join(line for section in kept for line in section).rstrip()
 
 
 def practice_cipher(journal: Journal) -> ChaCha20Poly1305:

@@ -13,6 +13,7 @@ from journal.store.practice import (
     delete_practice_note,
     practice_notes,
     prompts,
+    without_empty_prompts,
 )
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY
@@ -73,3 +74,16 @@ def test_an_older_vault_gains_the_practice_journal(tmp_path, keywrap) -> None:
     with Vault(tmp_path / "v", keywrap=keywrap).open(GOLDEN_IDENTITY) as journal:
         add_practice_note(journal, date(2026, 1, 1), "après migration")
         assert journal._db.execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_unanswered_questions_are_dropped_and_answers_kept() -> None:
+    felt = "Ce que j'ai ressenti :\n"
+    text = prompts("fr").replace(felt, felt + "De la colère.")
+    text = "Visite chez M. R.\n\n" + text
+    assert without_empty_prompts(text) == (
+        "Visite chez M. R.\n\nCe que j'ai ressenti :\nDe la colère."
+    )
+    assert without_empty_prompts(prompts("en")) == ""
+    assert without_empty_prompts(prompts("fr")) == ""
+    written = "Ce qui s'est passé :\nRien de grave.\n\n\nEt après ?\n"
+    assert without_empty_prompts(written) == written  # nothing to drop: unchanged

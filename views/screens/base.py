@@ -33,12 +33,34 @@ if TYPE_CHECKING:
 
 Result = TypeVar("Result")
 
+SELECT_ALL = Binding(
+    "ctrl+a", "select_all_text", "key.app.select_all", show=False, priority=True, id="select-all"
+)
+"""ctrl+a selects all the text of the field in focus, as everywhere else on a computer
+(Textual's text fields move to the start of the line with it; Home still does that).
+Priority, or the field's own ctrl+a would win. The editor lists it in the help."""
+
 
 class DentelleScreen(Localized, Screen[ScreenResultType]):
     """A screen of the app; `DentelleModal` for a dialog over another screen."""
 
     HELP_ALSO: ClassVar[tuple[type, ...]] = ()
     """Classes whose bindings the help lists in this screen's section, after its own."""
+
+    # Priority bindings run while the key is dispatched, before the keys after it are
+    # handed to the focused widget: text typed right after Tab (a fast typist, a paste)
+    # lands in the field Tab moved to, not in the one it left ("hierTexte rapide").
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "key.app.next_field", show=False, priority=True),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "key.app.previous_field",
+            show=False,
+            priority=True,
+        ),
+        SELECT_ALL,
+    ]
 
     if TYPE_CHECKING:  # as Textual types its own `app` (a runtime import would be circular)
         app = getters.app(DentelleApp)
@@ -47,6 +69,11 @@ class DentelleScreen(Localized, Screen[ScreenResultType]):
     def journal(self) -> Journal | None:
         """The open journal, or None once locked."""
         return self.app.journal
+
+    def action_select_all_text(self) -> None:
+        select_all = getattr(self.focused, "select_all", None)
+        if callable(select_all):  # Input and TextArea
+            select_all()
 
     @classmethod
     def help_bindings(cls) -> list[Binding]:

@@ -58,6 +58,8 @@ class PersonFormScreen(DentelleModal[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "key.person.save", priority=True, id="person.save"),
         Binding("escape", "cancel", "key.dialog.cancel", id="person.cancel"),
+        # Priority: what is typed right after Enter lands in the profile (as Tab).
+        Binding("enter", "to_profile", "key.person.to_profile", show=False, priority=True),
     ]
 
     def __init__(self, person: Person | None = None) -> None:
@@ -90,9 +92,13 @@ class PersonFormScreen(DentelleModal[str | None]):
         self.query_one("#profile-text", TextArea).cursor_blink = False
         self.query_one("#name", Input).focus()
 
-    @on(Input.Submitted, "#name")
-    def _name_done(self) -> None:
-        self.query_one("#profile-text", TextArea).focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_profile":  # only from the name; Enter is a newline in the profile
+            return self.focused is not None and self.focused.id == "name"
+        return True
+
+    def action_to_profile(self) -> None:
+        self.set_focus(self.query_one("#profile-text", TextArea))
 
     def action_save(self) -> None:
         """The name and profile are read by the pertinence check first, as a note is:

@@ -97,6 +97,9 @@ class DraftsScreen(DentelleModal[None]):
             with contextlib.suppress(DentelleError):
                 journal.discard_draft(draft.id)
             self.drafts = [d for d in self.drafts if d.id != draft.id]
+            if not self.drafts:  # nothing left to offer: back to where the worker was
+                self.dismiss(None)
+                return
             self._show()
 
         self.app.push_screen(

@@ -24,7 +24,7 @@ from journal.errors import DateNotUnderstood, DentelleError
 from journal.model import Draft, Entry, Person
 from journal.store import Journal
 from views.messages import EntrySaved
-from views.screens.base import DentelleScreen
+from views.screens.base import SELECT_ALL, DentelleScreen
 from views.ui import one_line
 
 AUTOSAVE_SECONDS = 5.0
@@ -48,6 +48,7 @@ class EditorScreen(DentelleScreen[str | None]):
         # A priority binding runs while the key is dispatched, so the text typed right
         # after Enter (fast typists, pastes) already lands in the text area.
         Binding("enter", "to_text", "key.editor.to_text", show=False, priority=True),
+        SELECT_ALL,  # every screen has it (views/screens/base.py): listed in the help here
     ]
 
     def __init__(self, person: Person, entry: Entry | None = None, draft: Draft | None = None):
@@ -195,7 +196,7 @@ class EditorScreen(DentelleScreen[str | None]):
             self._status(error.message(self.lang), error=True)
             self.query_one("#date", Input).focus()
             return
-        text = self.query_one("#text", TextArea).text
+        text = self.prepared(self.query_one("#text", TextArea).text)
         if not text.strip():
             self._status(self.t("editor.empty"), error=True)
             self.query_one("#text", TextArea).focus()
@@ -203,6 +204,10 @@ class EditorScreen(DentelleScreen[str | None]):
         # A second look first: it may ask, never prevent; `_write` runs at once when
         # there is nothing to say.
         self.second_look(text, lambda: self._write(parsed, text))
+
+    def prepared(self, text: str) -> str:
+        """The text as it will be saved (the practice editor drops unanswered questions)."""
+        return text
 
     def second_look(self, text: str, save: Callable[[], None]) -> None:
         """The pertinence check of the text (views/screens/pertinence.py); the practice

@@ -35,6 +35,8 @@ class FirstRunScreen(DentelleScreen):
     BINDING_GROUP_TITLE = "key.group.first_run"
     BINDINGS = [
         Binding("escape", "back", "key.first_run.back", id="first-run.back"),
+        # Priority: what is typed right after Enter lands in the second field (as Tab).
+        Binding("enter", "to_second", "key.first_run.to_second", show=False, priority=True),
     ]
 
     class Created(Message):
@@ -114,9 +116,13 @@ class FirstRunScreen(DentelleScreen):
             verdict, mark = self.t("first.strong"), "✓"
         self.query_one("#strength", Static).update(f"{self.t('first.rule')}\n{mark} {verdict}")
 
-    @on(Input.Submitted, "#new1")
-    def _first_done(self) -> None:
-        self.query_one("#new2", Input).focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_second":  # only from the first field
+            return self.focused is not None and self.focused.id == "new1"
+        return True
+
+    def action_to_second(self) -> None:
+        self.set_focus(self.query_one("#new2", Input))
 
     @on(Input.Submitted, "#new2")
     def _second_done(self) -> None:

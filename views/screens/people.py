@@ -151,7 +151,14 @@ class PeopleScreen(DentelleScreen):
     HELP_ALSO = (PeopleList,)
     BINDINGS = [
         Binding("ctrl+q", "app.quit", "key.app.quit", id="people.quit"),
-        Binding("tab", "focus_list", "key.people.to_list", id="people.to-list", show=False),
+        Binding(
+            "tab",
+            "focus_list",
+            "key.people.to_list",
+            id="people.to-list",
+            show=False,
+            priority=True,  # as every screen's Tab (views/screens/base.py)
+        ),
         Binding("escape", "clear_filter", "key.people.clear", id="people.clear", show=False),
     ]
 
@@ -214,7 +221,8 @@ class PeopleScreen(DentelleScreen):
         self.loaded = True
         self._apply(select=self._select_after_load)
         if not self._rows:  # nobody yet: `a` should add the first person at once
-            self.action_focus_list()
+            # Deferred, as the filter's focus in `on_mount` is: it comes after it.
+            self.query_one("#people", PeopleList).focus()
         if not self._drafts_offered:
             self._drafts_offered = True
             self.offer_drafts()
@@ -281,7 +289,8 @@ class PeopleScreen(DentelleScreen):
         self.query_one("#filter", Input).focus()
 
     def action_focus_list(self) -> None:
-        self.query_one("#people", PeopleList).focus()
+        # At once, not `focus()` (deferred): the keys after Tab follow the focus.
+        self.set_focus(self.query_one("#people", PeopleList))
 
     def action_clear_filter(self) -> None:
         field = self.query_one("#filter", Input)

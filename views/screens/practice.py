@@ -31,7 +31,13 @@ from journal.i18n import translate
 from journal.model import Draft, Entry, Person
 from journal.search import Hit
 from journal.store import Journal
-from journal.store.practice import PRACTICE, add_practice_note, delete_practice_note, practice_notes
+from journal.store.practice import (
+    PRACTICE,
+    add_practice_note,
+    delete_practice_note,
+    practice_notes,
+    without_empty_prompts,
+)
 from journal.store.practice import prompts as practice_prompts
 from views.screens.base import DentelleScreen
 from views.screens.editor import EditorScreen
@@ -61,6 +67,10 @@ class PracticeEditorScreen(EditorScreen):
 
     def on_mount(self) -> None:
         self._status(self.t("practice.editor_hint"))
+
+    def prepared(self, text: str) -> str:
+        """Gibbs' questions left unanswered are not kept: they were only offered."""
+        return without_empty_prompts(text)
 
     def second_look(self, text: str, save: Callable[[], None]) -> None:
         """Not the word lists: the worker's own reflection may use strong words about a

@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from journal.store import Journal
 
 BODY_INDENT = "  "
+PROFILE_LINES = 3
+"""Lines of the profile above the story (views/app.tcss gives it as many)."""
 
 
 @dataclass(frozen=True)
@@ -256,22 +259,42 @@ class TimelineScreen(DentelleScreen):
         self.query_one("#timeline-title", Static).update(
             plural("timeline.title", count, self.lang, name=one_line(person.name))
         )
-        profile = clean(person.profile).strip()
-        widget = self.query_one("#profile", Static)
-        widget.update(profile if profile else self.t("timeline.no_profile"))
-        widget.set_class(not profile, "muted")
         today = self.app.today()
         self.query_one("#rhythm", RhythmLine).show(person, self.last_contact(), today, self.lang)
+        self._draw_profile()
         self._draw_strip()
+
+    def _draw_profile(self) -> None:
+        """The profile on at most `PROFILE_LINES` lines; when it is longer, the last one
+        ends with "… (p : tout lire)": `p` opens it whole, in the profile's form."""
+        if self.person is None:
+            return
+        profile = clean(self.person.profile).strip()
+        widget = self.query_one("#profile", Static)
+        widget.set_class(not profile, "muted")
+        if not profile:
+            widget.update(self.t("timeline.no_profile"))
+            return
+        width = widget.content_region.width or self.size.width - 2
+        lines = wrap_text(profile, width)
+        more = self.t("timeline.profile_more")
+        if len(lines) > PROFILE_LINES:
+            last = " ".join(lines[PROFILE_LINES - 1 :])
+            room = max(1, width - 1 - cell_len(more))
+            cut = wrap_text(last, room)[0]  # whole words, as far as they go
+            lines = [*lines[: PROFILE_LINES - 1], cut + " " + more]
+        widget.update("\n".join(lines))
 
     def _draw_strip(self) -> None:
         strip = self.query_one("#strip", Static)
         width = strip.content_region.width or self.size.width
         today = self.app.today()
-        strip.update(strip_content(self._counts, width, today, self.t("timeline.strip_legend")))
+        legend, months = self.t("timeline.strip_legend.bars"), self.t("timeline.strip_months")
+        strip.update(strip_content(self._counts, width, today, legend, months))
 
     def on_resize(self) -> None:
         if self.loaded:
+            self._draw_profile()
             self._draw_strip()
 
     # -- actions ------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import getters, on, work
 from textual.message import Message
 from textual.widgets import Static
@@ -29,6 +30,13 @@ if TYPE_CHECKING:
     from journal.store import Journal
     from views.services.backup import BackupState
     from views.shell import DentelleApp
+
+
+def join_parts(parts: list[str], width: int) -> str:
+    """The parts on one line (" · ") when they fit in `width`, else one part a line:
+    the line breaks between two things said, never inside one ("(conservation,⏎ r)")."""
+    joined = " · ".join(parts)
+    return joined if width <= 0 or cell_len(joined) <= width else "\n".join(parts)
 
 
 class CareStatus(Localized, Static):
@@ -49,6 +57,7 @@ class CareStatus(Localized, Static):
         self.read = False
         """True once the first reading arrived (tests wait on it)."""
         self._stale = False
+        self._parts: list[str] = []
 
     if TYPE_CHECKING:  # as Textual types its own `app` (a runtime import would be circular)
         app = getters.app(DentelleApp)
@@ -115,4 +124,9 @@ class CareStatus(Localized, Static):
         if self.due_count:
             parts.append(plural("status.review", self.due_count, self.lang))
         self.set_class(reminder, "-reminder")
-        self.update(" · ".join(parts))
+        self._parts = parts
+        self.update(join_parts(parts, self.content_region.width or self.app.size.width - 2))
+
+    def on_resize(self) -> None:
+        if self._parts:
+            self.update(join_parts(self._parts, self.content_region.width))

@@ -1,8 +1,10 @@
 """Contacts per month across the years, drawn as one row of small bars per year.
 
 A recurring, open-ended support shows as a steady texture of bars; a long silence as a
-run of dots. Heights are shapes (▁▂▃▄▅▆▇█), not colours, so the strip reads the same in
-dark and light themes and for colour-blind workers. The newest years come last.
+run of dots. Under each year, the initials of its months; the legend above says what
+a dot and the bars mean (the tallest is the busiest month shown). Heights are shapes
+(▁▂▃▄▅▆▇█), not colours, so the strip reads the same in dark and light themes and for
+colour-blind workers. The newest years come last.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ BARS = "▁▂▃▄▅▆▇█"
 EMPTY = "·"
 FUTURE = " "
 YEAR_CELL = 4 + 1 + 12 + 2  # "2024 " + twelve months + spacing
+MORE = "… "
+"""Before the first year shown when older years are left out."""
 
 
 def month_bar(count: int, highest: int) -> str:
@@ -28,9 +32,11 @@ def strip_lines(
     counts: dict[tuple[int, int], int],
     width: int,
     today: date,
-    max_lines: int = 2,
+    max_lines: int = 1,
+    months: str = "JFMAMJJASOND",
 ) -> list[str]:
-    """The strip as text lines: as many recent years as fit in `width` × `max_lines`.
+    """The strip as text lines: as many recent years as fit in `width` × `max_lines`,
+    each line of years followed by the initials of the months under their bars.
 
     A month without contact is a dot; months still to come are left blank.
     """
@@ -38,7 +44,7 @@ def strip_lines(
         return []
     years = sorted({year for year, _ in counts} | {today.year})
     years = list(range(years[0], years[-1] + 1))
-    per_line = max(1, width // YEAR_CELL)
+    per_line = max(1, (width - len(MORE)) // YEAR_CELL)
     shown = years[-per_line * max_lines :]
     highest = max(counts.get((y, m), 0) for y in shown for m in range(1, 13))
     cells = [
@@ -51,14 +57,18 @@ def strip_lines(
         )
         for year in shown
     ]
-    lines = ["  ".join(cells[i : i + per_line]) for i in range(0, len(cells), per_line)]
-    if len(shown) < len(years):
-        lines[0] = "… " + lines[0]
+    under = " " * 5 + months
+    lines = []
+    for i in range(0, len(cells), per_line):
+        row = cells[i : i + per_line]
+        lead = MORE if i == 0 and len(shown) < len(years) else ""
+        lines.append(lead + "  ".join(row))
+        lines.append((" " * len(lead) + "  ".join([under] * len(row))).rstrip())
     return lines
 
 
 def strip_content(
-    counts: dict[tuple[int, int], int], width: int, today: date, legend: str
+    counts: dict[tuple[int, int], int], width: int, today: date, legend: str, months: str
 ) -> Content:
-    lines = strip_lines(counts, max(10, width - 1), today)
+    lines = strip_lines(counts, max(10, width - 1), today, months=months)
     return Content("\n".join([legend, *lines]) if lines else legend)

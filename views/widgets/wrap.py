@@ -9,6 +9,7 @@ line are cut.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rich.cells import cell_len, chop_cells
@@ -30,6 +31,37 @@ _SINGLE_CELLS = _RICH_SINGLE_CELLS | frozenset(
     )
 )
 _is_single_cells: Callable[[str], bool] = _SINGLE_CELLS.issuperset
+
+
+# -- French spaces ---------------------------------------------------------------------
+# French typography puts a space before ; : ! ? » and after «, between a number and € or
+# %, and between the thousands of a number (1 450); a line never breaks there. Workers'
+# notes and the catalogues are written with ordinary spaces (a worker types them so; the
+# catalogues stay greppable and the practice journal's questions go into notes as they
+# are): the rule is applied when text is laid out, to what the app says and to the
+# worker's text alike, and nothing stored changes. No-break spaces already in a text
+# (U+00A0, U+202F, U+2007) are honoured too, which Rich and Textual do not do on their
+# own (they break at any Unicode space).
+NO_BREAK = "\u00a0\u202f\u2007"
+GLUED_SPACE = re.compile(r" (?=[;:!?»€%])|(?<=«) |(?<=\d) (?=\d{3}\b)")
+"""An ordinary space a line must not break at."""
+_GLUE = rf"[{NO_BREAK}]| (?=[;:!?»€%])|(?<=«) |(?<=\d) (?=\d{{3}}\b)"
+_BREAKABLE = rf"[^\S{NO_BREAK}]"
+RICH_WORD = re.compile(rf"{_BREAKABLE}*(?:\S|{_GLUE})+{_BREAKABLE}*")
+"""`rich._wrap.re_word` (every Static), with the glued spaces inside words."""
+TEXTUAL_CHUNK = re.compile(rf"(?:\S|{_GLUE})+{_BREAKABLE}*|{_BREAKABLE}+")
+"""`textual._wrap.re_chunk` (the text areas' soft wrap), likewise."""
+
+
+def keep_french_spaces() -> None:
+    """Teach Rich's and Textual's word wrapping the glued spaces (called as the app
+    starts). Their word patterns are module globals read at each call; the pinned
+    versions are checked by tests/views/test_app_layout.py."""
+    import rich._wrap
+    import textual._wrap
+
+    rich._wrap.re_word = RICH_WORD
+    textual._wrap.re_chunk = TEXTUAL_CHUNK
 
 
 def _cut_single_cells(paragraph: str, width: int) -> list[str]:
@@ -79,7 +111,7 @@ def wrap_text(text: str, width: int) -> list[str]:
     width = max(1, width)
     out: list[str] = []
     for paragraph in text.replace("\t", "    ").split("\n"):
-        paragraph = paragraph.rstrip()
+        paragraph = GLUED_SPACE.sub("\u00a0", paragraph.rstrip())  # drawn alike, never cut
         if _is_single_cells(paragraph):
             if len(paragraph) <= width:
                 out.append(paragraph)
