@@ -43,8 +43,16 @@ register(
             "en": 'Search every story ("quotes" for a phrase)',
         },
         "search.prompt": {
-            "fr": "Tapez un ou plusieurs mots : accents et majuscules n'y changent rien.",
-            "en": "Type one or more words: accents and capitals make no difference.",
+            "fr": (
+                "Tapez des mots entiers (accents et majuscules n'y changent rien) ; caf* "
+                "pour les mots qui commencent par caf ; un sigle en capitales, CAF, reste "
+                "le mot entier."
+            ),
+            "en": (
+                "Type whole words (accents and capitals make no difference); caf* for "
+                "words that start with caf; an acronym in capitals, CAF, stays the whole "
+                "word."
+            ),
         },
         "search.none": {
             "fr": "Aucune note ne contient « {query} ».",
