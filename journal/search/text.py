@@ -26,7 +26,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
 from journal.text import fold, strip_controls
@@ -36,7 +36,6 @@ _SEPARATOR = rb"(?: |\x02n|\x02)+"  # between words in a key (\x02 marks a JSON 
 _WORD = re.compile(r"[^\W_]+")
 _WORD_TAIL = rb"[^ \x02]*"  # the rest of a word whose start was typed (a prefix)
 _WORD_END = rb"(?![^ \x02])"  # no more of the word: it was typed whole
-_BETWEEN_WORDS = (32, 2)  # a space, or the \x02 that starts a line break (`starts_word`)
 _COMBINING = "[\u0300-\u036f]*"
 
 
@@ -69,19 +68,29 @@ class Term:
 
     words: tuple[str, ...]
     prefix: tuple[bool, ...] = ()
+    _length: int = field(init=False, repr=False, compare=False)
+    _rest: re.Pattern[bytes] | None = field(init=False, repr=False, compare=False)
+    _whole: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.prefix) != len(self.words):
             object.__setattr__(self, "prefix", (False,) * len(self.words))
+        # Read for every place the first word is found: plain attributes, set once.
+        object.__setattr__(self, "_length", len(self.needle))
+        object.__setattr__(self, "_rest", self._rest_pattern())
+        object.__setattr__(self, "_whole", not self.prefix[0])
 
     @property
     def needle(self) -> bytes:
         """The first word as it is in a key (found where a word starts: `starts_word`)."""
         return self.words[0].encode("utf-8", "surrogatepass")
 
-    @functools.cached_property
+    @property
     def rest(self) -> re.Pattern[bytes] | None:
         """For a phrase, what must follow the first word (`match` right after it)."""
+        return self._rest
+
+    def _rest_pattern(self) -> re.Pattern[bytes] | None:
         if len(self.words) == 1:
             return None
         parts = [_WORD_TAIL if self.prefix[0] else b""]
@@ -93,14 +102,21 @@ class Term:
         return re.compile(b"".join(parts))
 
     def is_at(self, key: bytes, at: int, end: int) -> bool:
-        """Whether the term starts at `at`, where its first word was found."""
-        if not starts_word(key, at):
+        """Whether the term starts at `at`, where its first word was found.
+
+        `starts_word` written out, and the end of a whole word checked byte by byte: this
+        runs for every place a scan finds the first word.
+        """
+        before = key[at - 1]
+        if before != 32 and (before != 110 or key[at - 2] != _ESCAPE):
             return False
-        rest = self.rest
-        if rest is not None:
-            return rest.match(key, at + len(self.needle), end) is not None
-        after = at + len(self.needle)
-        return self.prefix[0] or after >= end or key[after] in _BETWEEN_WORDS
+        after = at + self._length
+        if self._rest is not None:
+            return self._rest.match(key, after, end) is not None
+        if self._whole and after < end:
+            following = key[after]
+            return following == 32 or following == _ESCAPE
+        return True
 
     def found_in(self, key: bytes, start: int, end: int) -> bool:
         """Whether the term is in `key[start:end]` (one entry's text)."""
