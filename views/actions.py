@@ -66,8 +66,10 @@ async def resume_draft(app: DentelleApp, draft: Draft) -> None:
 
 
 def open_search(app: DentelleApp) -> None:
-    """`/` and "recherche : Chercher…": every story; Enter opens the entry in its timeline."""
+    """`/` and "recherche : Chercher…": every story; Enter opens the entry in its timeline,
+    above the results (Escape there comes back to them)."""
     from views.screens.search import ChosenSearchScreen
+    from views.screens.timeline import TimelineScreen
 
     app.ensure_reflect_started()  # searching before the delayed start: start it now
     keeper = app.search_keeper
@@ -75,7 +77,8 @@ def open_search(app: DentelleApp) -> None:
         return
 
     async def chosen(hit: Hit) -> None:
-        await app.show_person(hit.person_id, select=hit.id)
+        if app.journal is not None:
+            await app.push_screen(TimelineScreen(hit.person_id, select=hit.id))
 
     app.push_screen(
         ChosenSearchScreen(keeper.search_all, chosen, lang=app.lang, progress=keeper.progress)

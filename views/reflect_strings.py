@@ -190,5 +190,10 @@ register(
             "fr": "Personne à signaler cette semaine. Un rythme se dit dans l'histoire d'une personne (touche r) ; la plupart n'en ont pas.",
             "en": "Nobody to mention this week. A rhythm is set from a person's story (key r); most people have none.",
         },
+        # -- search, in the help (F1) ----------------------------------------------------
+        "help.search": {
+            "fr": 'Recherche (/) : des mots entiers, qui doivent tous y être, sans souci des accents ni des majuscules ; caf* trouve les mots qui commencent par caf (café, cafétéria) ; un sigle en capitales (CAF, RSA, APL) reste le mot entier ; des guillemets pour une expression ("visite à domicile"). Entrée ouvre une note, Échap revient aux résultats tels qu\'ils étaient.',
+            "en": 'Search (/): whole words, all of them there, whatever the accents and capitals; caf* finds words that start with caf (café, cafétéria); an acronym in capitals (CAF, RSA, APL) stays the whole word; quotes for a phrase ("home visit"). Enter opens an entry, Escape comes back to the results as they were.',
+        },
     }
 )

@@ -276,13 +276,19 @@ class DentelleApp(App[None]):
         """After an erasure: no screen, list or index may still show the person."""
         self.search_keeper.person_forgotten(person_id)
 
+        from views.screens.search import SearchScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen):  # results a story was opened from
+                screen.forget_person(person_id)
+
         def showing_them() -> bool:
             return any(
                 isinstance(screen, DentelleScreen) and screen.shows_person(person_id)
                 for screen in self.screen_stack
             )
 
-        # Back to whatever was under their story: the people list, or the review.
+        # Back to whatever was under their story: the people list, the review, results.
         while showing_them() and len(self.screen_stack) > 2:
             await self.pop_screen()
         self._tell_screens(PersonForgotten(person_id, name))

@@ -4,9 +4,11 @@ A *key* is an entry's text as search sees it: folded like `journal.text.fold` (n
 no accent, 'œ' → 'oe'), every character that is not a letter or digit turned into a
 space, a space in front, UTF-8; a line break may also be left as the two bytes
 `b"\x02n"` (undoing JSON's `\n` would cost a third of the time to build a key). A query
-word matches at the start of a word of the key (after a space or a line break), as a
-prefix: "électri" finds "électricité", "art" does not find "partie". A phrase is words
-that follow each other, separated by anything but letters and digits.
+word matches a whole word of the key (it starts after a space or a line break and ends
+before one): "caf" finds "la CAF", not "café". Typed with a trailing star it matches
+the start of a word: "caf*" finds "café" and "cafétéria", "art*" still not "partie";
+an acronym typed in capitals stays whole ("CAF*" is "CAF"). A phrase is words that
+follow each other, separated by anything but letters and digits.
 
 `payload_key` builds the key straight from an entry's opened JSON payload, without
 decoding it to `str`: `bytes.translate` folds ASCII and the Latin-1 letters of French
@@ -22,8 +24,9 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
 from journal.text import fold, strip_controls
@@ -31,6 +34,8 @@ from journal.text import fold, strip_controls
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SEPARATOR = rb"(?: |\x02n|\x02)+"  # between words in a key (\x02 marks a JSON escape)
 _WORD = re.compile(r"[^\W_]+")
+_WORD_TAIL = rb"[^ \x02]*"  # the rest of a word whose start was typed (a prefix)
+_WORD_END = rb"(?![^ \x02])"  # no more of the word: it was typed whole
 _COMBINING = "[\u0300-\u036f]*"
 
 
@@ -55,28 +60,63 @@ def words(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Term:
-    """Words that must all appear, one after the other; one word is the usual case."""
+    """Words that must all appear, one after the other; one word is the usual case.
+
+    Each word is a whole word, or the start of one where `prefix` says so (typed with
+    a trailing star: "caf*"). `prefix` is one flag per word; left out, every word is whole.
+    """
 
     words: tuple[str, ...]
+    prefix: tuple[bool, ...] = ()
+    _length: int = field(init=False, repr=False, compare=False)
+    _rest: re.Pattern[bytes] | None = field(init=False, repr=False, compare=False)
+    _whole: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if len(self.prefix) != len(self.words):
+            object.__setattr__(self, "prefix", (False,) * len(self.words))
+        # Read for every place the first word is found: plain attributes, set once.
+        object.__setattr__(self, "_length", len(self.needle))
+        object.__setattr__(self, "_rest", self._rest_pattern())
+        object.__setattr__(self, "_whole", not self.prefix[0])
 
     @property
     def needle(self) -> bytes:
         """The first word as it is in a key (found where a word starts: `starts_word`)."""
         return self.words[0].encode("utf-8", "surrogatepass")
 
-    @functools.cached_property
+    @property
     def rest(self) -> re.Pattern[bytes] | None:
         """For a phrase, what must follow the first word (`match` right after it)."""
+        return self._rest
+
+    def _rest_pattern(self) -> re.Pattern[bytes] | None:
         if len(self.words) == 1:
             return None
-        parts = [re.escape(w.encode("utf-8", "surrogatepass")) for w in self.words[1:]]
-        return re.compile(b"".join(_SEPARATOR + part for part in parts))
+        parts = [_WORD_TAIL if self.prefix[0] else b""]
+        for word, prefix in zip(self.words[1:], self.prefix[1:], strict=True):
+            parts += [_SEPARATOR, re.escape(word.encode("utf-8", "surrogatepass"))]
+            parts.append(_WORD_TAIL if prefix else b"")
+        if not self.prefix[-1]:
+            parts.append(_WORD_END)
+        return re.compile(b"".join(parts))
 
     def is_at(self, key: bytes, at: int, end: int) -> bool:
-        """Whether the term starts at `at`, where its first word was found."""
-        if not starts_word(key, at):
+        """Whether the term starts at `at`, where its first word was found.
+
+        `starts_word` written out, and the end of a whole word checked byte by byte: this
+        runs for every place a scan finds the first word.
+        """
+        before = key[at - 1]
+        if before != 32 and (before != 110 or key[at - 2] != _ESCAPE):
             return False
-        return self.rest is None or self.rest.match(key, at + len(self.needle), end) is not None
+        after = at + self._length
+        if self._rest is not None:
+            return self._rest.match(key, after, end) is not None
+        if self._whole and after < end:
+            following = key[after]
+            return following == 32 or following == _ESCAPE
+        return True
 
     def found_in(self, key: bytes, start: int, end: int) -> bool:
         """Whether the term is in `key[start:end]` (one entry's text)."""
@@ -89,8 +129,11 @@ class Term:
         return False
 
     def fts(self) -> str:
-        """The term as an FTS5 phrase whose last token is a prefix: `"facture d elec"*`."""
-        return '"' + " ".join(self.words) + '"*'
+        """The term as an FTS5 phrase, a star after each prefix: `"facture" + "elec"*`."""
+        return " + ".join(
+            f'"{word}"' + ("*" if prefix else "")
+            for word, prefix in zip(self.words, self.prefix, strict=True)
+        )
 
 
 @dataclass(frozen=True)
@@ -115,27 +158,54 @@ class Query:
 
 
 def parse_query(text: str | Sequence[str]) -> Query:
-    """Words typed by a worker: every word must appear; "double quotes" make a phrase.
+    """Words typed by a worker: every word must appear, as a whole word.
 
-    A sequence is command-line arguments: an argument with spaces in it was quoted in
-    the shell, so it is a phrase too. A word written with an apostrophe or a hyphen
-    ("d'électricité", "rendez-vous") is a phrase of its parts.
+    "Double quotes" make a phrase; a trailing star makes a word a prefix ("caf*" finds
+    "café"), except an acronym typed in capitals ("CAF*" is the word CAF only). A word
+    written with an apostrophe or a hyphen ("d'électricité", "rendez-vous") is a phrase
+    of its parts. A sequence is command-line arguments, each read as typed in the app:
+    an argument with spaces in it ("frigo vide", quoted for the shell) is all its words.
     """
-    if isinstance(text, str):
-        pieces = [text]
-    else:
-        pieces = [f'"{arg}"' if '"' not in arg and len(arg.split()) > 1 else arg for arg in text]
+    pieces = [text] if isinstance(text, str) else list(text)
     terms: list[Term] = []
     for piece in pieces:
         for index, part in enumerate(piece.split('"')):
             if index % 2:  # inside quotes
-                found = words(part)
-                if found:
-                    terms.append(Term(found))
+                terms += _terms([part])
             else:
-                terms += [Term(w) for w in map(words, part.split()) if w]
+                terms += _terms(part.split())
     unique = list(dict.fromkeys(terms))
     return Query(tuple(unique))
+
+
+_TYPED_WORD = re.compile(r"([^\W_]+)(\*)?")
+
+
+def _terms(pieces: Iterable[str]) -> list[Term]:
+    """One term per piece: its words, each whole or a prefix (see `parse_query`)."""
+    terms = []
+    for piece in pieces:
+        found: list[tuple[str, bool]] = []
+        for typed in _TYPED_WORD.finditer(_without_marks(piece)):
+            folded = words(typed.group(1))
+            if folded:
+                star = typed.group(2) is not None and not _is_acronym(typed.group(1))
+                found += [(word, False) for word in folded[:-1]] + [(folded[-1], star)]
+        if found:
+            words_found, prefixes = zip(*found, strict=True)
+            terms.append(Term(words_found, prefixes))
+    return terms
+
+
+def _without_marks(text: str) -> str:
+    """Accents taken off, capitals kept (for `_is_acronym`)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _is_acronym(word: str) -> bool:
+    """'CAF', 'RSA', 'APL': two characters or more, every letter a capital."""
+    return len(word) > 1 and word.isupper()
 
 
 # -- keys from opened payloads ------------------------------------------------------------
@@ -309,8 +379,11 @@ def _word_pattern(word: str) -> str:
 
 
 def _term_pattern(term: Term) -> str:
-    body = r"[\W_]+".join(_word_pattern(w) for w in term.words)
-    return rf"(?<![^\W_]){body}[^\W_]*"
+    body = r"[\W_]+".join(
+        _word_pattern(word) + (r"[^\W_]*" if prefix else r"(?![^\W_])")
+        for word, prefix in zip(term.words, term.prefix, strict=True)
+    )
+    return rf"(?<![^\W_]){body}"
 
 
 def highlights(query: Query, text: str) -> list[tuple[int, int]]:

@@ -54,7 +54,7 @@ def days(hits) -> list[date]:
     return [hit.entry.occurred_on for hit in hits]
 
 
-@pytest.mark.parametrize("typed", ["electricite", "ÉLECTRICITÉ", "Electricité", "électri"])
+@pytest.mark.parametrize("typed", ["electricite", "ÉLECTRICITÉ", "Electricité", "électri*"])
 def test_accents_and_case_do_not_matter(index: SearchIndex, typed: str) -> None:
     hits = index.search(typed)
     assert days(hits) == [
@@ -66,8 +66,9 @@ def test_accents_and_case_do_not_matter(index: SearchIndex, typed: str) -> None:
 
 
 def test_words_match_where_a_word_starts(index: SearchIndex) -> None:
-    assert index.search("tricite") == []
-    assert days(index.search("loy")) == [date(2026, 4, 1), date(2025, 1, 9)]
+    assert index.search("tricite*") == []
+    assert index.search("loy") == []  # a whole word, unless a star says otherwise
+    assert days(index.search("loy*")) == [date(2026, 4, 1), date(2025, 1, 9)]
     assert days(index.search("coeur")) == [date(2024, 12, 2)]  # 'Cœur'
     assert days(index.search("soeur aînee")) == [date(2024, 12, 2)]
 
@@ -82,8 +83,10 @@ def test_quotes_make_a_phrase(index: SearchIndex) -> None:
     phrase = index.search('"facture d\'électricité"')
     assert days(phrase) == [date(2026, 4, 1), date(2026, 3, 2)]  # across a line break too
     assert index.search('"électricité facture"') == []
-    assert days(index.search(["facture électricité"])) == []  # a shell-quoted argument
-    assert days(index.search(["la facture"])) == [date(2026, 4, 1)]
+    both = [date(2026, 4, 1), date(2026, 3, 2)]
+    assert days(index.search(["électricité facture"])) == both  # a shell-quoted argument
+    assert days(index.search(['"électricité facture"'])) == []  # quotes inside it
+    assert days(index.search(['"la facture"'])) == [date(2026, 4, 1)]
     assert days(index.search('"ça va"')) == [date(2026, 6, 30)]  # between quote marks
 
 
@@ -235,9 +238,16 @@ def test_parse_query() -> None:
         ("facture", "d", "edf"),
         ("electricite",),
     ]
-    assert [t.words for t in parse_query(["rendez-vous", "mairie de Lyon"]).terms] == [
+    assert [t.words for t in parse_query(["rendez-vous", '"mairie de Lyon"']).terms] == [
         ("rendez", "vous"),
         ("mairie", "de", "lyon"),
+    ]
+    stars = parse_query('caf* "facture d\'élec*" CAF* É*')
+    assert [(t.words, t.prefix) for t in stars.terms] == [
+        (("caf",), (True,)),
+        (("facture", "d", "elec"), (False, False, True)),
+        (("caf",), (False,)),  # an acronym in capitals: the word itself
+        (("e",), (True,)),  # one letter is not an acronym
     ]
     assert not parse_query('"" , ;')
 
@@ -301,3 +311,77 @@ def test_word_tables_split_by_size_answer_the_same(
     split.forget_person(haddad)
     scan.forget_person(haddad)
     assert [h.id for h in split.search("électricité")] == [h.id for h in scan.search("électricité")]
+
+
+# -- whole words, prefixes with a star, acronyms in capitals (issue 13) --------------------
+
+WORDS = [
+    (date(2026, 1, 5), "Appel à la CAF pour le dossier d'APL."),
+    (date(2026, 1, 6), "Café des anciens avec sa voisine : elle y retourne jeudi."),
+    (date(2026, 1, 7), "Rendez-vous à la caf, puis à la cafétéria de l'hôpital."),
+    (date(2026, 1, 8), "Le frigo vide ; facture d'électricité réglée. Beaucoup d'aplomb."),
+    (date(2026, 1, 9), "Frigo à vider avant le déménagement."),
+]
+
+
+@pytest.fixture(params=["scan", "words"])
+def words_index(request: pytest.FixtureRequest, journal: Journal):
+    person = journal.add_person("Mme Test")
+    for day, text in WORDS:
+        journal.add_entry(person.id, day, text)
+    return SearchIndex.build(journal, warm=request.param == "words")
+
+
+def found(index: SearchIndex, query) -> list[int]:
+    """The days (of January) of the notes found, oldest first."""
+    return sorted(hit.entry.occurred_on.day for hit in index.search(query))
+
+
+def test_a_word_matches_whole_words_only(words_index: SearchIndex) -> None:
+    assert found(words_index, "caf") == [5, 7]  # not 'Café', not 'cafétéria'
+    assert found(words_index, '"caf"') == [5, 7]
+    assert found(words_index, "cafe") == [6]  # accents still make no difference
+    assert found(words_index, "électri") == []
+    assert found(words_index, "frigo vid") == []
+    assert found(words_index, "frigo vide") == [8]
+
+
+def test_a_trailing_star_matches_the_start_of_words(words_index: SearchIndex) -> None:
+    assert found(words_index, "caf*") == [5, 6, 7]
+    assert found(words_index, "électri*") == [8]
+    assert found(words_index, "frigo vid*") == [8, 9]
+    assert found(words_index, '"frigo vid*"') == [8]
+    assert found(words_index, '"fri* vide"') == [8]
+    assert found(words_index, '"facture d\'élec*"') == [8]
+
+
+def test_an_acronym_in_capitals_matches_whole_words_only(words_index: SearchIndex) -> None:
+    assert found(words_index, "CAF") == [5, 7]  # 'la caf' too: case makes no difference
+    assert found(words_index, "CAF*") == [5, 7]  # not 'Café': a star changes nothing
+    assert found(words_index, "APL*") == [5]  # not 'aplomb'
+    assert found(words_index, "apl*") == [5, 8]
+
+
+def test_a_phrase_is_whole_words(words_index: SearchIndex) -> None:
+    assert found(words_index, '"frigo vide"') == [8]
+    assert found(words_index, '"frigo vid"') == []
+    assert found(words_index, '"la caf"') == [5, 7]
+    assert found(words_index, '"la caf*"') == [5, 7]
+    assert found(words_index, '"sa voisine"') == [6]
+
+
+def test_only_the_words_found_are_marked(words_index: SearchIndex) -> None:
+    (hit,) = words_index.search("caf", limit=None)[1:]  # the oldest: 'la CAF… d'APL'
+    assert [hit.snippet[a:b] for a, b in hit.matches] == ["CAF"]
+    (mixed,) = [h for h in words_index.search("caf") if "cafétéria" in h.snippet]
+    assert [mixed.snippet[a:b] for a, b in mixed.matches] == ["caf"]
+    (prefixed,) = [h for h in words_index.search("caf*") if "cafétéria" in h.snippet]
+    assert [prefixed.snippet[a:b] for a, b in prefixed.matches] == ["caf", "cafétéria"]
+
+
+def test_one_argument_with_spaces_is_all_its_words() -> None:
+    """`dentelle search "frigo vide"`: the shell's quotes only keep the words together."""
+    assert [t.words for t in parse_query(["frigo vide"]).terms] == [("frigo",), ("vide",)]
+    assert [t.words for t in parse_query(['"frigo vide"']).terms] == [("frigo", "vide")]
+    assert parse_query(["frigo vide"]) == parse_query("frigo vide")
+    assert parse_query(['frigo "vide"', "caf*"]) == parse_query('frigo "vide" caf*')

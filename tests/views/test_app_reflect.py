@@ -192,11 +192,22 @@ async def test_practice_notes_get_the_names_notice_and_have_their_own_search(
         await pilot.press("slash", *"reunion")
         await wait_for_search(pilot)
         assert [hit.id for hit in app.screen.hits] == [older.id]
+        search = app.screen
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)
         assert app.screen.selected_note().id == older.id
         assert app.search_keeper.search_all("reunion") == []
+        # Escape comes back to the results as they were, then to the journal.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is search
+        assert search.query_one(Input).value == "reunion"
+        assert [hit.id for hit in search.hits] == [older.id]
+        await pilot.press("escape")
+        assert isinstance(app.screen, PracticeScreen)
+        await pilot.press("escape")
+        assert app.screen is app.people_screen()
 
 
 async def test_a_practice_note_left_open_at_a_lock_comes_back_as_a_draft(vault: Vault) -> None:

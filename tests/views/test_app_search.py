@@ -7,14 +7,15 @@ app, over a real vault (conftest), and Enter must land on the entry in its timel
 from __future__ import annotations
 
 import threading
+from datetime import date
 
 import pytest
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 import views.shell
 from journal.store import Journal
 from journal.vault import Vault
-from tests.conftest import GOLDEN_PASSPHRASE
+from tests.conftest import GOLDEN_IDENTITY, GOLDEN_PASSPHRASE
 from tests.views.pilot import (
     SIZE,
     WAIT_TIMEOUT,
@@ -74,7 +75,9 @@ async def test_slash_finds_an_accented_word_typed_without_accents_and_enter_open
         view = screen.query_one("#timeline")
         top, height = view.scroll_offset.y, view.scrollable_content_region.height
         assert top > 0 and top <= view._row_start[view.cursor] < top + height
-        await pilot.press("escape")  # back to the people list, as from any story
+        await pilot.press("escape")  # back to the results, then where the search began
+        assert isinstance(app.screen, ChosenSearchScreen)
+        await pilot.press("escape")
         assert app.screen is app.people_screen()
 
 
@@ -230,3 +233,112 @@ async def test_the_index_waits_for_the_people_list_then_builds(
         await pilot.press("slash")  # asking for search starts it at once
         await settle(pilot)
         assert app.search_keeper.index is not None and app.search_keeper.index.complete
+
+
+# -- whole words, and back to the results (issue 13) ------------------------------------
+
+
+def fill_caf(vault: Vault) -> dict[str, str]:
+    """Jeanne has notes where 'caf' is a word, the start of one, and an acronym."""
+    ids = fill_searchable(vault)
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        for day, text in [
+            (date(2026, 6, 1), "Appel à la CAF pour l'APL."),
+            (date(2026, 6, 2), "Café des anciens avec sa voisine."),
+            (date(2026, 6, 3), "Dossier caf à compléter ; la cafétéria de l'hôpital."),
+            (date(2026, 6, 4), "Courrier de la caf reçu."),
+        ]:
+            ids[f"caf{day.day}"] = journal.add_entry(ids["jeanne"], day, text).id
+    return ids
+
+
+async def test_a_word_is_a_whole_word_and_a_star_a_prefix_as_the_hint_says(vault: Vault) -> None:
+    ids = fill_caf(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press("slash")
+        hint = " ".join(status(app).split())
+        assert "des mots entiers" in hint and "caf*" in hint and "CAF" in hint
+        await pilot.press(*"caf")
+        await wait_for_search(pilot)
+        assert [hit.id for hit in app.screen.hits] == [ids["caf4"], ids["caf3"], ids["caf1"]]
+        await pilot.press("ctrl+u", *'"caf"')  # quotes: the same whole word
+        await wait_for_search(pilot)
+        assert [hit.id for hit in app.screen.hits] == [ids["caf4"], ids["caf3"], ids["caf1"]]
+        await pilot.press("ctrl+u", *"caf*")
+        await wait_for_search(pilot)
+        assert len(app.screen.hits) == 4
+        await pilot.press("ctrl+u", *"CAF*")  # an acronym: the word itself
+        await wait_for_search(pilot)
+        assert len(app.screen.hits) == 3
+
+
+async def test_escape_from_a_result_comes_back_to_the_results_as_they_were(
+    vault: Vault,
+) -> None:
+    ids = fill_caf(vault)
+    app = app_for(vault, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await search_for(pilot, "caf")
+        search = app.screen
+        await pilot.press("down", "down")  # into the list, on the second hit
+        assert search.query_one("#search-results").highlighted == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.selected_entry().id == ids["caf3"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is search  # the very screen: its query, its list, its row
+        await wait_for_search(pilot)
+        assert search.query_one(Input).value == "caf"
+        assert [hit.id for hit in search.hits] == [ids["caf4"], ids["caf3"], ids["caf1"]]
+        assert search.query_one("#search-results").highlighted == 1
+        await pilot.press("escape")  # and from the results, back where the search began
+        assert app.screen is app.people_screen()
+
+
+async def test_a_person_erased_from_a_result_leaves_the_results_at_once(vault: Vault) -> None:
+    ids = fill_caf(vault)
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        other = journal.add_entry(ids["martin"], date(2026, 7, 1), "Dossier CAF de Tom.").id
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await search_for(pilot, "caf")
+        search = app.screen
+        assert len(search.hits) == 4
+        await pilot.press("down", "down", "enter")  # her newest, under Tom's
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        await app.person_forgotten(ids["jeanne"], "Jeanne Dupré")
+        # Her story closes; the results under it no longer hold a word of hers, even
+        # before they are searched again.
+        assert app.screen is search
+        assert [hit.id for hit in search.hits] == [other]
+        results = search.query_one("#search-results", OptionList)
+        shown = [results.get_option_at_index(i).prompt for i in range(results.option_count)]
+        assert "Jeanne" not in " ".join(str(prompt) for prompt in shown)
+        await settle(pilot)
+        assert [hit.id for hit in search.hits] == [other]
+
+
+async def test_f1_from_the_search_says_how_words_are_matched(vault: Vault) -> None:
+    fill_searchable(vault)
+    for lang, words in [
+        ("fr", ["mots entiers", "caf*", "CAF", "guillemets"]),
+        ("en", ["whole words", "caf*", "CAF", "quotes"]),
+    ]:
+        app = app_for(vault, lang=lang)
+        async with app.run_test(size=SIZE) as pilot:
+            await unlock(pilot)
+            await pilot.press("slash")
+            await pilot.press("f1")
+            await settle(pilot)
+            help_text = " ".join(
+                " ".join(str(s.render()).split()) for s in app.screen.query(Static)
+            )
+            for word in words:
+                assert word in help_text, (lang, word)

@@ -54,10 +54,21 @@ def test_search_in_english(dentelle: Dentelle) -> None:
     assert none.output.strip() == "No entry contains “surendettement”."
 
 
-def test_a_quoted_argument_is_a_phrase(dentelle: Dentelle) -> None:
+def test_one_argument_is_all_its_words_and_quotes_inside_it_a_phrase(dentelle: Dentelle) -> None:
+    """`dentelle search "électricité facture"`: the shell's quotes keep the words together,
+    they do not make a phrase; quotes inside the argument do, as in the app."""
     assert "2 notes" in dentelle("search", "facture d'électricité").output
-    assert "Aucune note" in dentelle("search", "électricité facture").output
+    assert "2 notes" in dentelle("search", "électricité facture").output
+    assert "Aucune note" in dentelle("search", '"électricité facture"').output
     assert "Une note" in dentelle("search", '"rendez-vous à la mairie"').output
+    assert "Une note" in dentelle("search", 'mairie "rendez-vous à la"').output
+
+
+def test_whole_words_a_star_for_a_prefix_and_acronyms_as_in_the_app(dentelle: Dentelle) -> None:
+    assert "Aucune note" in dentelle("search", "électri").output
+    assert "2 notes" in dentelle("search", "électri*").output
+    assert "Une note" in dentelle("search", "CAF*").output
+    assert "Une note" in dentelle("search", "factu* d'élec*", "loyer").output
 
 
 def test_one_person(dentelle: Dentelle) -> None:
@@ -119,8 +130,12 @@ def test_no_words_is_an_error_before_unlocking(dentelle: Dentelle) -> None:
 
 
 def test_search_help_in_both_languages(dentelle: Dentelle) -> None:
-    assert "sans tenir compte des accents" in dentelle("search", "--help").output
-    assert "ignoring accents and capitals" in dentelle("search", "--help", lang="en").output
+    french = " ".join(dentelle("search", "--help").output.split())
+    assert "sans tenir compte des accents" in french
+    assert "caf* pour les mots qui commencent par caf" in french
+    english = " ".join(dentelle("search", "--help", lang="en").output.split())
+    assert "ignoring accents and capitals" in english
+    assert "caf* for words that start with caf" in english
 
 
 def test_the_command_line_does_not_load_textual() -> None:

@@ -76,6 +76,9 @@ class HelpScreen(DentelleModal[None]):
         return " ".join(shown)
 
     def compose(self) -> ComposeResult:
+        from views.screens.search import SearchScreen
+
+        from_search = isinstance(self.opened_from, SearchScreen)
         lines: list[str] = []
         for title_key, bindings in self._sections():
             lines.append(self.t(title_key))
@@ -90,7 +93,12 @@ class HelpScreen(DentelleModal[None]):
             yield Static(self.t("help.title"), markup=False, classes="label")
             with VerticalScroll(id="help-body"):
                 yield Static(self.t("help.intro"), markup=False, classes="muted")
+                search = Static(self.t("help.search"), markup=False, id="help-search")
+                if from_search:  # how words are matched, where it was asked
+                    yield search
                 yield Static("\n".join(lines), markup=False, id="help-keys")
+                if not from_search:
+                    yield search
                 minutes = self.app.config.idle_lock_minutes
                 yield Static(
                     self.t("help.dates", minutes=f"{minutes:g}"), markup=False, classes="muted"

@@ -123,16 +123,18 @@ class PracticeScreen(DentelleScreen):
         Binding("escape", "back", "key.practice.back", id="practice.back"),
     ]
 
-    def __init__(self, resume: Draft | None = None) -> None:
+    def __init__(self, resume: Draft | None = None, select: str | None = None) -> None:
         super().__init__()
         self._resume = resume
+        self._select = select
         self.notes: list[Entry] = []
         self.rows: list = []
         self.loaded = False
         self._select_after_load: str | None = None
+        self._indexed: object = None  # the practice index built from what is shown
 
     def compose(self) -> ComposeResult:
-        self.reload()
+        self.reload(select=self._select)
         yield Static(
             self.t("practice.loading"), id="practice-title", classes="titlebar", markup=False
         )
@@ -142,6 +144,13 @@ class PracticeScreen(DentelleScreen):
 
     def on_mount(self) -> None:
         self.query_one("#timeline", TimelineView).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a search result opened above: read the notes again if they changed
+        there (a note written or deleted in the practice journal the result opened)."""
+        if self.loaded and self.app.search_keeper.practice is not self._indexed:
+            note = self.selected_note()
+            self.reload(select=note.id if note else None)
 
     def reload(self, select: str | None = None) -> None:
         self._select_after_load = select
@@ -153,6 +162,7 @@ class PracticeScreen(DentelleScreen):
     def _loaded(self, loaded: tuple[list[Entry], list]) -> None:
         (self.notes, self.rows), self.loaded = loaded, True
         self.app.search_keeper.practice_index(self.notes, self.t("practice.name"))
+        self._indexed = self.app.search_keeper.practice
         self.query_one("#practice-title", Static).update(
             plural("practice.title", len(self.notes), self.lang)
         )
@@ -202,11 +212,14 @@ class PracticeScreen(DentelleScreen):
             self.reload(select=note_id)
 
     def action_search(self) -> None:
-        """`/`: the practice notes only, never the people's stories (services/search.py)."""
+        """`/`: the practice notes only, never the people's stories (services/search.py).
+
+        A note found opens in the practice journal above the results, as a story's entry
+        does (views/actions.py): Escape there comes back to them."""
         from views.screens.search import ChosenSearchScreen
 
         def chosen(hit: Hit) -> None:
-            self._show(hit.id)
+            self.app.push_screen(PracticeScreen(select=hit.id))
 
         screen = ChosenSearchScreen(
             self.app.search_keeper.search_practice,

@@ -6,8 +6,11 @@ hits say `complete=False`), and, while the index is still loading, a progress fu
 ("n of m entries searched"). It posts `SearchScreen.HitChosen` when the worker opens a
 hit (Enter, or a click) and leaves what happens next to whoever opened it:
 `ChosenSearchScreen` takes that as a function (the app opens the entry in its
-timeline, views/actions.py; the practice journal shows the note). Its looks are in
-app.tcss.
+timeline, views/actions.py; the practice journal shows the note), which pushes its
+screen on top of the search: Escape there comes back to the results as they were
+(the query, the list, the row). Coming back searches again, quietly: an entry edited
+or deleted meanwhile shows as it now is, and the row stays on the same entry. Its
+looks are in app.tcss.
 
 Every piece of a worker's text (names, extracts) reaches the screen as `rich.text.Text`
 built from `strip_controls`-ed strings, never as markup.
@@ -40,8 +43,16 @@ register(
             "en": 'Search every story ("quotes" for a phrase)',
         },
         "search.prompt": {
-            "fr": "Tapez un ou plusieurs mots : accents et majuscules n'y changent rien.",
-            "en": "Type one or more words: accents and capitals make no difference.",
+            "fr": (
+                "Tapez des mots entiers (accents et majuscules n'y changent rien) ; caf* "
+                "pour les mots qui commencent par caf ; un sigle en capitales, CAF, reste "
+                "le mot entier."
+            ),
+            "en": (
+                "Type whole words (accents and capitals make no difference); caf* for "
+                "words that start with caf; an acronym in capitals, CAF, stays the whole "
+                "word."
+            ),
         },
         "search.none": {
             "fr": "Aucune note ne contient « {query} ».",
@@ -146,6 +157,17 @@ class SearchScreen(Screen[None]):
         if self._initial_query.strip():
             self._start(self._initial_query)
 
+    def on_screen_resume(self) -> None:
+        """Back from an entry opened from here: the same results, read again."""
+        if self._shown_text and self._shown_text == self.query_one(Input).value:
+            self._start(self._shown_text)
+
+    def forget_person(self, person_id: str) -> None:
+        """A person was erased: their entries leave the results at once."""
+        kept = [hit for hit in self.hits if hit.person_id != person_id]
+        if len(kept) < len(self.hits) and self._shown_text is not None:
+            self._show(self._shown_text, kept)
+
     @property
     def answered(self) -> bool:
         """The results shown are the final answer to what the field holds: no search
@@ -200,14 +222,22 @@ class SearchScreen(Screen[None]):
             self._retry = self.set_timer(RETRY_SECONDS, lambda: self._start(event.text))
 
     def _show(self, text: str, hits: Sequence[Hit]) -> None:
+        results = self.query_one(OptionList)
+        again = text == self._shown_text  # the same query, searched again
+        before = self.hits[results.highlighted].id if again and self._highlighted() else None
+        if not (again and _shown_as(hits) == _shown_as(self.hits)):
+            results.clear_options()
+            results.add_options(Option(hit_prompt(hit, self.lang)) for hit in hits)
+            ids = [hit.id for hit in hits]
+            if hits:
+                results.highlighted = ids.index(before) if before in ids else 0
         self.hits = list(hits)
         self._shown_text = text
-        results = self.query_one(OptionList)
-        results.clear_options()
-        results.add_options(Option(hit_prompt(hit, self.lang)) for hit in self.hits)
-        if self.hits:
-            results.highlighted = 0
         self.query_one("#search-status", Static).update(Text(self._status(text, hits)))
+
+    def _highlighted(self) -> bool:
+        highlighted = self.query_one(OptionList).highlighted
+        return highlighted is not None and 0 <= highlighted < len(self.hits)
 
     def _status(self, text: str, hits: Sequence[Hit]) -> str:
         if not text.strip():
@@ -260,6 +290,11 @@ class ChosenSearchScreen(SearchScreen):
 
     @on(SearchScreen.HitChosen)
     def _open_hit(self, event: SearchScreen.HitChosen) -> None:
+        """`chosen` pushes what shows the hit above this screen, which stays as it is."""
         event.stop()
-        self.dismiss(None)
-        self.app.call_later(self._chosen_hit, event.hit)  # once this screen is gone
+        self.app.call_later(self._chosen_hit, event.hit)
+
+
+def _shown_as(hits: Sequence[Hit]) -> list[tuple[str, str, str, tuple]]:
+    """What the list shows of each hit: the same means nothing to redraw."""
+    return [(hit.id, hit.person, hit.snippet, hit.matches) for hit in hits]
