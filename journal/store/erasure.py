@@ -38,16 +38,21 @@ class Erasure(PersonKeys):
         and the next backup set drop them too): a name is personal data as well.
         """
         self.person_key(person_id)  # NotFound for an unknown person
-        with sqlite_errors():
-            written = sum(
-                self._db.execute(
-                    f"SELECT count(*) FROM {table} WHERE person_id=?", [person_id]
-                ).fetchone()[0]
-                for table in ("entries", "revisions", "drafts")
-            )
-        if written:
+        if self.has_writing(person_id):
             raise DentelleError("store.remove_has_notes")
         self.forget_person(person_id)
+
+    @serialized
+    def has_writing(self, person_id: str) -> bool:
+        """Has anything been written about them: an entry, a version, a draft? (The
+        rows are looked for, nothing is decrypted.)"""
+        with sqlite_errors():
+            return any(
+                self._db.execute(
+                    f"SELECT 1 FROM {table} WHERE person_id=? LIMIT 1", [person_id]
+                ).fetchone()
+                for table in ("entries", "revisions", "drafts")
+            )
 
     @serialized
     def apply_tombstones(self, person_ids: list[str], today: date | None = None) -> None:

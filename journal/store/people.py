@@ -104,10 +104,11 @@ class People(PersonKeys):
         return updated
 
     @serialized
-    def namesakes(self, name: str) -> list[Person]:
-        """Everyone whose name is `name`, case, accents and outer spaces aside."""
+    def namesakes(self, name: str) -> list[PersonSummary]:
+        """Everyone whose name is `name`, case, accents and outer spaces aside, with
+        their summaries (what tells them apart: profile, last contact, id)."""
         needle = fold(name.strip())
-        return [p for p in self.people() if needle and fold(p.name.strip()) == needle]
+        return [s for s in self.summaries() if needle and fold(s.person.name.strip()) == needle]
 
     @serialized
     def find_person(self, query: str) -> Person:

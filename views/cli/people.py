@@ -10,21 +10,17 @@ what tells them apart, and asked about on a terminal: two "Mme B" make every lat
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 import click
 
 from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import plural
-from journal.model import Person
+from journal.model import PersonSummary
 from views.cli.group import command, group, option
 from views.cli.pertinence import confirm_fields
 from views.cli.session import Session, pass_session
 from views.cli.terminal import clean, tells_apart
-
-if TYPE_CHECKING:
-    from journal.store import Journal
 
 
 @group(help="cli.help.person")
@@ -43,28 +39,23 @@ def person_add(session: Session, name: str, profile: str) -> None:
     fields.append((session.t("cli.check.field.profile"), profile))
     confirm_fields(session, fields)
     with session.journal() as journal:
-        warn_namesakes(session, journal, journal.namesakes(name), "cli.namesake.confirm")
+        warn_namesakes(session, journal.namesakes(name), "cli.namesake.confirm")
         added = journal.add_person(name, profile)
     click.echo(session.t("cli.person_added", name=clean(added.name), id=added.id))
 
 
-def warn_namesakes(session: Session, journal: Journal, same: list[Person], question: str) -> None:
+def warn_namesakes(session: Session, same: list[PersonSummary], question: str) -> None:
     """Say who already has the name, with what tells them apart; on a terminal, ask
     (no: nothing saved, exit code 1). Without one, the warning and the command goes on."""
     if not same:
         return
-    ids = {p.id for p in same}
-    click.echo(session.t("cli.namesake", name=clean(same[0].name)), err=True)
-    for summary in journal.summaries():
-        if summary.person.id in ids:
-            details = tells_apart(summary, session.lang)
-            line = session.t(
-                "cli.candidates",
-                id=summary.person.id,
-                name=clean(summary.person.name),
-                details=details,
-            )
-            click.echo(line, err=True)
+    click.echo(session.t("cli.namesake", name=clean(same[0].person.name)), err=True)
+    for summary in same:
+        details = tells_apart(summary, session.lang)
+        line = session.t(
+            "cli.candidates", id=summary.person.id, name=clean(summary.person.name), details=details
+        )
+        click.echo(line, err=True)
     click.echo(session.t("cli.namesake.hint"), err=True)
     if session.interactive() and not session.confirm(session.t(question)):
         click.echo(session.t("cli.cancelled"), err=True)
@@ -81,8 +72,8 @@ def person_rename(session: Session, person_query: str, new_name: str) -> None:
     confirm_fields(session, [(session.t("cli.check.field.name"), new_name)])
     with session.journal() as journal:
         found = journal.find_person(person_query)
-        same = [p for p in journal.namesakes(new_name) if p.id != found.id]
-        warn_namesakes(session, journal, same, "cli.namesake.rename_confirm")
+        same = [s for s in journal.namesakes(new_name) if s.person.id != found.id]
+        warn_namesakes(session, same, "cli.namesake.rename_confirm")
         renamed = journal.update_person(found.id, name=new_name)
     click.echo(
         session.t(

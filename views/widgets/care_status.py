@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 class CareStatus(Localized, Static):
-    """ "Sauvegardé il y a 3 jours · 2 personnes à revoir (conservation, r)"."""
+    """ "Sauvegardé il y a 3 jours · 2 personnes à revoir (conservation, ctrl+r)"."""
 
     class Read(Message):
         """The last backup time and the number of people due were read (in a worker)."""
