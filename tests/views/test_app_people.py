@@ -228,3 +228,20 @@ async def test_palette_entries_about_the_person_in_view_name_them(vault: Vault) 
         hits = await palette(pilot, "export")
         prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
         assert any("person: Export the story of Famille Martin…" in p for p in prompts), prompts
+
+
+async def test_a_letter_on_a_dialog_opens_nothing_behind_it(vault: Vault) -> None:
+    """The app's own letters (`s` soon, `/` search) act on screens, never over a dialog
+    whose focus is on a button: there, they were typed for the dialog."""
+    from views.screens.dialogs import ConfirmScreen
+
+    fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await pilot.press(*"dupre", "ctrl+d")  # nothing written: "Retirer ?"
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        dialog = app.screen
+        await pilot.press("s", "slash")
+        await settle(pilot)
+        assert app.screen is dialog

@@ -42,6 +42,9 @@ def test_the_ambiguity_message_shows_what_tells_people_apart(dentelle: Dentelle)
     assert "4 mars 2026" in result.output
     assert "pas encore de note" in result.output
     assert first_id in result.output
+    assert "identifiant" in result.output
+    by_id = dentelle("add", first_id, "Une note")  # what the hint says works
+    assert by_id.exit_code == 0, by_id.output
 
 
 def test_rename_goes_through_the_check_and_keeps_the_person(dentelle: Dentelle) -> None:

@@ -122,6 +122,7 @@ class RootGroup(TranslatedGroup):
                         details=tells_apart(candidate, lang),
                     )
                     click.echo(line, err=True)
+                click.echo(translate("cli.candidates.hint", lang), err=True)
             code = error.exit_code
         except click.UsageError as error:
             click.echo(translate("cli.usage_error", lang, detail=error.format_message()), err=True)

@@ -271,5 +271,9 @@ register(
             "fr": "Personne retirée : {name}. Il ne reste rien d'elle dans le coffre.",
             "en": "Person removed: {name}. Nothing of them is left in the vault.",
         },
+        "cli.candidates.hint": {
+            "fr": "Donnez l'identifiant (au début de la ligne) ou une plus grande partie du nom.",
+            "en": "Give the id (at the start of the line) or more of the name.",
+        },
     }
 )
