@@ -8,7 +8,12 @@ messages end up on screens and sometimes in bug reports.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from journal.i18n import DEFAULT_LANGUAGE, translate
+
+if TYPE_CHECKING:
+    from journal.model import PersonSummary
 
 
 class DentelleError(Exception):
@@ -53,9 +58,10 @@ class NotFound(DentelleError):
 
 
 class Ambiguous(DentelleError):
-    """A name that matches several people."""
+    """A name that matches several people; `candidates` are their summaries (for the
+    views to show what tells them apart, never put in the message itself)."""
 
-    def __init__(self, key: str, /, candidates: list[tuple[str, str]], **params: object) -> None:
+    def __init__(self, key: str, /, candidates: list[PersonSummary], **params: object) -> None:
         super().__init__(key, **params)
         self.candidates = candidates
 

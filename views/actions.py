@@ -147,6 +147,54 @@ def forget_person(app: DentelleApp, person_id: str, name: str) -> None:
         app.push_screen(ForgetScreen(person_id, name))
 
 
+def rename_person(app: DentelleApp, person_id: str, name: str) -> None:
+    """F2 on the list, `p` on a story, the palette: the name and profile form; saving
+    posts `PersonChanged`, and the list, the index and an open story follow."""
+    from views.screens.dialogs import PersonFormScreen
+
+    journal = app.journal
+    if journal is not None:
+        app.push_screen(PersonFormScreen(journal.person(person_id)))
+
+
+def remove_or_forget(app: DentelleApp, person_id: str, name: str) -> None:
+    """ctrl+d: someone with nothing written is simply removed (asked once); someone
+    with notes goes to the erasure, the name typed back."""
+    journal = app.journal
+    if journal is None:
+        return
+    if journal.has_writing(person_id):
+        forget_person(app, person_id, name)
+    else:
+        remove_person(app, person_id, name)
+
+
+def remove_person(app: DentelleApp, person_id: str, name: str) -> None:
+    """Remove someone added by mistake, once asked; with notes, say where erasure is."""
+    from views.messages import PersonRemoved
+    from views.screens.dialogs import ConfirmScreen
+
+    journal = app.journal
+    if journal is None:
+        return
+    if journal.has_writing(person_id):
+        app.notify(app.t("remove.app.has_notes", name=name), markup=False, timeout=10)
+        return
+
+    def answered(choice: str | None) -> None:
+        if choice != "remove" or app.journal is None:
+            return
+        app.journal.remove_person(person_id)
+        app.post_message(PersonRemoved(person_id, name))
+
+    question = app.t("remove.app.question", name=name)
+    choices = [
+        ("keep", app.t("remove.app.keep"), "escape"),
+        ("remove", app.t("remove.app.remove"), "r"),
+    ]
+    app.push_screen(ConfirmScreen(question, choices), answered)
+
+
 def show_consultations(app: DentelleApp, person_id: str, name: str) -> None:
     from views.screens.consultations import ConsultationsScreen
 

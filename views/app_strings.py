@@ -65,7 +65,7 @@ register(
             "fr": "Toutes les versions de cette note",
             "en": "Every version of this entry",
         },
-        "key.timeline.profile": {"fr": "Profil", "en": "Profile"},
+        "key.timeline.profile": {"fr": "Nom et profil", "en": "Name and profile"},
         "key.timeline.back": {"fr": "Retour", "en": "Back"},
         "key.editor.save": {"fr": "Enregistrer", "en": "Save"},
         "key.editor.close": {"fr": "Fermer", "en": "Close"},
@@ -78,7 +78,7 @@ register(
         "palette.placeholder": {"fr": "Une personne, une commande…", "en": "A person, a command…"},
         "cmd.person_open": {"fr": "personne : Ouvrir…", "en": "person: Open…"},
         "cmd.person_open.help": {"fr": "Ouvrir son histoire", "en": "Open their story"},
-        "cmd.entry_new": {"fr": "note : Nouvelle", "en": "entry: New"},
+        "cmd.entry_new": {"fr": "note : Nouvelle pour {name}", "en": "entry: New for {name}"},
         "cmd.entry_new.help": {
             "fr": "Écrire une note pour cette personne",
             "en": "Write an entry for this person",
@@ -214,16 +214,16 @@ register(
         "people.count.one": {"fr": "{n} note", "en": "{n} entry"},
         "people.no_contact": {"fr": "pas encore de note", "en": "no entry yet"},
         "people.empty": {
-            "fr": "Personne pour l'instant. a : ajouter une personne ou une famille.",
-            "en": "Nobody yet. a: add a person or a family.",
+            "fr": "Personne pour l'instant. ctrl+n : ajouter une personne ou une famille.",
+            "en": "Nobody yet. ctrl+n: add a person or a family.",
         },
         "people.no_match": {
             "fr": "Aucun nom ne correspond. Échap : effacer le filtre.",
             "en": "No name matches. Escape: clear the filter.",
         },
         "people.shown": {
-            "fr": "{shown} sur {total} · Tab : la liste (a : ajouter, s : bientôt, j : pratique, o : trier)",
-            "en": "{shown} of {total} · Tab: the list (a: add, s: soon, j: practice, o: order)",
+            "fr": "{shown} sur {total} · ctrl+s bientôt · ctrl+o trier · ctrl+t pratique · F2 renommer",
+            "en": "{shown} of {total} · ctrl+s soon · ctrl+o order · ctrl+t practice · F2 rename",
         },
         # -- timeline --------------------------------------------------------------------
         "timeline.title": {"fr": "{name} · {n} notes", "en": "{name} · {n} entries"},
@@ -339,5 +339,48 @@ register(
             "en": "Contacts per month: · none, ▁ few, █ the most contacts",
         },
         "timeline.strip_months": {"fr": "JFMAMJJASOND", "en": "JFMAMJJASOND"},
+        # -- people: renaming, removing, the same name twice (issue 13) --------------------
+        "key.people.rename": {"fr": "Renommer", "en": "Rename"},
+        "key.people.remove_or_forget": {"fr": "Retirer ou oublier…", "en": "Remove or forget…"},
+        "key.people.remove_or_forget.tip": {
+            "fr": "Sans aucune note : retirer. Avec des notes : l'effacement pour de bon.",
+            "en": "With no entry: remove. With entries: the erasure for good.",
+        },
+        "people.no_profile": {"fr": "sans profil", "en": "no profile"},
+        "people.tells_apart": {"fr": "{profile} · {id}", "en": "{profile} · {id}"},
+        "cmd.person_rename": {"fr": "personne : Renommer {name}…", "en": "person: Rename {name}…"},
+        "cmd.person_rename.help": {
+            "fr": "Changer son nom ou son profil (F2 sur la liste, p dans son histoire)",
+            "en": "Change their name or profile (F2 on the list, p in their story)",
+        },
+        "cmd.person_remove": {"fr": "personne : Retirer {name}…", "en": "person: Remove {name}…"},
+        "cmd.person_remove.help": {
+            "fr": "Ajoutée par erreur, sans aucune note : il ne restera rien (ctrl+d)",
+            "en": "Added by mistake, with no entry: nothing will be left (ctrl+d)",
+        },
+        "remove.app.question": {
+            "fr": "Retirer « {name} » ? Rien n'a été écrit à son sujet : il ne restera rien de cette personne dans le coffre.",
+            "en": "Remove “{name}”? Nothing was written about them: nothing of them will be left in the vault.",
+        },
+        "remove.app.keep": {"fr": "Garder", "en": "Keep"},
+        "remove.app.remove": {"fr": "Retirer", "en": "Remove"},
+        "remove.app.done": {
+            "fr": "{name} a été retiré·e de la liste.",
+            "en": "{name} was removed from the list.",
+        },
+        "remove.app.has_notes": {
+            "fr": "{name} a des notes : seule une personne sans aucune note se retire. Pour effacer cette personne et toute son histoire, pour de bon : « personne : Oublier… » (ctrl+d).",
+            "en": "{name} has entries: only someone with none can be removed. To erase them and their whole story for good: “person: Forget…” (ctrl+d).",
+        },
+        "person.namesake": {
+            "fr": "« {name} » existe déjà ({details}). ctrl+s à nouveau : ajouter quand même une autre personne de ce nom ; ou changez le nom pour les distinguer.",
+            "en": "“{name}” already exists ({details}). ctrl+s again: add another person of this name anyway; or change the name to tell them apart.",
+        },
+        "person.namesake.last": {"fr": "dernière note : {day}", "en": "last entry: {day}"},
+        "person.namesake.no_note": {"fr": "pas encore de note", "en": "no entry yet"},
+        "unlock.wrong_again": {
+            "fr": "✗ Phrase de passe incorrecte. Oubliée ? Le code de secours noté à la création du coffre permet d'en choisir une nouvelle : quittez (ctrl+q) et tapez « dentelle recover » dans un terminal.",
+            "en": "✗ Wrong passphrase. Forgotten? The recovery code you wrote down when the vault was created lets you choose a new one: quit (ctrl+q) and type “dentelle recover” in a terminal.",
+        },
     }
 )

@@ -1,6 +1,7 @@
 """The command palette (ctrl+p): the app's entries, and "person: Open… <name>" for everyone.
 
-Entries are "group: Action" in the worker's language (`cmd.*` in the catalogues).
+Entries are "group: Action" in the worker's language (`cmd.*` in the catalogues); those
+about the person in view name them ("personne : Exporter l'histoire de Mme B…").
 While the vault is locked only help, theme and quit are offered. There is no
 "Screenshot" entry: Textual's would write an SVG of the screen, notes and names
 included, to disk.
@@ -24,6 +25,7 @@ from textual.screen import Screen
 
 from views import actions
 from views.screens.base import DentelleScreen
+from views.ui import palette_name
 
 if TYPE_CHECKING:
     from views.shell import DentelleApp
@@ -54,17 +56,15 @@ def system_commands(app: DentelleApp, screen: Screen) -> Iterable[SystemCommand]
         yield SystemCommand(t("cmd.rights.backup"), t("cmd.rights.backup.help"), app.action_backup)
         yield SystemCommand(t("cmd.rights.review"), t("cmd.rights.review.help"), app.action_review)
         person = actions.person_in_view(app, screen)
-        if person is not None:
-            yield SystemCommand(
-                t("cmd.rights.export"),
-                t("cmd.rights.export.help"),
-                partial(actions.export_person, app, *person),
-            )
-            yield SystemCommand(
-                t("cmd.rights.forget"),
-                t("cmd.rights.forget.help"),
-                partial(actions.forget_person, app, *person),
-            )
+        if person is not None:  # entries about them name them: "Exporter l'histoire de …"
+            name = palette_name(person[1])
+            for key, act in (
+                ("cmd.person_rename", actions.rename_person),
+                ("cmd.rights.export", actions.export_person),
+                ("cmd.person_remove", actions.remove_person),
+                ("cmd.rights.forget", actions.forget_person),
+            ):
+                yield SystemCommand(t(key, name=name), t(f"{key}.help"), partial(act, app, *person))
     yield SystemCommand(t("cmd.help"), t("cmd.help.help"), app.action_help)
     yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), app.action_change_theme)
     yield SystemCommand(t("cmd.dark"), t("cmd.dark.help"), app.action_toggle_dark)

@@ -51,3 +51,8 @@ class PersonForgotten(JournalChange):
         super().__init__()
         self.person_id = person_id
         self.name = name
+
+
+class PersonRemoved(PersonForgotten):
+    """A person added by mistake, with nothing written, was removed: every screen drops
+    them as it does a person forgotten; only the app's notice differs."""

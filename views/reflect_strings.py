@@ -74,10 +74,13 @@ register(
         },
         "cmd.soon": {"fr": "bientôt : Qui pourrait passer", "en": "soon: Who may come by"},
         "cmd.soon.help": {
-            "fr": "Selon les rythmes notés (s)",
-            "en": "From the rhythms you noted (s)",
+            "fr": "Selon les rythmes notés (s ; ctrl+s sur la liste)",
+            "en": "From the rhythms you noted (s; ctrl+s on the list)",
         },
-        "cmd.rhythm": {"fr": "rythme : Dire le rythme…", "en": "rhythm: Set the rhythm…"},
+        "cmd.rhythm": {
+            "fr": "rythme : Dire le rythme de {name}…",
+            "en": "rhythm: Set the rhythm of {name}…",
+        },
         "cmd.rhythm.help": {
             "fr": "Le rythme des rencontres de cette personne (r)",
             "en": "This person's rhythm of contact (r)",

@@ -66,27 +66,30 @@ register(
         # -- palette ("group: Action") ---------------------------------------------------
         "cmd.rights.backup": {"fr": "sauvegarde : Lancer", "en": "backup: Run now"},
         "cmd.rights.backup.help": {
-            "fr": "Sur une clé USB, chiffrée et vérifiée (b)",
-            "en": "To a USB key, encrypted and verified (b)",
+            "fr": "Sur une clé USB, chiffrée et vérifiée (b ; ctrl+b sur la liste)",
+            "en": "To a USB key, encrypted and verified (b; ctrl+b on the list)",
         },
         "cmd.rights.review": {"fr": "conservation : Revue", "en": "retention: Review"},
         "cmd.rights.review.help": {
-            "fr": "Les personnes sans contact depuis longtemps : oublier ou garder (r)",
-            "en": "People with no contact for a long time: forget or keep (r)",
+            "fr": "Les personnes sans contact depuis longtemps : oublier ou garder (ctrl+r sur la liste)",
+            "en": "People with no contact for a long time: forget or keep (ctrl+r on the list)",
         },
-        "cmd.rights.export": {"fr": "personne : Exporter…", "en": "person: Export…"},
+        "cmd.rights.export": {
+            "fr": "personne : Exporter l'histoire de {name}…",
+            "en": "person: Export the story of {name}…",
+        },
         "cmd.rights.export.help": {
-            "fr": "Son dossier complet, pour la personne (x)",
-            "en": "Their whole file, for the person (x)",
+            "fr": "Son dossier complet, pour la personne (x ; ctrl+e sur la liste)",
+            "en": "Their whole file, for the person (x; ctrl+e on the list)",
         },
-        "cmd.rights.forget": {"fr": "personne : Oublier…", "en": "person: Forget…"},
+        "cmd.rights.forget": {"fr": "personne : Oublier {name}…", "en": "person: Forget {name}…"},
         "cmd.rights.forget.help": {
             "fr": "Effacer tout ce qui la concerne, définitivement (ctrl+d)",
             "en": "Erase everything about them, for good (ctrl+d)",
         },
         "cmd.rights.consultations": {
-            "fr": "personne : Consultations",
-            "en": "person: Consultations",
+            "fr": "personne : Consultations de l'histoire de {name}",
+            "en": "person: Consultations of the story of {name}",
         },
         "cmd.rights.consultations.help": {
             "fr": "Quand son dossier a été ouvert ou exporté (c)",
@@ -94,25 +97,25 @@ register(
         },
         # -- status line under the people list --------------------------------------------
         "status.backup_never": {
-            "fr": "Pas encore de sauvegarde sur clé USB (b)",
-            "en": "No backup to a USB key yet (b)",
+            "fr": "Pas encore de sauvegarde sur clé USB (ctrl+b)",
+            "en": "No backup to a USB key yet (ctrl+b)",
         },
         "status.backup_ago": {"fr": "Sauvegardé {ago}", "en": "Backed up {ago}"},
         "status.backup_reminder": {
-            "fr": "Sauvegardé {ago} : le moment de brancher la clé ? (b)",
-            "en": "Backed up {ago}: time to plug in the key? (b)",
+            "fr": "Sauvegardé {ago} : le moment de brancher la clé ? (ctrl+b)",
+            "en": "Backed up {ago}: time to plug in the key? (ctrl+b)",
         },
         "status.backup_running": {
             "fr": "Sauvegarde en cours… {percent} %",
             "en": "Backing up… {percent}%",
         },
         "status.review": {
-            "fr": "{n} personnes à revoir (conservation, r)",
-            "en": "{n} people to review (retention, r)",
+            "fr": "{n} personnes à revoir (conservation, ctrl+r)",
+            "en": "{n} people to review (retention, ctrl+r)",
         },
         "status.review.one": {
-            "fr": "{n} personne à revoir (conservation, r)",
-            "en": "{n} person to review (retention, r)",
+            "fr": "{n} personne à revoir (conservation, ctrl+r)",
+            "en": "{n} person to review (retention, ctrl+r)",
         },
         # -- backup ---------------------------------------------------------------------
         "backup.app.title": {"fr": "Sauvegarde sur une clé USB", "en": "Backup to a USB key"},
@@ -224,8 +227,8 @@ register(
         },
         "forget.app.working": {"fr": "Effacement…", "en": "Erasing…"},
         "forget.app.done": {
-            "fr": "{name} a été oublié·e. Faites une sauvegarde (b) pour que l'effacement atteigne aussi la clé USB.",
-            "en": "{name} was forgotten. Run a backup (b) so that the erasure also reaches the USB key.",
+            "fr": "{name} a été oublié·e. Faites une sauvegarde (ctrl+b sur la liste) pour que l'effacement atteigne aussi la clé USB.",
+            "en": "{name} was forgotten. Run a backup (ctrl+b on the list) so that the erasure also reaches the USB key.",
         },
         # -- versions of an entry -----------------------------------------------------------
         "history.app.hint": {

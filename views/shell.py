@@ -47,7 +47,14 @@ from journal.i18n import translate
 from journal.vault import Vault
 from views import actions
 from views.commands import PeopleCommands, system_commands
-from views.messages import EntrySaved, JournalChange, PersonChanged, PersonForgotten, PersonKept
+from views.messages import (
+    EntrySaved,
+    JournalChange,
+    PersonChanged,
+    PersonForgotten,
+    PersonKept,
+    PersonRemoved,
+)
 from views.screens.base import DentelleScreen
 from views.services.backup import Backups, BackupState
 from views.services.search import SearchKeeper
@@ -272,7 +279,10 @@ class DentelleApp(App[None]):
     async def on_person_forgotten(self, change: PersonForgotten) -> None:
         await self.person_forgotten(change.person_id, change.name)
 
-    async def person_forgotten(self, person_id: str, name: str) -> None:
+    async def on_person_removed(self, change: PersonRemoved) -> None:
+        await self.person_forgotten(change.person_id, change.name, removed=True)
+
+    async def person_forgotten(self, person_id: str, name: str, removed: bool = False) -> None:
         """After an erasure: no screen, list or index may still show the person."""
         self.search_keeper.person_forgotten(person_id)
 
@@ -292,7 +302,8 @@ class DentelleApp(App[None]):
         while showing_them() and len(self.screen_stack) > 2:
             await self.pop_screen()
         self._tell_screens(PersonForgotten(person_id, name))
-        self.notify(self.t("forget.app.done", name=name), markup=False, timeout=10)
+        done = "remove.app.done" if removed else "forget.app.done"
+        self.notify(self.t(done, name=name), markup=False, timeout=10)
 
     def _tell_screens(self, change: JournalChange) -> None:
         for screen in self.screen_stack:
@@ -367,6 +378,12 @@ class DentelleApp(App[None]):
 
     def action_forget_person(self) -> None:
         self._with_person_in_view(actions.forget_person)
+
+    def action_remove_or_forget(self) -> None:
+        self._with_person_in_view(actions.remove_or_forget)
+
+    def action_rename_person(self) -> None:
+        self._with_person_in_view(actions.rename_person)
 
     def action_consultations(self) -> None:
         self._with_person_in_view(actions.show_consultations)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual._context import active_app
 from textual.content import Content
+from textual.markup import escape
 
 from journal.i18n import MESSAGES, translate
 from journal.i18n import plural as plural  # re-exported: the screens take it from here
@@ -21,6 +22,8 @@ from views import app_strings, reflect_strings, rights_strings  # noqa: F401  (t
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
+
+    from journal.model import Person
 
 KEY_PREFIX = "key."
 
@@ -37,6 +40,22 @@ def clean(text: str) -> str:
 def one_line(text: str) -> str:
     """`clean`, on one line: for names in lists, titles and the palette."""
     return " ".join(clean(text).split())
+
+
+def tells_apart(person: Person, lang: str, width: int = 30) -> str:
+    """What tells a person from someone of the same name: the start of their profile
+    and the start of their id (the CLI takes the id where a name is ambiguous)."""
+    profile = one_line(person.profile)
+    if len(profile) > width:
+        profile = profile[: width - 1].rstrip() + "…"
+    profile = profile or translate("people.no_profile", lang)
+    return translate("people.tells_apart", lang, profile=profile, id=person.id[:8])
+
+
+def palette_name(name: str) -> str:
+    """A cleaned name inside a palette entry's title: the palette reads titles as markup,
+    so "[b]" or "[@click=app.quit]" in a name is escaped, shown as typed."""
+    return escape(name)
 
 
 def literal(text: str) -> Content:

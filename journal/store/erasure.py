@@ -1,4 +1,4 @@
-"""Forgetting a person for good, and remembering that they were forgotten.
+"""Forgetting a person for good, removing one added by mistake, and remembering both.
 
 Erasure deletes the person's key and every row of theirs; a tombstone (the random id
 and the day, nothing else) stays so that restoring an older backup erases them again.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from journal.errors import DentelleError
 from journal.store.connection import serialized
 from journal.store.keys import PersonKeys
 from journal.store.sealing import sqlite_errors
@@ -27,6 +28,31 @@ class Erasure(PersonKeys):
         self.person_key(person_id)  # NotFound for an unknown person
         self.apply_tombstones([person_id], today=self.clock().date())
         self.keys.ciphers.pop(person_id, None)
+
+    @serialized
+    def remove_person(self, person_id: str) -> None:
+        """Remove someone added by mistake: only a person with no entry and no draft.
+
+        The same deletion as `forget_person` (key, profile, consultations, the index of
+        keys rewritten, the file vacuumed, a tombstone so that a restored older backup
+        and the next backup set drop them too): a name is personal data as well.
+        """
+        self.person_key(person_id)  # NotFound for an unknown person
+        if self.has_writing(person_id):
+            raise DentelleError("store.remove_has_notes")
+        self.forget_person(person_id)
+
+    @serialized
+    def has_writing(self, person_id: str) -> bool:
+        """Has anything been written about them: an entry, a version, a draft? (The
+        rows are looked for, nothing is decrypted.)"""
+        with sqlite_errors():
+            return any(
+                self._db.execute(
+                    f"SELECT 1 FROM {table} WHERE person_id=? LIMIT 1", [person_id]
+                ).fetchone()
+                for table in ("entries", "revisions", "drafts")
+            )
 
     @serialized
     def apply_tombstones(self, person_ids: list[str], today: date | None = None) -> None:

@@ -104,11 +104,19 @@ class People(PersonKeys):
         return updated
 
     @serialized
+    def namesakes(self, name: str) -> list[PersonSummary]:
+        """Everyone whose name is `name`, case, accents and outer spaces aside, with
+        their summaries (what tells them apart: profile, last contact, id)."""
+        needle = fold(name.strip())
+        return [s for s in self.summaries() if needle and fold(s.person.name.strip()) == needle]
+
+    @serialized
     def find_person(self, query: str) -> Person:
         """By id, or by a case- and accent-insensitive part of the name.
 
         Raises `NotFound`, or `Ambiguous` with the candidates when several match and
-        none matches the whole name.
+        none matches the whole name: their summaries, so that what tells them apart
+        (profile, last contact, id) can be shown.
         """
         query = query.strip()
         people = self.people()
@@ -124,9 +132,9 @@ class People(PersonKeys):
             return exact[0]
         if not matches:
             raise NotFound("store.person_not_found", query=query)
-        raise Ambiguous(
-            "store.person_ambiguous", candidates=[(p.id, p.name) for p in matches], query=query
-        )
+        ids = {p.id for p in matches}
+        candidates = [s for s in self.summaries() if s.person.id in ids]
+        raise Ambiguous("store.person_ambiguous", candidates=candidates, query=query)
 
     @serialized
     def summaries(self) -> list[PersonSummary]:

@@ -76,5 +76,17 @@ register(
             ),
             "en": "The disk is full: nothing was saved. Free some space and try again.",
         },
+        "store.remove_has_notes": {
+            "fr": (
+                "Cette personne a des notes (ou un brouillon) : seule une personne sans "
+                "aucune note se retire. Pour effacer une personne et toute son histoire, "
+                "pour de bon : « dentelle forget »."
+            ),
+            "en": (
+                "This person has entries (or a draft): only someone with none can be "
+                "removed. To erase a person and their whole story for good: "
+                "“dentelle forget”."
+            ),
+        },
     }
 )

@@ -181,18 +181,18 @@ async def test_sort_toggles_between_last_contact_and_name(vault: Vault) -> None:
         people = app.screen.query_one("#people")
         # People never met (just added) first, then the most recent contact.
         assert [r.name for r in people.rows] == ["Élodie Noël", "Jeanne Dupré", "Famille Martin"]
-        await pilot.press("tab", "o")  # `s` is the "soon" view
+        await pilot.press("tab", "ctrl+o")  # from the list as from the filter
         assert [r.name for r in people.rows] == ["Élodie Noël", "Famille Martin", "Jeanne Dupré"]
         martin = people.rows[1]
         assert (martin.ago, martin.count_text) == ("il y a 8 jours", "4 notes")
 
 
-async def test_a_adds_a_person_and_opens_their_story(vault: Vault) -> None:
+async def test_ctrl_n_adds_a_person_and_opens_their_story(vault: Vault) -> None:
     fill(vault)
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "a")
+        await pilot.press("ctrl+n")
         await pilot.press(*"Famille Ndiaye", "enter")
         app.screen.query_one("#profile-text", TextArea).insert("Trois enfants.")
         await pilot.press("ctrl+s")
@@ -202,7 +202,7 @@ async def test_a_adds_a_person_and_opens_their_story(vault: Vault) -> None:
         assert "Trois enfants." in str(app.screen.query_one("#profile", Static).render())
 
 
-async def test_letters_typed_on_the_list_go_to_the_filter_and_a_adds(vault: Vault) -> None:
+async def test_letters_typed_on_the_list_go_to_the_filter_and_ctrl_n_adds(vault: Vault) -> None:
     fill(vault)
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
@@ -212,18 +212,18 @@ async def test_letters_typed_on_the_list_go_to_the_filter_and_a_adds(vault: Vaul
         await pilot.press("d", "u", "p")
         field = app.screen.query_one("#filter", Input)
         assert field.has_focus and field.value == "dup"
-        await pilot.press("down", "up", "tab", "a")
+        await pilot.press("down", "up", "tab", "ctrl+n")
         assert app.screen.query_one("#name", Input).has_focus  # the "add a person" form
         await pilot.press("escape")
         assert isinstance(app.screen, PeopleScreen)
 
 
-async def test_an_empty_vault_puts_a_under_the_finger(vault: Vault) -> None:
+async def test_an_empty_vault_puts_ctrl_n_under_the_finger(vault: Vault) -> None:
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        assert "a : ajouter une personne" in screen_text(app)
-        await pilot.press("a")
+        assert "ctrl+n : ajouter une personne" in screen_text(app)
+        await pilot.press("ctrl+n")
         assert app.screen.query_one("#name", Input).has_focus
 
 

@@ -51,7 +51,7 @@ def status_line(app) -> str:
 
 
 async def to_list(pilot) -> None:
-    """Unlock, then Tab to the list (letters typed in the filter would filter)."""
+    """Unlock, then Tab to the list (its ctrl keys work from the filter as well)."""
     await unlock(pilot)
     await pilot.press("tab")
 
@@ -66,7 +66,7 @@ async def test_b_backs_up_to_the_only_key_with_progress_and_records_it(
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)
         assert "Pas encore de sauvegarde" in status_line(app)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, BackupScreen)
@@ -115,7 +115,7 @@ async def test_the_backup_never_uses_the_journals_own_connection(
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         assert app.backup_state.report is not None
         assert last_backup(app.journal) == NOW  # recorded, on the app's thread
@@ -131,7 +131,7 @@ async def test_several_keys_are_offered_and_the_chosen_one_is_used(
     app = app_for(vault, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         screen = app.screen
         assert "Several USB keys" in text(screen.query_one("#backup-message", Static))
@@ -152,7 +152,7 @@ async def test_no_key_says_so_then_r_looks_again(
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         message = text(app.screen.query_one("#backup-message", Static))
         assert "Aucune clé USB trouvée" in message and "--to" not in message
@@ -229,7 +229,7 @@ async def test_a_backup_error_is_said_in_words_and_nothing_is_recorded(
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         outcome = app.screen.query_one("#backup-outcome", Static)
         assert text(outcome).startswith("✗ La sauvegarde n'a pas été faite.")
@@ -264,7 +264,7 @@ async def test_the_app_stays_usable_during_a_backup_closed_to_keep_working(
     app = app_for(vault)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await to_list(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await wait_for(pilot, lambda: app.backup_running)
         note = app.screen.query_one("#backup-note", Static)
         await wait_for(pilot, lambda: "Échap ferme cette fenêtre" in text(note))
@@ -296,7 +296,7 @@ async def test_locking_during_a_backup_stops_it_and_leaves_no_generation(
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await wait_for(pilot, lambda: app.backup_running)
         await pilot.press("ctrl+l")
         await settle(pilot)
@@ -322,7 +322,9 @@ async def test_the_status_line_reminds_gently_and_counts_people_due_for_review(
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
         status = app.people_screen().query_one(CareStatus)
-        assert text(status) == ("Sauvegardé il y a 3 jours · 1 personne à revoir (conservation, r)")
+        assert text(status) == (
+            "Sauvegardé il y a 3 jours · 1 personne à revoir (conservation, ctrl+r)"
+        )
         assert not status.has_class("-reminder")
     set_last_backup(vault, NOW - timedelta(days=9))
     app = app_for(vault, lang="en", config=Config(backup_reminder_days=7))
@@ -330,7 +332,8 @@ async def test_the_status_line_reminds_gently_and_counts_people_due_for_review(
         await unlock(pilot)
         status = app.people_screen().query_one(CareStatus)
         assert text(status) == (
-            "Backed up 9 days ago: time to plug in the key? (b) · 1 person to review (retention, r)"
+            "Backed up 9 days ago: time to plug in the key? (ctrl+b) · "
+            "1 person to review (retention, ctrl+r)"
         )
         assert status.has_class("-reminder")
 

@@ -118,7 +118,7 @@ async def test_a_adds_a_person_after_the_same_warning_on_the_name_and_profile(
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "a")
+        await pilot.press("ctrl+n")
         await pilot.press(*"Le menteur", "enter")
         app.screen.query_one("#profile-text", TextArea).insert("Toxicomane, agressif.")
         await pilot.press("ctrl+s")
@@ -213,7 +213,7 @@ async def test_a_practice_note_naming_someone_gets_a_gentle_notice(vault: Vault)
     text = "Visite chez Mme Dupré : je suis arrivé après l'heure, tendu."
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "j")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)
         await pilot.press("n", "enter")
@@ -248,7 +248,7 @@ async def test_the_notice_lets_the_worker_save_the_name_as_it_is(vault: Vault) -
     app = app_for(vault, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "j")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         await pilot.press("n", "enter")
         await settle(pilot)
@@ -270,7 +270,7 @@ async def test_the_practice_journal_is_not_read_against_the_word_lists(vault: Va
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "j")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         await pilot.press("n", "enter")
         await settle(pilot)

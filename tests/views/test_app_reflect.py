@@ -133,7 +133,7 @@ async def test_j_opens_the_practice_journal_and_n_writes_a_note_from_the_prompts
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "j")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)
         assert rendered(app.screen.query_one("#practice-title", Static)).endswith("0 note")
@@ -215,7 +215,7 @@ async def test_a_practice_note_left_open_at_a_lock_comes_back_as_a_draft(vault: 
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "j")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         await pilot.press("n", "enter", *"Pas fini")
         await pilot.press("ctrl+l")
@@ -308,7 +308,7 @@ async def test_s_shows_who_may_come_by_gently_and_enter_opens_them(vault: Vault)
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "s")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, SoonScreen)
@@ -362,7 +362,7 @@ async def test_someone_forgotten_from_a_story_opened_in_soon_leaves_the_soon_vie
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "s")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         soon_screen = app.screen
         assert isinstance(soon_screen, SoonScreen)
@@ -392,13 +392,13 @@ async def test_a_lock_takes_down_the_warning_the_practice_journal_and_soon(
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "s")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         await pilot.press("ctrl+l")
         await settle(pilot)
         assert_locked(app, "Jeanne", "d'habitude")
         await unlock(pilot)
-        await pilot.press("tab", "j")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         await pilot.press("ctrl+l")
         await settle(pilot)

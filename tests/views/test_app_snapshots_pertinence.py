@@ -87,7 +87,7 @@ def test_the_practice_journal_notice_about_names(snap_compare, vault: Vault, lan
 
     async def run_before(pilot) -> None:
         await unlock(pilot)
-        await pilot.press("tab", "j")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         await pilot.press("n", "enter")
         await settle(pilot)

@@ -62,7 +62,7 @@ def test_practice_journal(snap_compare, vault: Vault, lang: str) -> None:
 
     async def run_before(pilot) -> None:
         await unlock(pilot)
-        await pilot.press("tab", "j")
+        await pilot.press("ctrl+t")
         await steady(pilot)
 
     assert snap_compare(app_for(vault, lang=lang), terminal_size=SIZE, run_before=run_before)
@@ -74,7 +74,7 @@ def test_soon_view(snap_compare, vault: Vault, lang: str) -> None:
 
     async def run_before(pilot) -> None:
         await unlock(pilot)
-        await pilot.press("tab", "s")
+        await pilot.press("ctrl+s")
         await steady(pilot)
 
     assert snap_compare(app_for(vault, lang=lang), terminal_size=SIZE, run_before=run_before)

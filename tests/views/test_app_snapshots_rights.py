@@ -43,7 +43,7 @@ def keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Drive]:
 
 async def _at_backup_choice(pilot) -> None:
     await unlock(pilot)
-    await pilot.press("tab", "b")
+    await pilot.press("ctrl+b")
     await steady(pilot)
 
 
@@ -55,7 +55,7 @@ async def _at_backup_done(pilot) -> None:
 
 async def _at_review(pilot) -> None:
     await unlock(pilot)
-    await pilot.press("tab", "r")
+    await pilot.press("ctrl+r")
     await steady(pilot)
 
 

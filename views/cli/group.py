@@ -16,7 +16,7 @@ import click
 from journal.errors import Ambiguous, DentelleError
 from journal.i18n import detect_language, normalize_language, translate
 from views.cli.session import Session
-from views.cli.terminal import clean
+from views.cli.terminal import clean, tells_apart
 
 _requested_language: str | None = None  # from the raw arguments, for help shown before parsing
 
@@ -113,11 +113,16 @@ class RootGroup(TranslatedGroup):
         except DentelleError as error:
             click.echo(error.message(lang), err=True)
             if isinstance(error, Ambiguous):
-                for candidate_id, name in error.candidates:
-                    click.echo(
-                        translate("cli.candidates", lang, id=candidate_id, name=clean(name)),
-                        err=True,
+                for candidate in error.candidates:
+                    line = translate(
+                        "cli.candidates",
+                        lang,
+                        id=candidate.person.id,
+                        name=clean(candidate.person.name),
+                        details=tells_apart(candidate, lang),
                     )
+                    click.echo(line, err=True)
+                click.echo(translate("cli.candidates.hint", lang), err=True)
             code = error.exit_code
         except click.UsageError as error:
             click.echo(translate("cli.usage_error", lang, detail=error.format_message()), err=True)

@@ -207,7 +207,10 @@ register(
         "cli.version": {"fr": "Version {n}", "en": "Version {n}"},
         "cli.version_current": {"fr": "version actuelle", "en": "current version"},
         "cli.written_at": {"fr": "écrite le {when}", "en": "written {when}"},
-        "cli.candidates": {"fr": "  {id}  {name}", "en": "  {id}  {name}"},
+        "cli.candidates": {
+            "fr": "  {id}  {name} · {details}",
+            "en": "  {id}  {name} · {details}",
+        },
         "cli.usage_error": {
             "fr": "Commande incomplète ou incorrecte : {detail}\nVoir « dentelle --help ».",
             "en": "Incomplete or incorrect command: {detail}\nSee “dentelle --help”.",
@@ -229,6 +232,48 @@ register(
         "cli.app_unavailable": {
             "fr": "L'application n'est pas encore disponible ; utilisez les commandes (dentelle --help).",
             "en": "The app is not available yet; use the commands (dentelle --help).",
+        },
+        "cli.help.person_rename": {
+            "fr": "Renommer une personne (NOM : une partie de son nom, ou son identifiant).",
+            "en": "Rename a person (NAME: part of their name, or their id).",
+        },
+        "cli.help.person_remove": {
+            "fr": "Retirer une personne ajoutée par erreur (seulement sans aucune note).",
+            "en": "Remove a person added by mistake (only with no entry at all).",
+        },
+        "cli.namesake": {
+            "fr": "Attention : « {name} » existe déjà. Ce qui les distingue :",
+            "en": "Note: “{name}” already exists. What tells them apart:",
+        },
+        "cli.namesake.confirm": {
+            "fr": "Ajouter quand même une autre personne de ce nom ?",
+            "en": "Add another person of this name anyway?",
+        },
+        "cli.namesake.rename_confirm": {
+            "fr": "Lui donner quand même ce nom ?",
+            "en": "Give them this name anyway?",
+        },
+        "cli.namesake.hint": {
+            "fr": "Pour les distinguer ensuite, donnez l'identifiant au lieu du nom.",
+            "en": "To tell them apart later, give the id instead of the name.",
+        },
+        "cli.person.no_profile": {"fr": "sans profil", "en": "no profile"},
+        "cli.person.last_note": {"fr": "dernière note : {day}", "en": "last entry: {day}"},
+        "cli.person_renamed": {
+            "fr": "Personne renommée : {old} → {name} ({id}).",
+            "en": "Person renamed: {old} → {name} ({id}).",
+        },
+        "cli.remove.confirm": {
+            "fr": "Retirer « {name} » (aucune note) ?",
+            "en": "Remove “{name}” (no entries)?",
+        },
+        "cli.person_removed": {
+            "fr": "Personne retirée : {name}. Il ne reste rien d'elle dans le coffre.",
+            "en": "Person removed: {name}. Nothing of them is left in the vault.",
+        },
+        "cli.candidates.hint": {
+            "fr": "Donnez l'identifiant (au début de la ligne) ou une plus grande partie du nom.",
+            "en": "Give the id (at the start of the line) or more of the name.",
         },
     }
 )

@@ -1,5 +1,5 @@
 """What goes to and comes from the terminal, shared by the commands: user text made
-inert, a note read from an argument or a pipe, a day in the worker's words, a story
+inert, what tells two people of the same name apart, a note read from an argument or a pipe, a day in the worker's words, a story
 as plain lines.
 """
 
@@ -12,7 +12,8 @@ import click
 
 from journal import dates
 from journal.errors import DentelleError
-from journal.model import Entry
+from journal.i18n import translate
+from journal.model import Entry, PersonSummary
 from journal.story import EntryItem, Gap, MonthHeading, YearHeading, story_items
 from journal.text import strip_controls
 from views.cli.session import Session
@@ -21,6 +22,21 @@ from views.cli.session import Session
 def clean(text: str) -> str:
     """User text as it may reach a terminal: no escape sequence ever executes."""
     return strip_controls(text)
+
+
+def tells_apart(summary: PersonSummary, lang: str, width: int = 40) -> str:
+    """What tells two people of the same name apart: their profile's start, their last
+    note ("sans profil · pas encore de note" when there is neither)."""
+    profile = " ".join(clean(summary.person.profile).split())
+    if len(profile) > width:
+        profile = profile[: width - 1].rstrip() + "…"
+    last = summary.last_contact
+    when = (
+        translate("cli.person.last_note", lang, day=dates.format_day(last, lang))
+        if last
+        else translate("cli.no_contact", lang)
+    )
+    return f"{profile or translate('cli.person.no_profile', lang)} · {when}"
 
 
 def read_text(text: str | None, session: Session) -> str:

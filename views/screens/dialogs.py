@@ -9,11 +9,13 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
+from journal import dates
 from journal.errors import DentelleError
-from journal.model import Person
+from journal.model import Person, PersonSummary
+from journal.text import fold
 from views.messages import PersonChanged
 from views.screens.base import DentelleModal
-from views.ui import literal, one_line
+from views.ui import literal, one_line, tells_apart
 
 
 class ConfirmScreen(DentelleModal[str | None]):
@@ -65,6 +67,7 @@ class PersonFormScreen(DentelleModal[str | None]):
     def __init__(self, person: Person | None = None) -> None:
         super().__init__()
         self.person = person
+        self._namesake_said: str | None = None  # the name the namesake warning was about
 
     def compose(self) -> ComposeResult:
         title = "person.title_add" if self.person is None else "person.title_edit"
@@ -112,11 +115,38 @@ class PersonFormScreen(DentelleModal[str | None]):
             self._status(DentelleError("store.empty_name").message(self.lang))
             name_field.focus()
             return
+        if self._warn_namesakes(name):
+            return
         fields = [
             Field(self.t("pertinence.field.name"), name_field),
             Field(self.t("pertinence.field.profile"), profile_area),
         ]
         check_before_saving(self, fields, lambda: self._write(name, profile))
+
+    def _warn_namesakes(self, name: str) -> bool:
+        """Someone else already has this name: say so, with what tells them apart, once;
+        ctrl+s again with the same name goes on (two "Mme B" make every later choice
+        by name ambiguous). True when it was said and nothing is saved yet."""
+        journal = self.journal
+        if journal is None or self._namesake_said == fold(name):
+            return False
+        me = self.person.id if self.person else None
+        same = [s for s in journal.namesakes(name) if s.person.id != me]
+        if not same:
+            return False
+        self._namesake_said = fold(name)
+        details = " ; ".join(self._tells_apart(summary) for summary in same)
+        self._status(self.t("person.namesake", name=one_line(same[0].person.name), details=details))
+        return True
+
+    def _tells_apart(self, summary: PersonSummary) -> str:
+        last = summary.last_contact
+        when = (
+            self.t("person.namesake.last", day=dates.format_day(last, self.lang))
+            if last
+            else self.t("person.namesake.no_note")
+        )
+        return f"{tells_apart(summary.person, self.lang)} · {when}"
 
     def _write(self, name: str, profile: str) -> None:
         journal = self.journal

@@ -7,6 +7,7 @@ per person, which keeps a 1,000-person list under the 50 ms target.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,7 @@ from journal.store.practice import PRACTICE
 from journal.text import fold
 from views.messages import JournalChange, PersonChanged
 from views.screens.base import DentelleScreen
-from views.ui import Localized, one_line, plural
+from views.ui import Localized, one_line, plural, tells_apart
 from views.widgets.care_status import CareStatus
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit
@@ -38,7 +39,9 @@ AGO_WIDTH = 24
 
 @dataclass(frozen=True)
 class PersonRow:
-    """One line of the list; `name` is already cleaned, `folded` is for the filter."""
+    """One line of the list; `name` is already cleaned, `folded` is for the filter;
+    `shown` is the name as listed: with what tells them apart when someone else has
+    the same name (`tells_apart`)."""
 
     person_id: str
     name: str
@@ -48,12 +51,13 @@ class PersonRow:
     ago: str
     count_text: str
     selectable: bool = True
+    shown: str = ""
 
     def lines(self, width: int) -> list[Line]:
         name_width = max(8, width - AGO_WIDTH - COUNT_WIDTH)
         return [
             (
-                (fit(self.name, name_width), "strong"),
+                (fit(self.shown or self.name, name_width), "strong"),
                 (fit(self.ago, AGO_WIDTH), "muted"),
                 (self.count_text.rjust(COUNT_WIDTH), ""),
             )
@@ -65,8 +69,10 @@ def read_people(journal: Journal, today: date, lang: str) -> tuple[list[PersonRo
     summaries = journal.summaries()
     drafts = journal.drafts()
     rows = []
+    same_name = Counter(fold(s.person.name.strip()) for s in summaries)
     for summary in summaries:
         name = one_line(summary.person.name)
+        twice = same_name[fold(summary.person.name.strip())] > 1
         last = summary.last_contact
         rows.append(
             PersonRow(
@@ -79,38 +85,23 @@ def read_people(journal: Journal, today: date, lang: str) -> tuple[list[PersonRo
                 if last
                 else translate("people.no_contact", lang),
                 count_text=plural("people.count", summary.entry_count, lang),
+                shown=f"{name} · {tells_apart(summary.person, lang)}" if twice else "",
             )
         )
     return rows, drafts
 
 
-PEOPLE_LIST_KEYS = ("a", "o", "s", "j", "slash", "b", "x", "r")
-"""Keys the list keeps; every other letter typed on it goes to the filter (`/`: search)."""
-
-
 class PeopleList(LineList):
-    """The list itself; its own keys work when it has the focus."""
+    """The list itself. Every printable key typed on it goes to the filter (`/` aside:
+    search, and no name has one): a name is typed wherever the focus is, and no letter
+    ever acts. The list's actions are the screen's ctrl and function keys."""
 
     BINDINGS = [
         Binding("enter", "select", "key.people.open", id="people.open"),
-        Binding("a", "screen.add_person", "key.people.add", id="people.add"),
-        # `s` is the "soon" view everywhere in the app, so sorting is `o` (ordre, order);
-        # `j` opens the practice journal (here it is not "down": letters filter).
-        # The footer has room for four at 80 columns; the status line names `j` and `o`.
-        Binding("o", "screen.toggle_sort", "key.people.sort", show=False, id="people.sort"),
-        Binding("s", "app.soon", "key.app.soon", id="people.soon"),
-        Binding("j", "app.practice", "key.app.practice", show=False, id="people.practice"),
-        # Backup and the person's rights (views/actions.py); the status line names b and r.
-        Binding("b", "app.backup", "key.rights.backup", show=False, id="people.backup"),
-        Binding("x", "app.export_person", "key.rights.export", show=False, id="people.export"),
-        Binding("r", "app.review", "key.rights.review", show=False, id="people.review"),
-        Binding("ctrl+d", "app.forget_person", "key.rights.forget", show=False, id="people.forget"),
     ]
 
     def on_key(self, event: events.Key) -> None:
-        # Any other letter typed on the list goes to the filter: typing a name always
-        # filters, wherever the focus is.
-        if event.is_printable and event.character and event.key not in PEOPLE_LIST_KEYS:
+        if event.is_printable and event.character and event.key != "slash":
             event.stop()
             event.prevent_default()
             screen = self.screen
@@ -122,7 +113,15 @@ class FilterInput(Localized, Input):
     """The filter field: letters filter, arrows and Enter act on the list below."""
 
     BINDINGS = [
-        Binding("down", "screen.move(1)", "key.people.choose", key_display="↑↓", id="people.down"),
+        # Not in the footer (the arrows are obvious; ctrl+n takes the room at 80 columns).
+        Binding(
+            "down",
+            "screen.move(1)",
+            "key.people.choose",
+            key_display="↑↓",
+            show=False,
+            id="people.down",
+        ),
         Binding("up", "screen.move(-1)", "key.people.choose", show=False, id="people.up"),
         Binding(
             "pagedown", "screen.page(1)", "key.list.page_down", show=False, id="people.page-down"
@@ -149,7 +148,61 @@ class PeopleScreen(DentelleScreen):
 
     BINDING_GROUP_TITLE = "key.group.people"
     HELP_ALSO = (PeopleList,)
+    # Letters always filter (a name can hold any of them): the list's actions are on
+    # ctrl and function keys, the same from the filter and from the list (priority: the
+    # filter's own ctrl+d and ctrl+e would take them first). Elsewhere in the app, where
+    # no text is typed, the single letters stay: s, j, b, x, r are ctrl+s, ctrl+t (ctrl+j
+    # is a line feed, Enter on some terminals), ctrl+b, ctrl+e, ctrl+r here. The footer
+    # has room for ctrl+n at 80 columns; the status line names ctrl+s, ctrl+o, ctrl+t, F2.
     BINDINGS = [
+        Binding("ctrl+n", "add_person", "key.people.add", priority=True, id="people.add"),
+        Binding("ctrl+s", "app.soon", "key.app.soon", show=False, priority=True, id="people.soon"),
+        Binding(
+            "ctrl+o", "toggle_sort", "key.people.sort", show=False, priority=True, id="people.sort"
+        ),
+        Binding(
+            "ctrl+t",
+            "app.practice",
+            "key.app.practice",
+            show=False,
+            priority=True,
+            id="people.practice",
+        ),
+        Binding("f2", "app.rename_person", "key.people.rename", show=False, id="people.rename"),
+        # Backup and the person's rights (views/actions.py); the status line names ctrl+r.
+        Binding(
+            "ctrl+b",
+            "app.backup",
+            "key.rights.backup",
+            show=False,
+            priority=True,
+            id="people.backup",
+        ),
+        Binding(
+            "ctrl+e",
+            "app.export_person",
+            "key.rights.export",
+            show=False,
+            priority=True,
+            id="people.export",
+        ),
+        Binding(
+            "ctrl+r",
+            "app.review",
+            "key.rights.review",
+            show=False,
+            priority=True,
+            id="people.review",
+        ),
+        # Someone with no note is removed; someone with notes goes to the erasure.
+        Binding(
+            "ctrl+d",
+            "app.remove_or_forget",
+            "key.people.remove_or_forget",
+            show=False,
+            priority=True,
+            id="people.forget",
+        ),
         Binding("ctrl+q", "app.quit", "key.app.quit", id="people.quit"),
         Binding(
             "tab",
@@ -220,9 +273,6 @@ class PeopleScreen(DentelleScreen):
         self._ordered = self._sorted(self._rows)
         self.loaded = True
         self._apply(select=self._select_after_load)
-        if not self._rows:  # nobody yet: `a` should add the first person at once
-            # Deferred, as the filter's focus in `on_mount` is: it comes after it.
-            self.query_one("#people", PeopleList).focus()
         if not self._drafts_offered:
             self._drafts_offered = True
             self.offer_drafts()
@@ -339,7 +389,11 @@ class PeopleScreen(DentelleScreen):
             await self.app.show_person(self._shown[event.index].person_id)
 
     def names(self) -> list[tuple[str, str]]:
-        return [(row.person_id, row.name) for row in sorted(self._rows, key=lambda r: r.folded)]
+        """(id, name as listed) of everyone: two people of the same name told apart."""
+        return [
+            (row.person_id, row.shown or row.name)
+            for row in sorted(self._rows, key=lambda r: r.folded)
+        ]
 
     def highlighted_person(self) -> str | None:
         cursor = self.query_one("#people", PeopleList).cursor
@@ -347,7 +401,7 @@ class PeopleScreen(DentelleScreen):
 
     def person_in_view(self) -> tuple[str, str] | None:
         person_id = self.highlighted_person()
-        names = dict(self.names())
+        names = {row.person_id: row.name for row in self._rows}
         return (person_id, names[person_id]) if person_id in names else None
 
     def palette_commands(self) -> Iterable[SystemCommand]:
@@ -372,6 +426,6 @@ class PeopleScreen(DentelleScreen):
             return
         drafts = journal.drafts() if always else self._drafts
         if drafts or always:
-            names = {row.person_id: row.name for row in self._rows}
+            names = dict(self.names())
             names[PRACTICE] = self.t("practice.name")  # drafts of the practice journal
             self.app.push_screen(DraftsScreen(drafts, names))

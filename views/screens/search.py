@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -212,6 +212,16 @@ class SearchScreen(Screen[None]):
         self.post_message(self.Searched(text, self._search(text)))
 
     # -- results ---------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        # A letter typed on the results goes on the query, as on the people list: no
+        # letter acts here (the app's `s` opened "soon" over the results).
+        field = self.query_one(Input)
+        if event.is_printable and event.character and not field.has_focus:
+            event.stop()
+            event.prevent_default()
+            field.focus()
+            field.insert_text_at_cursor(event.character)
 
     @on(Searched)
     def _searched(self, event: Searched) -> None:

@@ -29,9 +29,10 @@ from journal.i18n import translate
 from journal.model import Draft, Entry, Person
 from journal.store.consultations import record_consultation
 from journal.story import EntryItem, Gap, MonthHeading, YearHeading, contacts_per_month, story_items
+from views.messages import JournalChange, PersonChanged
 from views.screens.base import DentelleScreen
 from views.screens.rhythm import RhythmLine
-from views.ui import clean, one_line, plural
+from views.ui import clean, one_line, palette_name, plural
 from views.widgets.contact_strip import strip_content
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import wrap_text
@@ -161,7 +162,11 @@ class TimelineScreen(DentelleScreen):
             "c", "app.consultations", "key.rights.consultations", show=False, id="timeline.consult"
         ),
         Binding(
-            "ctrl+d", "app.forget_person", "key.rights.forget", show=False, id="timeline.forget"
+            "ctrl+d",
+            "app.remove_or_forget",
+            "key.people.remove_or_forget",
+            show=False,
+            id="timeline.forget",
         ),
         Binding("b", "app.backup", "key.rights.backup", show=False, id="timeline.backup"),
     ]
@@ -313,15 +318,17 @@ class TimelineScreen(DentelleScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         t = self.t
-        yield SystemCommand(t("cmd.entry_new"), t("cmd.entry_new.help"), self.new_entry)
-        yield SystemCommand(t("cmd.rhythm"), t("cmd.rhythm.help"), self.action_rhythm)
         person = self.person_in_view()
-        if person is not None:
-            yield SystemCommand(
-                t("cmd.rights.consultations"),
-                t("cmd.rights.consultations.help"),
-                self.app.action_consultations,
-            )
+        if person is None:
+            return
+        name = palette_name(person[1])  # every entry here is about them: it names them
+        yield SystemCommand(t("cmd.entry_new", name=name), t("cmd.entry_new.help"), self.new_entry)
+        yield SystemCommand(t("cmd.rhythm", name=name), t("cmd.rhythm.help"), self.action_rhythm)
+        yield SystemCommand(
+            t("cmd.rights.consultations", name=name),
+            t("cmd.rights.consultations.help"),
+            self.app.action_consultations,
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_entry", "history"):
@@ -379,11 +386,13 @@ class TimelineScreen(DentelleScreen):
         if self.person is None:
             return
 
-        def saved(person_id: str | None) -> None:
-            if person_id:  # the form told the app (`PersonChanged`): the list and index follow
-                self.reload()
+        # The form tells the app (`PersonChanged`): the list, the index and this story
+        # (`journal_changed`) follow.
+        self.app.push_screen(PersonFormScreen(self.person))
 
-        self.app.push_screen(PersonFormScreen(self.person), saved)
+    def journal_changed(self, change: JournalChange) -> None:
+        if isinstance(change, PersonChanged) and change.person_id == self.person_id:
+            self.reload()  # renamed (F2 on the list, the palette) or profile changed
 
     def last_contact(self) -> date | None:
         days = [row.entry.occurred_on for row in self.rows if isinstance(row, EntryRow)]

@@ -25,6 +25,9 @@ from views.ui import literal
 from views.widgets.passphrase_input import PassphraseInput
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+WRONG_BEFORE_RECOVERY = 3
+"""From the third wrong passphrase in a row, the refusal names the recovery code and
+`dentelle recover` (the only way back in when the passphrase is forgotten)."""
 
 
 class UnlockScreen(DentelleScreen):
@@ -55,6 +58,8 @@ class UnlockScreen(DentelleScreen):
         super().__init__()
         self.busy = False
         self._spin = 0
+        self.wrong_count = 0
+        """Wrong passphrases in a row: from the third, the recovery code is named."""
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="unlock-box", classes="box"):
@@ -132,7 +137,12 @@ class UnlockScreen(DentelleScreen):
     @on(Refused)
     def _refused(self, event: Refused) -> None:
         self._done()
-        message = self.t("unlock.wrong") if event.wrong_passphrase else event.message
+        if event.wrong_passphrase:
+            self.wrong_count += 1
+            again = self.wrong_count >= WRONG_BEFORE_RECOVERY
+            message = self.t("unlock.wrong_again" if again else "unlock.wrong")
+        else:
+            message = event.message
         self._show_status(message, error=True)
 
     @on(Unlocked)

@@ -40,7 +40,7 @@ def join_parts(parts: list[str], width: int) -> str:
 
 
 class CareStatus(Localized, Static):
-    """ "Sauvegardé il y a 3 jours · 2 personnes à revoir (conservation, r)"."""
+    """ "Sauvegardé il y a 3 jours · 2 personnes à revoir (conservation, ctrl+r)"."""
 
     class Read(Message):
         """The last backup time and the number of people due were read (in a worker)."""
