@@ -174,7 +174,7 @@ async def test_without_a_key_the_worker_backs_up_to_a_folder_they_type(
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         screen = app.screen
         message = text(screen.query_one("#backup-message", Static))
@@ -207,7 +207,7 @@ async def test_the_folder_field_offers_the_last_folder_backed_up_to(
     app = app_for(vault, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await to_list(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         await pilot.press("f")
         app.screen.query_one("#backup-folder", Input).value = str(folder)
@@ -215,7 +215,7 @@ async def test_the_folder_field_offers_the_last_folder_backed_up_to(
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         assert app.screen.query_one("#backup-folder", Input).value == str(folder)
 

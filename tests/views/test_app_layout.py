@@ -70,7 +70,7 @@ async def test_empty_gibbs_headings_are_dropped_on_save(vault: Vault) -> None:
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "j")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)
         await pilot.press("n", "enter", "ctrl+t", *"Une visite difficile")
@@ -120,7 +120,7 @@ async def test_text_typed_right_after_enter_on_a_name_lands_in_the_profile(
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "a", *"Famille Roux")
+        await pilot.press("ctrl+n", *"Famille Roux")
         assert isinstance(app.screen, PersonFormScreen)
         send_at_once(app, ["enter", *"Trois enfants"])
         await settle(pilot)
@@ -133,7 +133,7 @@ async def test_text_typed_right_after_tab_in_the_person_form_and_back(vault: Vau
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        await pilot.press("tab", "a", *"Famille")
+        await pilot.press("ctrl+n", *"Famille")
         send_at_once(app, ["tab", *"Un profil", "shift+tab", *"Roux"])
         await settle(pilot)
         # Back in the name, its text is selected as ever (select_on_focus): Roux replaces it.
@@ -196,13 +196,13 @@ async def test_the_status_line_breaks_between_its_parts_never_inside_one(
         await wait_for(pilot, lambda: status.read)
         await settle(pilot)
         parts = [
-            "Sauvegardé il y a 9 jours : le moment de brancher la clé ? (b)",
-            "2 personnes à revoir (conservation, r)",
+            "Sauvegardé il y a 9 jours : le moment de brancher la clé ? (ctrl+b)",
+            "2 personnes à revoir (conservation, ctrl+r)",
         ]
         if lang == "en":
             parts = [
-                "Backed up 9 days ago: time to plug in the key? (b)",
-                "2 people to review (retention, r)",
+                "Backed up 9 days ago: time to plug in the key? (ctrl+b)",
+                "2 people to review (retention, ctrl+r)",
             ]
         # One part a line when both do not fit on one: never "(conservation,⏎ r)".
         lines = str(status.render()).split("\n")

@@ -161,7 +161,7 @@ async def test_the_extension_follows_the_format_even_in_a_path_the_worker_typed(
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
         await highlight(pilot, "martin")
-        await pilot.press("x")
+        await pilot.press("ctrl+e")
         screen = app.screen
         field = screen.query_one("#path", Input)
         field.value = str(documents / "martin.html")
@@ -196,12 +196,12 @@ async def test_the_export_dialog_remembers_the_last_folder_and_only_the_folder(
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
         await highlight(pilot, "martin")
-        await pilot.press("x")
+        await pilot.press("ctrl+e")
         app.screen.query_one("#path", Input).value = str(elsewhere / "martin.html")
         await pilot.press("ctrl+s")
         await settle(pilot)
         await pilot.press("enter")
-        await pilot.press("x")
+        await pilot.press("ctrl+e")
         field = app.screen.query_one("#path", Input)
         assert field.value == str(elsewhere / "dossier-famille-martin.html")
     remembered = state_file().read_text(encoding="utf-8")
@@ -217,7 +217,7 @@ async def test_a_remembered_folder_that_is_gone_falls_back_to_documents(
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
         await highlight(pilot, "martin")
-        await pilot.press("x")
+        await pilot.press("ctrl+e")
         field = app.screen.query_one("#path", Input)
         assert field.value == str(documents / "dossier-famille-martin.html")
 
