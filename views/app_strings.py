@@ -180,8 +180,8 @@ register(
             "en": "CNIL rule: 12 characters mixing upper case, lower case, digits and special characters, or 14 characters of 3 of these kinds, or a sentence of at least 7 words.",
         },
         "first.weak": {
-            "fr": "Pas encore : {length} caractères, {kinds} types, {words} mots.",
-            "en": "Not yet: {length} characters, {kinds} kinds, {words} words.",
+            "fr": "Pas encore : {length}, {kinds}, {words}.",
+            "en": "Not yet: {length}, {kinds}, {words}.",
         },
         "first.strong": {"fr": "La règle est respectée.", "en": "The rule is met."},
         "first.creating": {
@@ -321,8 +321,9 @@ register(
             "en": "Everything works from the keyboard; the mouse works too. ctrl+p opens the commands: type a name to go to a person.",
         },
         "help.dates": {
-            "fr": "Dates : aujourd'hui (champ vide), hier, avant-hier, lundi dernier, 12/03, 3 nov., il y a 3 semaines, 12/03 14h30. Le coffre se verrouille seul après {minutes} minutes sans activité.",
-            "en": "Dates: today (empty field), yesterday, last monday, 12/03, 3 nov., 3 weeks ago, 12/03 14:30. The vault locks itself after {minutes} minutes without activity.",
+            "fr": "Dates : aujourd'hui (champ vide), hier, avant-hier, lundi dernier, 12/03, 3 nov., il y a 3 semaines, 12/03 14h30. Le coffre se verrouille seul après {minutes_text} sans activité.",
+            "en": "Dates: today (empty field), yesterday, last monday, 12/03, 3 nov., 3 weeks ago, 12/03 14:30. The vault locks itself after {minutes_text} without activity.",
         },
+        "timeline.versions.one": {"fr": "✎ {n} version", "en": "✎ {n} version"},
     }
 )

@@ -237,8 +237,8 @@ register(
             "en": "The current version is not erased on its own: correct the entry (e) to write a new one.",
         },
         "history.app.confirm": {
-            "fr": "Effacer la version {n} de cette note (écrite le {day}) ? C'est irréversible.",
-            "en": "Erase version {n} of this entry (written on {day})? This cannot be undone.",
+            "fr": "Effacer la version {number} de cette note (écrite le {day}) ? C'est irréversible.",
+            "en": "Erase version {number} of this entry (written on {day})? This cannot be undone.",
         },
         "history.app.erased": {"fr": "Version effacée.", "en": "Version erased."},
         "history.app.keep": {"fr": "Garder", "en": "Keep"},
@@ -249,8 +249,8 @@ register(
             "en": "Consultations of the file: {name} ({n})",
         },
         "consult.app.about": {
-            "fr": "Chaque ouverture et chaque export sont notés, chiffrés, et gardés {months} mois. La personne les retrouve dans son export (x).",
-            "en": "Each opening and export is noted, encrypted, and kept {months} months. The person finds them in their export (x).",
+            "fr": "Chaque ouverture et chaque export sont notés, chiffrés, et gardés {months_text}. La personne les retrouve dans son export (x).",
+            "en": "Each opening and export is noted, encrypted, and kept {months_text}. The person finds them in their export (x).",
         },
         # -- retention review --------------------------------------------------------------
         "review.app.title": {
@@ -262,8 +262,8 @@ register(
             "en": "Retention review · {n} person to review",
         },
         "review.app.intro": {
-            "fr": "Sans contact depuis plus de {years} ans (référentiel de la CNIL). Pour chacune : l'oublier (ctrl+d), ou la garder en écrivant pourquoi (g) ; la question reviendra dans {months} mois.",
-            "en": "No contact for more than {years} years (CNIL guidance). For each: forget them (ctrl+d), or keep them with a written reason (g); the question comes back in {months} months.",
+            "fr": "Sans contact depuis plus de {years_text} (référentiel de la CNIL). Pour chacune : l'oublier (ctrl+d), ou la garder en écrivant pourquoi (g) ; la question reviendra dans {months_text}.",
+            "en": "No contact for more than {years_text} (CNIL guidance). For each: forget them (ctrl+d), or keep them with a written reason (g); the question comes back in {months_text}.",
         },
         "review.app.loading": {"fr": "Lecture…", "en": "Reading…"},
         "review.app.line": {

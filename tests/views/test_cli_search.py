@@ -48,7 +48,7 @@ def test_search_in_english(dentelle: Dentelle) -> None:
     assert found.output.startswith("2 entries contain “ÉLECTRICITÉ facture”.")
     assert "Friday, November 27, 2026  ·  Mme Bérénice Lemoine" in found.output
     one = dentelle("search", "caf", lang="en")
-    assert one.output.startswith("One entry contains “caf”.")
+    assert one.output.startswith("1 entry contains “caf”.")
     none = dentelle("search", "surendettement", lang="en")
     assert none.exit_code == 0
     assert none.output.strip() == "No entry contains “surendettement”."
@@ -57,7 +57,7 @@ def test_search_in_english(dentelle: Dentelle) -> None:
 def test_a_quoted_argument_is_a_phrase(dentelle: Dentelle) -> None:
     assert "2 notes" in dentelle("search", "facture d'électricité").output
     assert "Aucune note" in dentelle("search", "électricité facture").output
-    assert "Une note" in dentelle("search", '"rendez-vous à la mairie"').output
+    assert "1 note" in dentelle("search", '"rendez-vous à la mairie"').output
 
 
 def test_one_person(dentelle: Dentelle) -> None:
@@ -82,9 +82,9 @@ def test_json_lists_offsets_into_the_snippet(dentelle: Dentelle) -> None:
 def test_limit_says_how_many_more(dentelle: Dentelle) -> None:
     fr = dentelle("search", "la", "--limit", "1")
     assert fr.output.splitlines()[0] == "2 notes contiennent « la »."
-    assert "… et 1 de plus, plus anciennes : --limit 0 pour toutes les voir." in fr.output
+    assert "… et 1 de plus, plus ancienne : --limit 0 pour la voir." in fr.output
     en = dentelle("search", "la", "--limit", "1", lang="en")
-    assert "… and 1 more, older: --limit 0 to see them all." in en.output
+    assert "… and 1 more, older: --limit 0 to see it." in en.output
     assert "de plus" not in dentelle("search", "la", "--limit", "0").output
 
 

@@ -182,8 +182,8 @@ register(
             "en": "Entry saved for {name}, {day} ({id}).",
         },
         "cli.entry_edited": {
-            "fr": "Note corrigée ({id}) ; {count} versions dans l'historique.",
-            "en": "Entry corrected ({id}); {count} versions in its history.",
+            "fr": "Note corrigée ({id}) ; {n} versions dans l'historique.",
+            "en": "Entry corrected ({id}); {n} versions in its history.",
         },
         "cli.entry_deleted": {
             "fr": "Note effacée, avec toutes ses versions.",
@@ -229,6 +229,10 @@ register(
         "cli.app_unavailable": {
             "fr": "L'application n'est pas encore disponible ; utilisez les commandes (dentelle --help).",
             "en": "The app is not available yet; use the commands (dentelle --help).",
+        },
+        "cli.entry_edited.one": {
+            "fr": "Note corrigée ({id}) ; {n} version dans l'historique.",
+            "en": "Entry corrected ({id}); {n} version in its history.",
         },
     }
 )
