@@ -214,7 +214,7 @@ register(
         "people.count.one": {"fr": "{n} note", "en": "{n} entry"},
         "people.no_contact": {"fr": "pas encore de note", "en": "no entry yet"},
         "people.empty": {
-            "fr": "Personne pour l'instant. a : ajouter une personne ou une famille.",
+            "fr": "Aucune personne pour l'instant. a : ajouter une personne ou une famille.",
             "en": "Nobody yet. a: add a person or a family.",
         },
         "people.no_match": {

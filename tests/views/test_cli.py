@@ -61,7 +61,7 @@ def test_show_json_and_gaps(dentelle: Dentelle) -> None:
 
 
 def test_people_list_and_json(dentelle: Dentelle) -> None:
-    assert "Personne pour l'instant" in dentelle("people").output
+    assert "Aucune personne pour l'instant" in dentelle("people").output
     dentelle("person", "add", "Zoé")
     dentelle("person", "add", "Ahmed")
     dentelle("add", "zoe", "--date", "il y a 3 semaines", "Rencontre.")

@@ -67,7 +67,7 @@ def test_one_person(dentelle: Dentelle) -> None:
     assert [row["person"] for row in rows] == ["Famille Haddad"]
     missing = dentelle("search", "facture", "--person", "nobody")
     assert missing.exit_code != 0
-    assert "Personne ne correspond à « nobody »." in missing.output
+    assert "Aucune personne ne correspond à « nobody »." in missing.output
 
 
 def test_json_lists_offsets_into_the_snippet(dentelle: Dentelle) -> None:

@@ -24,7 +24,7 @@ from views.cli.terminal import clean
 register(
     {
         "cli.help.export": {
-            "fr": "Exporter tout ce que contient le dossier d'une personne (droit d'accès) : html, md ou json.",
+            "fr": "Exporter tout ce que contient l'histoire d'une personne (droit d'accès) : html, md ou json.",
             "en": "Export everything a person's file holds (right of access): html, md or json.",
         },
         "cli.help.format": {
@@ -93,7 +93,7 @@ register(
             "en": "There is no version {n} (see “dentelle history”).",
         },
         "cli.review.none": {
-            "fr": "Personne à revoir : tout le monde a eu un contact depuis moins de {years_text}.",
+            "fr": "Aucune personne à revoir : tout le monde a eu un contact depuis moins de {years_text}.",
             "en": "Nobody to review: everyone had a contact within {years_text}.",
         },
         "cli.review.header": {

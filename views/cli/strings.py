@@ -170,7 +170,7 @@ register(
             "en": "Person added: {name} ({id}).",
         },
         "cli.no_people": {
-            "fr": "Personne pour l'instant. Ajoutez quelqu'un avec « dentelle person add NOM ».",
+            "fr": "Aucune personne pour l'instant. Ajoutez quelqu'un avec « dentelle person add NOM ».",
             "en": "Nobody yet. Add someone with “dentelle person add NAME”.",
         },
         "cli.no_contact": {"fr": "pas encore de note", "en": "no entry yet"},

@@ -20,7 +20,7 @@ from views.screens.base import DentelleModal
 
 
 def consultation_line(line: Consultation, lang: str) -> str:
-    """'samedi 28 novembre 2026 à 09:01 : dossier ouvert' (the export's wording)."""
+    """'samedi 28 novembre 2026 à 09:01 : histoire ouverte' (the export's wording)."""
     return translate(
         "export.opened_on",
         lang,
