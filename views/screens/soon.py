@@ -1,6 +1,6 @@
 """The "soon" view (`s`): who the rhythms bring this week, who has not been seen for a while.
 
-Worded as remarks, never verdicts: "d'habitude tous les mois — dernière visite il y a
+Worded as remarks, never verdicts: "d'habitude tous les mois — dernier contact il y a
 7 semaines" (`journal.rhythm.SoonItem.remark`). No red, no "late", no count of
 anything missed: only the people who set a rhythm appear, and a worker may have none.
 Enter opens the person's story above this view, so Escape comes back to it.
