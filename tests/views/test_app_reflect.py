@@ -305,7 +305,7 @@ async def test_s_shows_who_may_come_by_gently_and_enter_opens_them(vault: Vault)
         lines = ["".join(text for text, _ in line).rstrip() for line in soon_lines]
         assert lines == [
             "Attendu·es cette semaine",
-            "Jeanne Dupré                    vers le mardi 1 décembre 2026",
+            "Jeanne Dupré                    vers le mardi 1er décembre 2026",
             "    d'habitude toutes les semaines — dernier contact il y a 4 jours",
             "",
             "Sans contact depuis plus longtemps que d'habitude",
