@@ -104,5 +104,7 @@ register(
         "count.minutes.one": {"fr": "{n} minute", "en": "{n} minute"},
         "count.entries": {"fr": "{n} notes", "en": "{n} entries"},
         "count.entries.one": {"fr": "{n} note", "en": "{n} entry"},
+        "count.days": {"fr": "{n} jours", "en": "{n} days"},
+        "count.days.one": {"fr": "{n} jour", "en": "{n} day"},
     }
 )

@@ -24,7 +24,8 @@ ROOT = Path(__file__).parents[1]
 # phrases already worded with their plural (`journal.i18n.count`), named `…_text`.
 NOT_COUNTS = {
     "name", "names", "path", "day", "when", "written", "number", "free", "needed",
-    "drives", "code", "detail", "quantity", "text", "rhythm", "ago", "limit",
+    "drives", "code", "detail", "month", "year", "ordinal", "quantity", "text", "rhythm",
+    "ago", "limit",
     "shown", "done",  # "3 sur 14 notes", "the newest 50": part of a count worded elsewhere
 }  # fmt: skip
 # Word lists are another engineer's part (journal/pertinence/ is left alone here).

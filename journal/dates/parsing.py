@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from journal.errors import DateNotUnderstood
-from journal.i18n import register
+from journal.i18n import count, register
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -75,7 +75,7 @@ register(
             "en": "Date not understood: “{expr}”. Examples: {examples[en]}.",
         },
         "dates.no_such_day": {
-            "fr": "Date impossible : « {expr} » ; {month[fr]} n'a pas {day} jours.",
+            "fr": "Date impossible : « {expr} » ; {month[fr]} n'a pas {days[fr]}.",
             "en": "Impossible date: “{expr}”; {month[en]} has no {ordinal} day.",
         },
         "dates.no_such_day_this_year": {
@@ -254,7 +254,8 @@ def _check_day(month: int, day: int, year: int | None = None) -> None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         raise _Unreadable  # 00/05, 45/03: a typo, not a calendar question
     names = {lang: _MONTH_NAMES[lang][month - 1] for lang in _MONTH_NAMES}
-    params = {"month": names, "day": day, "ordinal": _ordinal_en(day)}
+    days = {lang: count("days", day, lang) for lang in _MONTH_NAMES}
+    params = {"month": names, "day": day, "days": days, "ordinal": _ordinal_en(day)}
     try:
         datetime.date(2000, month, day)  # a leap year: only 31/04, 30/02… fail here
     except ValueError:

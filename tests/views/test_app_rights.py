@@ -335,7 +335,9 @@ async def test_review_lists_people_past_two_years_oldest_first_with_the_reason_k
             screen.query_one("#review-title")
         )
         paul = screen.rows[1]
-        assert paul.contact == "dernier contact il y a 2 ans et 2 mois (dimanche 1er septembre 2024)"
+        assert (
+            paul.contact == "dernier contact il y a 2 ans et 2 mois (dimanche 1er septembre 2024)"
+        )
         assert paul.kept == "gardé·e le dimanche 1er mars 2026 : Procédure en cours."
         await pilot.press("escape")
         assert isinstance(app.screen, PeopleScreen)
