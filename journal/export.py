@@ -36,7 +36,7 @@ FORMATS = ("html", "md", "json")
 register(
     {
         "export.title": {
-            "fr": "Ce que contient le dossier de {name}",
+            "fr": "Ce que contient l'histoire de {name}",
             "en": "What {name}'s file holds",
         },
         "export.made_on": {
@@ -49,7 +49,7 @@ register(
             ),
         },
         "export.profile": {"fr": "Présentation", "en": "Profile"},
-        "export.rhythm": {"fr": "Rythme des rencontres", "en": "Rhythm of contact"},
+        "export.rhythm": {"fr": "Rythme des contacts", "en": "Rhythm of contact"},
         "export.story": {"fr": "Notes ({count})", "en": "Entries ({count})"},
         "export.no_entries": {"fr": "Aucune note.", "en": "No entry."},
         "export.written": {"fr": "écrite le {day}", "en": "written on {day}"},
@@ -59,7 +59,7 @@ register(
         },
         "export.version": {"fr": "Version du {day}", "en": "Version of {day}"},
         "export.consultations": {
-            "fr": "Consultations du dossier",
+            "fr": "Consultations de l'histoire",
             "en": "Consultations of the file",
         },
         "export.no_consultations": {
@@ -299,14 +299,14 @@ def render(file: PersonFile, fmt: str, lang: str) -> str:
 
 
 def default_file_name(name: str, fmt: str, *, encrypted: bool = False) -> str:
-    """'dossier-famille-martin.html' for "Famille Martin": the export's suggested name.
+    """'histoire-famille-martin.html' for "Famille Martin": the export's suggested name.
 
     Only letters and digits of the folded name survive, so the name is safe on every
     file system (FAT keys refuse ':' and friends) and carries no accents to mangle.
     """
     slug = "".join(ch if ch.isalnum() else "-" for ch in fold(name)).strip("-")
     stem = "-".join(filter(None, slug.split("-"))) or "personne"
-    return f"dossier-{stem}.{fmt}" + (".age" if encrypted else "")
+    return f"histoire-{stem}.{fmt}" + (".age" if encrypted else "")
 
 
 EXTENSIONS = {"html": "html", "htm": "html", "md": "md", "markdown": "md", "json": "json"}

@@ -18,13 +18,13 @@ register(
     {
         "passphrase.weak": {
             "fr": (
-                "Phrase de passe trop faible ({length} caractères, {kinds} types, "
-                "{words} mots). Il faut au moins 12 caractères mêlant majuscules, "
+                "Phrase de passe trop faible ({length}, {kinds}, {words}). Il faut"
+                " au moins 12 caractères mêlant majuscules, "
                 "minuscules, chiffres et caractères spéciaux, ou 14 caractères de 3 de "
                 "ces types, ou une phrase d'au moins 7 mots."
             ),
             "en": (
-                "Passphrase too weak ({length} characters, {kinds} kinds, {words} words). "
+                "Passphrase too weak ({length}, {kinds}, {words}). "
                 "Use at least 12 characters mixing upper case, lower case, digits and "
                 "special characters, or 14 characters of 3 of these kinds, or a sentence "
                 "of at least 7 words."

@@ -4,7 +4,7 @@ Recurring, open-ended support is a normal state: "tous les premiers lundis du mo
 "toutes les deux semaines", "every month". A rhythm is stored as a `dateutil.rrule`
 rule with no end (RFC 5545 text such as `FREQ=MONTHLY;BYDAY=+1MO`) beside the words the
 worker typed. It feeds a view of who may come by soon and who has not been seen for
-longer than usual, worded as a remark ("d'habitude tous les mois — dernière visite il y
+longer than usual, worded as a remark ("d'habitude tous les mois — dernier contact il y
 a 7 semaines"), never as "late" or an alarm.
 
 The grammar is a whitelist, like the date parser: an unreadable rhythm gets a clear
@@ -39,7 +39,7 @@ register(
             ),
         },
         "rhythm.usually": {"fr": "d'habitude {rhythm}", "en": "usually {rhythm}"},
-        "rhythm.last_visit": {"fr": "dernière visite {ago}", "en": "last seen {ago}"},
+        "rhythm.last_visit": {"fr": "dernier contact {ago}", "en": "last contact {ago}"},
         "rhythm.never_seen": {"fr": "pas encore de note", "en": "no entry yet"},
         "rhythm.expected": {"fr": "attendu·e vers le {day}", "en": "expected around {day}"},
     }

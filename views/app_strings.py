@@ -180,8 +180,8 @@ register(
             "en": "CNIL rule: 12 characters mixing upper case, lower case, digits and special characters, or 14 characters of 3 of these kinds, or a sentence of at least 7 words.",
         },
         "first.weak": {
-            "fr": "Pas encore : {length} caractères, {kinds} types, {words} mots.",
-            "en": "Not yet: {length} characters, {kinds} kinds, {words} words.",
+            "fr": "Pas encore : {length}, {kinds}, {words}.",
+            "en": "Not yet: {length}, {kinds}, {words}.",
         },
         "first.strong": {"fr": "La règle est respectée.", "en": "The rule is met."},
         "first.creating": {
@@ -214,7 +214,7 @@ register(
         "people.count.one": {"fr": "{n} note", "en": "{n} entry"},
         "people.no_contact": {"fr": "pas encore de note", "en": "no entry yet"},
         "people.empty": {
-            "fr": "Personne pour l'instant. ctrl+n : ajouter une personne ou une famille.",
+            "fr": "Aucune personne pour l'instant. ctrl+n : ajouter une personne ou une famille.",
             "en": "Nobody yet. ctrl+n: add a person or a family.",
         },
         "people.no_match": {
@@ -321,8 +321,8 @@ register(
             "en": "Everything works from the keyboard; the mouse works too. ctrl+p opens the commands: type a name to go to a person.",
         },
         "help.dates": {
-            "fr": "Dates : aujourd'hui (champ vide), hier, avant-hier, lundi dernier, 12/03, 3 nov., il y a 3 semaines, 12/03 14h30. Le coffre se verrouille seul après {minutes} minutes sans activité.",
-            "en": "Dates: today (empty field), yesterday, last monday, 12/03, 3 nov., 3 weeks ago, 12/03 14:30. The vault locks itself after {minutes} minutes without activity.",
+            "fr": "Dates : aujourd'hui (champ vide), hier, avant-hier, lundi dernier, 12/03, 3 nov., il y a 3 semaines, 12/03 14h30. Le coffre se verrouille seul après {minutes_text} sans activité.",
+            "en": "Dates: today (empty field), yesterday, last monday, 12/03, 3 nov., 3 weeks ago, 12/03 14:30. The vault locks itself after {minutes_text} without activity.",
         },
         # -- issue 13: layout and keys ----------------------------------------------------
         "key.app.next_field": {"fr": "Champ suivant", "en": "Next field"},
@@ -382,5 +382,6 @@ register(
             "fr": "✗ Phrase de passe incorrecte. Oubliée ? Le code de secours noté à la création du coffre permet d'en choisir une nouvelle : quittez (ctrl+q) et tapez « dentelle recover » dans un terminal.",
             "en": "✗ Wrong passphrase. Forgotten? The recovery code you wrote down when the vault was created lets you choose a new one: quit (ctrl+q) and type “dentelle recover” in a terminal.",
         },
+        "timeline.versions.one": {"fr": "✎ {n} version", "en": "✎ {n} version"},
     }
 )

@@ -36,7 +36,7 @@ register(
         },
         "key.timeline.rhythm": {"fr": "Rythme", "en": "Rhythm"},
         "key.timeline.rhythm.tip": {
-            "fr": "Dire le rythme des rencontres, avec vos mots (facultatif)",
+            "fr": "Dire le rythme des contacts, avec vos mots (facultatif)",
             "en": "Say the rhythm of contact, in your words (optional)",
         },
         "key.practice.new": {"fr": "Écrire", "en": "Write"},
@@ -82,7 +82,7 @@ register(
             "en": "rhythm: Set the rhythm of {name}…",
         },
         "cmd.rhythm.help": {
-            "fr": "Le rythme des rencontres de cette personne (r)",
+            "fr": "Le rythme des contacts de cette personne (r)",
             "en": "This person's rhythm of contact (r)",
         },
         # -- pertinence check ------------------------------------------------------------
@@ -145,11 +145,11 @@ register(
         },
         # -- rhythms ---------------------------------------------------------------------
         "rhythm.line": {
-            "fr": "Rythme : {rhythm} · prochaine rencontre vers le {day}",
+            "fr": "Rythme : {rhythm} · prochain contact vers le {day}",
             "en": "Rhythm: {rhythm} · next contact around {day}",
         },
         "rhythm.title": {
-            "fr": "Rythme des rencontres · {name}",
+            "fr": "Rythme des contacts · {name}",
             "en": "Rhythm of contact · {name}",
         },
         "rhythm.explain": {
@@ -161,7 +161,7 @@ register(
             "en": "every month — or: every two weeks, the first monday of the month",
         },
         "rhythm.understood": {
-            "fr": "✓ {rhythm} → prochaine rencontre attendue vers le {day}",
+            "fr": "✓ {rhythm} → prochain contact attendu vers le {day}",
             "en": "✓ {rhythm} → next contact expected around {day}",
         },
         "rhythm.will_clear": {
@@ -184,13 +184,13 @@ register(
         },
         "soon.expected": {"fr": "Attendu·es cette semaine", "en": "Expected this week"},
         "soon.longer": {
-            "fr": "Pas vu·es depuis plus longtemps que d'habitude",
-            "en": "Not seen for longer than usual",
+            "fr": "Sans contact depuis plus longtemps que d'habitude",
+            "en": "No contact for longer than usual",
         },
         "soon.around": {"fr": "vers le {day}", "en": "around {day}"},
         "soon.loading": {"fr": "Lecture des rythmes…", "en": "Reading the rhythms…"},
         "soon.none": {
-            "fr": "Personne à signaler cette semaine. Un rythme se dit dans l'histoire d'une personne (touche r) ; la plupart n'en ont pas.",
+            "fr": "Aucune personne à signaler cette semaine. Un rythme se dit dans l'histoire d'une personne (touche r) ; la plupart n'en ont pas.",
             "en": "Nobody to mention this week. A rhythm is set from a person's story (key r); most people have none.",
         },
         # -- search, in the help (F1) ----------------------------------------------------

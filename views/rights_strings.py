@@ -22,7 +22,7 @@ register(
         "key.group.review": {"fr": "Revue de conservation", "en": "Retention review"},
         "key.group.history": {"fr": "Versions d'une note", "en": "Versions of an entry"},
         "key.group.backup": {"fr": "Sauvegarde", "en": "Backup"},
-        "key.group.export": {"fr": "Export d'un dossier", "en": "Exporting a file"},
+        "key.group.export": {"fr": "Export d'une histoire", "en": "Exporting a file"},
         "key.rights.backup": {"fr": "Sauvegarder", "en": "Back up"},
         "key.rights.backup.tip": {
             "fr": "Sauvegarde chiffrée et vérifiée sur une clé USB",
@@ -30,7 +30,7 @@ register(
         },
         "key.rights.export": {"fr": "Exporter", "en": "Export"},
         "key.rights.export.tip": {
-            "fr": "Tout le dossier de la personne, pour elle (droit d'accès)",
+            "fr": "Toute l'histoire de la personne, pour elle (droit d'accès)",
             "en": "The person's whole file, for them (right of access)",
         },
         "key.rights.forget": {"fr": "Oublier…", "en": "Forget…"},
@@ -45,7 +45,7 @@ register(
         },
         "key.rights.consultations": {"fr": "Consultations", "en": "Consultations"},
         "key.rights.consultations.tip": {
-            "fr": "Quand ce dossier a été ouvert ou exporté",
+            "fr": "Quand cette histoire a été ouverte ou exportée",
             "en": "When this file was opened or exported",
         },
         "key.rights.keep": {"fr": "Garder…", "en": "Keep…"},
@@ -79,8 +79,8 @@ register(
             "en": "person: Export the story of {name}…",
         },
         "cmd.rights.export.help": {
-            "fr": "Son dossier complet, pour la personne (x ; ctrl+e sur la liste)",
-            "en": "Their whole file, for the person (x; ctrl+e on the list)",
+            "fr": "Son histoire complète, pour la personne (x ; ctrl+e sur la liste)",
+            "en": "Their whole story, for the person (x; ctrl+e on the list)",
         },
         "cmd.rights.forget": {"fr": "personne : Oublier {name}…", "en": "person: Forget {name}…"},
         "cmd.rights.forget.help": {
@@ -92,7 +92,7 @@ register(
             "en": "person: Consultations of the story of {name}",
         },
         "cmd.rights.consultations.help": {
-            "fr": "Quand son dossier a été ouvert ou exporté (c)",
+            "fr": "Quand son histoire a été ouverte ou exportée (c)",
             "en": "When their file was opened or exported (c)",
         },
         # -- status line under the people list --------------------------------------------
@@ -152,9 +152,9 @@ register(
             "en": "Unexpected error during the backup ({kind}). The earlier backups are untouched.",
         },
         # -- export ---------------------------------------------------------------------
-        "export.app.title": {"fr": "Exporter le dossier : {name}", "en": "Export the file: {name}"},
+        "export.app.title": {"fr": "Exporter l'histoire : {name}", "en": "Export the file: {name}"},
         "export.app.why": {
-            "fr": "Tout ce que contient son dossier, pour la personne (droit d'accès) : profil, notes, versions, consultations.",
+            "fr": "Tout ce que contient son histoire, pour la personne (droit d'accès) : profil, notes, versions, consultations.",
             "en": "Everything their file holds, for the person (right of access): profile, entries, versions, consultations.",
         },
         "export.app.format": {"fr": "Format", "en": "Format"},
@@ -240,20 +240,20 @@ register(
             "en": "The current version is not erased on its own: correct the entry (e) to write a new one.",
         },
         "history.app.confirm": {
-            "fr": "Effacer la version {n} de cette note (écrite le {day}) ? C'est irréversible.",
-            "en": "Erase version {n} of this entry (written on {day})? This cannot be undone.",
+            "fr": "Effacer la version {number} de cette note (écrite le {day}) ? C'est irréversible.",
+            "en": "Erase version {number} of this entry (written on {day})? This cannot be undone.",
         },
         "history.app.erased": {"fr": "Version effacée.", "en": "Version erased."},
         "history.app.keep": {"fr": "Garder", "en": "Keep"},
         "history.app.erase": {"fr": "Effacer", "en": "Erase"},
         # -- record of consultations ---------------------------------------------------------
         "consult.app.title": {
-            "fr": "Consultations du dossier : {name} ({n})",
+            "fr": "Consultations de l'histoire : {name} ({n})",
             "en": "Consultations of the file: {name} ({n})",
         },
         "consult.app.about": {
-            "fr": "Chaque ouverture et chaque export sont notés, chiffrés, et gardés {months} mois. La personne les retrouve dans son export (x).",
-            "en": "Each opening and export is noted, encrypted, and kept {months} months. The person finds them in their export (x).",
+            "fr": "Chaque ouverture et chaque export sont notés, chiffrés, et gardés {months_text}. La personne les retrouve dans son export (x).",
+            "en": "Each opening and export is noted, encrypted, and kept {months_text}. The person finds them in their export (x).",
         },
         # -- retention review --------------------------------------------------------------
         "review.app.title": {
@@ -265,8 +265,8 @@ register(
             "en": "Retention review · {n} person to review",
         },
         "review.app.intro": {
-            "fr": "Sans contact depuis plus de {years} ans (référentiel de la CNIL). Pour chacune : l'oublier (ctrl+d), ou la garder en écrivant pourquoi (g) ; la question reviendra dans {months} mois.",
-            "en": "No contact for more than {years} years (CNIL guidance). For each: forget them (ctrl+d), or keep them with a written reason (g); the question comes back in {months} months.",
+            "fr": "Sans contact depuis plus de {years_text} (référentiel de la CNIL). Pour chacune : l'oublier (ctrl+d), ou la garder en écrivant pourquoi (g) ; la question reviendra dans {months_text}.",
+            "en": "No contact for more than {years_text} (CNIL guidance). For each: forget them (ctrl+d), or keep them with a written reason (g); the question comes back in {months_text}.",
         },
         "review.app.loading": {"fr": "Lecture…", "en": "Reading…"},
         "review.app.line": {
@@ -274,7 +274,7 @@ register(
             "en": "last contact {when} ({day})",
         },
         "review.app.none": {
-            "fr": "Personne à revoir pour l'instant. Une personne gardée avec une raison revient ici après le délai.",
+            "fr": "Aucune personne à revoir pour l'instant. Une personne gardée avec une raison revient ici après le délai.",
             "en": "Nobody to review for now. A person kept with a reason comes back here after the delay.",
         },
         "review.app.title_none": {"fr": "Revue de conservation", "en": "Retention review"},
@@ -292,7 +292,7 @@ register(
             "en": "Your reason is encrypted and shown to you at the next review, around {day}. ctrl+s: keep.",
         },
         "review.app.keep_placeholder": {
-            "fr": "Par exemple : procédure en cours, dossier transmis au juge",
+            "fr": "Par exemple : procédure en cours, situation transmise au juge",
             "en": "For example: proceedings under way, file sent to the judge",
         },
         "review.app.need_reason": {

@@ -27,6 +27,7 @@ register(
         "dates.understood": {"fr": "{text} → {day}", "en": "{text} → {day}"},
         "dates.at_time": {"fr": "{day} à {time}", "en": "{day} at {time}"},
         "dates.in_future": {"fr": "(dans le futur)", "en": "(in the future)"},
+        "dates.and": {"fr": " et ", "en": " and "},
     }
 )
 
@@ -68,27 +69,34 @@ def _quantity(count: int, unit: str, lang: str) -> str:
     return forms.get(category, forms["other"]).format(n=count)
 
 
-def _span(earlier: datetime.date, later: datetime.date) -> tuple[int, str]:
-    """The distance rounded down to one human unit: days, weeks, months, years.
+def _span(earlier: datetime.date, later: datetime.date) -> list[tuple[int, str]]:
+    """The distance in human units: days, weeks, months, then years and months.
 
     Days below two weeks, weeks below two calendar months (up to 8 weeks), months
-    below two years (so "18 mois", not "1 an et 6 mois"), years beyond. Rounding
-    down means the wording never overstates a silence.
+    below two years (so "18 mois", not "1 an et 6 mois"), years beyond with the
+    months left ("2 ans et 11 mois": "2 ans" would hide almost a year, "près de 3
+    ans" would round). Rounding down means the wording never overstates a silence.
     """
     days = (later - earlier).days
     delta = relativedelta(later, earlier)
     months = delta.years * 12 + delta.months
     if days < 14:
-        return days, "day"
+        return [(days, "day")]
     if months < 2:
-        return days // 7, "week"
+        return [(days // 7, "week")]
     if months < 24:
-        return months, "month"
-    return delta.years, "year"
+        return [(months, "month")]
+    return [(delta.years, "year")] + ([(delta.months, "month")] if delta.months else [])
+
+
+def _worded(parts: list[tuple[int, str]], lang: str) -> str:
+    return translate("dates.and", lang).join(_quantity(n, unit, lang) for n, unit in parts)
 
 
 def format_day(day: datetime.date, lang: str) -> str:
-    """'lundi 23 novembre 2026' / 'Monday, November 23, 2026'."""
+    """'lundi 23 novembre 2026', 'dimanche 1er novembre 2026' / 'Monday, November 23, 2026'."""
+    if _lang(lang) == "fr" and day.day == 1:
+        return format_date(day, "EEEE d'er' MMMM y", locale="fr")  # French says "1er"
     return format_date(day, format="full", locale=_lang(lang))
 
 
@@ -110,10 +118,8 @@ def format_ago(day: datetime.date, now: datetime.date | datetime.datetime, lang:
     if offset == -1:
         return translate("dates.tomorrow", lang)
     if offset > 0:
-        count, unit = _span(day, today)
-        return translate("dates.ago", lang, quantity=_quantity(count, unit, lang))
-    count, unit = _span(today, day)
-    return translate("dates.in", lang, quantity=_quantity(count, unit, lang))
+        return translate("dates.ago", lang, quantity=_worded(_span(day, today), lang))
+    return translate("dates.in", lang, quantity=_worded(_span(today, day), lang))
 
 
 def format_gap(earlier: datetime.date, later: datetime.date, lang: str) -> str | None:
@@ -126,8 +132,7 @@ def format_gap(earlier: datetime.date, later: datetime.date, lang: str) -> str |
         earlier, later = later, earlier
     if (later - earlier).days < GAP_MIN_DAYS:
         return None
-    count, unit = _span(earlier, later)
-    return translate("dates.gap", lang, quantity=_quantity(count, unit, lang))
+    return translate("dates.gap", lang, quantity=_worded(_span(earlier, later), lang))
 
 
 def format_understood(

@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from journal.errors import DateNotUnderstood
-from journal.i18n import register
+from journal.i18n import count, register
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -73,6 +73,18 @@ register(
         "dates.not_understood": {
             "fr": "Date non comprise : « {expr} ». Exemples : {examples[fr]}.",
             "en": "Date not understood: “{expr}”. Examples: {examples[en]}.",
+        },
+        "dates.no_such_day": {
+            "fr": "Date impossible : « {expr} » ; {month[fr]} n'a pas {days[fr]}.",
+            "en": "Impossible date: “{expr}”; {month[en]} has no {ordinal} day.",
+        },
+        "dates.no_such_day_this_year": {
+            "fr": "Date impossible : « {expr} » ; {month[fr]} {year} n'a pas de {day}.",
+            "en": "Impossible date: “{expr}”; {month[en]} {year} has no {ordinal}.",
+        },
+        "dates.no_such_month": {
+            "fr": "Date impossible : « {expr} » ; il n'y a que 12 mois.",
+            "en": "Impossible date: “{expr}”; there are only 12 months.",
         },
     }
 )
@@ -214,6 +226,47 @@ class _Unreadable(Exception):
     """Internal: the text is not a date; turned into DateNotUnderstood at the edge."""
 
 
+class _Impossible(_Unreadable):
+    """Internal: a date-shaped text naming a day that does not exist (31/02, 12/13)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+_MONTH_NAMES = {
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}  # fmt: skip
+
+
+def _ordinal_en(n: int) -> str:
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _check_day(month: int, day: int, year: int | None = None) -> None:
+    """Say why a day does not exist, when the reason is one a worker can fix."""
+    if month > 12 and 1 <= day <= 31:
+        raise _Impossible("dates.no_such_month")
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise _Unreadable  # 00/05, 45/03: a typo, not a calendar question
+    names = {lang: _MONTH_NAMES[lang][month - 1] for lang in _MONTH_NAMES}
+    days = {lang: count("days", day, lang) for lang in _MONTH_NAMES}
+    params = {"month": names, "day": day, "days": days, "ordinal": _ordinal_en(day)}
+    try:
+        datetime.date(2000, month, day)  # a leap year: only 31/04, 30/02… fail here
+    except ValueError:
+        raise _Impossible("dates.no_such_day", **params) from None
+    if year is not None:
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            raise _Impossible("dates.no_such_day_this_year", year=year, **params) from None
+
+
 def today_of(now: datetime.date | datetime.datetime) -> datetime.date:
     # `datetime` is a subclass of `date`, so the check must be in this order.
     return now.date() if isinstance(now, datetime.datetime) else now
@@ -259,10 +312,7 @@ def _full_year(token: str, today: datetime.date) -> int:
 
 def _most_recent(month: int, day: int, today: datetime.date) -> datetime.date:
     """The latest `day`/`month` not after today (29 Feb may be up to 8 years back)."""
-    try:
-        datetime.date(2000, month, day)  # a leap year: rejects 31/02, 13/13, 00/05
-    except ValueError:
-        raise _Unreadable from None
+    _check_day(month, day)  # 31/02, 13/13, 00/05
     for year in range(today.year, today.year - 9, -1):
         try:
             candidate = datetime.date(year, month, day)
@@ -309,10 +359,9 @@ def _absolute(text: str, today: datetime.date) -> datetime.date | None:
         if groups["y"] is None:
             result = _most_recent(month, day, today)
         else:
-            try:
-                result = datetime.date(_full_year(groups["y"], today), month, day)
-            except ValueError:
-                raise _Unreadable from None
+            year = _full_year(groups["y"], today)
+            _check_day(month, day, year)
+            result = datetime.date(year, month, day)
         if groups["wd"] is not None and _WEEKDAYS[groups["wd"]] != result.weekday():
             # "lundi 24 novembre 2026" is a Tuesday: one of the two is a typo and
             # choosing either would be a guess.
@@ -374,6 +423,8 @@ def parse_date(text: str, now: datetime.date | datetime.datetime) -> ParsedDate:
             _check_year(day.year)
         else:
             day = today  # a time alone: today at that time
+    except _Impossible as impossible:
+        raise DateNotUnderstood(impossible.key, expr=echo(text), **impossible.params) from None
     except (_Unreadable, ValueError, OverflowError):
         # ValueError/OverflowError come from relativedelta or date() when a count
         # or year is absurd ("il y a 9999 ans"); the worker just sees "not a date".

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 register(
     {
-        "consultation.opened": {"fr": "dossier ouvert", "en": "file opened"},
-        "consultation.exported": {"fr": "dossier exporté", "en": "file exported"},
+        "consultation.opened": {"fr": "histoire ouverte", "en": "file opened"},
+        "consultation.exported": {"fr": "histoire exportée", "en": "file exported"},
         "consultation.shown": {
             "fr": "histoire affichée (ligne de commande)",
             "en": "story shown (command line)",

@@ -28,7 +28,7 @@ register(
             "en": "This key does not open this vault.",
         },
         "store.person_not_found": {
-            "fr": "Personne ne correspond à « {query} ».",
+            "fr": "Aucune personne ne correspond à « {query} ».",
             "en": "Nobody matches “{query}”.",
         },
         "store.person_ambiguous": {

@@ -103,8 +103,8 @@ def test_soon_view_is_gentle_and_ordered() -> None:
     ]
     assert items[0].next_expected == date(2026, 12, 1)
     remark = items[1].remark(today, "fr")
-    assert remark == "d'habitude tous les mois — dernière visite il y a 8 semaines"
-    assert items[1].remark(today, "en") == "usually every month — last seen 8 weeks ago"
+    assert remark == "d'habitude tous les mois — dernier contact il y a 8 semaines"
+    assert items[1].remark(today, "en") == "usually every month — last contact 8 weeks ago"
     for word in ("retard", "late", "overdue", "alerte"):
         assert word not in remark and word not in items[1].remark(today, "en")
 

@@ -76,11 +76,11 @@ def test_export_holds_every_entry_version_and_consultation(journal: Journal, sto
 
     markdown = render(file, "md", "fr")
     for needle in (
-        "# Ce que contient le dossier de Mme Élise",
+        "# Ce que contient l'histoire de Mme Élise",
         "tous les mois",
         "corrigée",
         "Versions précédentes",
-        "dossier ouvert",
+        "histoire ouverte",
         "lundi 2 novembre 2026",
     ):
         assert needle in markdown

@@ -255,7 +255,7 @@ async def test_a_rhythm_said_in_words_shows_the_next_expected_date(vault: Vault)
         await pilot.press("s")
         # Last contact on Friday 20 November: a month later.
         assert rendered(understood) == (
-            "✓ tous les mois → prochaine rencontre attendue vers le dimanche 20 décembre 2026"
+            "✓ tous les mois → prochain contact attendu vers le dimanche 20 décembre 2026"
         )
         await pilot.press("enter")
         await settle(pilot)
@@ -263,7 +263,7 @@ async def test_a_rhythm_said_in_words_shows_the_next_expected_date(vault: Vault)
         line = app.screen.query_one("#rhythm", Static)
         assert line.display
         assert rendered(line) == (
-            "Rythme : tous les mois · prochaine rencontre vers le dimanche 20 décembre 2026"
+            "Rythme : tous les mois · prochain contact vers le dimanche 20 décembre 2026"
         )
     with vault.open(GOLDEN_IDENTITY) as journal:
         assert journal.person(ids["martin"]).extra["rhythm"] == {
@@ -316,12 +316,12 @@ async def test_s_shows_who_may_come_by_gently_and_enter_opens_them(vault: Vault)
         lines = ["".join(text for text, _ in line).rstrip() for line in soon_lines]
         assert lines == [
             "Attendu·es cette semaine",
-            "Jeanne Dupré                    vers le mardi 1 décembre 2026",
-            "    d'habitude toutes les semaines — dernière visite il y a 4 jours",
+            "Jeanne Dupré                    vers le mardi 1er décembre 2026",
+            "    d'habitude toutes les semaines — dernier contact il y a 4 jours",
             "",
-            "Pas vu·es depuis plus longtemps que d'habitude",
+            "Sans contact depuis plus longtemps que d'habitude",
             "Élodie Noël",
-            "    d'habitude tous les mois — dernière visite il y a 7 semaines",
+            "    d'habitude tous les mois — dernier contact il y a 7 semaines",
         ]
         everything = " ".join(lines).lower()
         assert "retard" not in everything and "late" not in everything

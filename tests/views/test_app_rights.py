@@ -83,7 +83,7 @@ async def test_x_on_the_list_exports_html_to_documents_and_says_it_is_unencrypte
         screen = app.screen
         assert isinstance(screen, ExportScreen)
         assert "Famille Martin" in text(screen.query_one(".label"))
-        path = documents / "dossier-famille-martin.html"
+        path = documents / "histoire-famille-martin.html"
         assert screen.query_one("#path", Input).value == str(path)
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -112,7 +112,7 @@ async def test_export_markdown_encrypted_from_the_timeline_asks_the_passphrase_t
         assert screen.query_one("#format", RadioSet).pressed_index == 1
         await pilot.press("tab", "space")  # tick "Encrypt"
         assert screen.query_one("#encrypt", Checkbox).value
-        path = documents / "dossier-famille-martin.md.age"
+        path = documents / "histoire-famille-martin.md.age"
         assert screen.query_one("#path", Input).value == str(path)
         screen.query_one("#secret", Input).value = STRONG
         screen.query_one("#secret-again", Input).value = STRONG + "!"
@@ -136,9 +136,9 @@ async def test_export_markdown_encrypted_from_the_timeline_asks_the_passphrase_t
 
 async def test_export_never_overwrites_a_file(vault: Vault, documents: Path) -> None:
     fill(vault)
-    (documents / "dossier-famille-martin.html").write_text("someone else's")
-    assert free_path(documents, "dossier-famille-martin.html").name == (
-        "dossier-famille-martin-2.html"
+    (documents / "histoire-famille-martin.html").write_text("someone else's")
+    assert free_path(documents, "histoire-famille-martin.html").name == (
+        "histoire-famille-martin-2.html"
     )
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
@@ -146,11 +146,11 @@ async def test_export_never_overwrites_a_file(vault: Vault, documents: Path) -> 
         await highlight(pilot, "martin")
         await pilot.press("ctrl+e")
         field = app.screen.query_one("#path", Input)
-        assert field.value.endswith("dossier-famille-martin-2.html")
-        field.value = str(documents / "dossier-famille-martin.html")
+        assert field.value.endswith("histoire-famille-martin-2.html")
+        field.value = str(documents / "histoire-famille-martin.html")
         await pilot.press("ctrl+s")
         assert "existe déjà" in text(app.screen.query_one("#export-status"))
-    assert (documents / "dossier-famille-martin.html").read_text() == "someone else's"
+    assert (documents / "histoire-famille-martin.html").read_text() == "someone else's"
 
 
 async def test_the_extension_follows_the_format_even_in_a_path_the_worker_typed(
@@ -242,7 +242,7 @@ async def test_each_opening_is_recorded_once_and_c_shows_the_record(vault: Vault
         assert isinstance(screen, ConsultationsScreen)
         assert "(2)" in text(screen.query_one(".label"))
         lines = text(screen.query_one("#consultation-lines")).splitlines()
-        assert lines == ["samedi 28 novembre 2026 à 09:00 : dossier ouvert"] * 2
+        assert lines == ["samedi 28 novembre 2026 à 09:00 : histoire ouverte"] * 2
         await pilot.press("escape")
         assert isinstance(app.screen, TimelineScreen)
     assert opened_lines(vault, ids["martin"]) == [("opened", ""), ("opened", "")]
@@ -405,8 +405,10 @@ async def test_review_lists_people_past_two_years_oldest_first_with_the_reason_k
             screen.query_one("#review-title")
         )
         paul = screen.rows[1]
-        assert paul.contact == "dernier contact il y a 2 ans (dimanche 1 septembre 2024)"
-        assert paul.kept == "gardé·e le dimanche 1 mars 2026 : Procédure en cours."
+        assert (
+            paul.contact == "dernier contact il y a 2 ans et 2 mois (dimanche 1er septembre 2024)"
+        )
+        assert paul.kept == "gardé·e le dimanche 1er mars 2026 : Procédure en cours."
         await pilot.press("escape")
         assert isinstance(app.screen, PeopleScreen)
 
@@ -478,7 +480,7 @@ async def test_nobody_to_review_says_so(vault: Vault) -> None:
         assert screen.rows == [] and screen.highlighted_name() is None
         assert screen.check_action("keep", ()) is None
         lines = screen.query_one("#review")._lines
-        assert "Personne à revoir pour l'instant." in "".join(
+        assert "Aucune personne à revoir pour l'instant." in "".join(
             piece for line in lines for piece, _style in line
         )
 

@@ -60,7 +60,7 @@ async def test_slash_finds_an_accented_word_typed_without_accents_and_enter_open
         await unlock(pilot)
         assert app.search_keeper.index is not None and app.search_keeper.index.complete
         await search_for(pilot, "electricite")
-        assert status(app) == "Une note"
+        assert status(app) == "1 note"
         assert [hit.id for hit in app.screen.hits] == [ids["electricity"]]
         await pilot.press("enter")
         await settle(pilot)
@@ -93,7 +93,7 @@ async def test_search_from_a_story_and_from_the_palette_in_english(vault: Vault)
         assert isinstance(app.screen, ChosenSearchScreen)
         await pilot.press(*"TELEPHONE")
         await wait_for_search(pilot)
-        assert status(app) == "One entry"
+        assert status(app) == "1 entry"
         await pilot.press("escape")
         assert isinstance(app.screen, TimelineScreen)  # back where the search started
         await search_for(pilot, "rendez vous")
@@ -148,7 +148,7 @@ async def test_a_search_typed_while_the_index_loads_says_so_then_finds(
             await wait_for(pilot, lambda: "la suite arrive" in status(app))
             gate.set()
             await wait_for(pilot, lambda: "la suite" not in status(app))
-            assert status(app) == "Une note"
+            assert status(app) == "1 note"
             assert [hit.id for hit in app.screen.hits] == [ids["electricity"]]
     finally:
         gate.set()  # a failure above must not leave the index's thread waiting

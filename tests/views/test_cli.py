@@ -61,7 +61,7 @@ def test_show_json_and_gaps(dentelle: Dentelle) -> None:
 
 
 def test_people_list_and_json(dentelle: Dentelle) -> None:
-    assert "Personne pour l'instant" in dentelle("people").output
+    assert "Aucune personne pour l'instant" in dentelle("people").output
     dentelle("person", "add", "Zoé")
     dentelle("person", "add", "Ahmed")
     dentelle("add", "zoe", "--date", "il y a 3 semaines", "Rencontre.")
@@ -83,9 +83,12 @@ def test_ambiguous_person_lists_candidates_and_writes_nothing(dentelle: Dentelle
 
 def test_unreadable_date_shows_examples_and_saves_nothing(dentelle: Dentelle) -> None:
     dentelle("person", "add", "Mme B")
-    result = dentelle("add", "mme b", "--date", "31/02", "Une note")
+    result = dentelle("add", "mme b", "--date", "le 5", "Une note")
     assert result.exit_code != 0
     assert "lundi dernier" in result.output
+    impossible = dentelle("add", "mme b", "--date", "31/02", "Une note")
+    assert impossible.exit_code != 0
+    assert "février n'a pas 31 jours" in impossible.output
     assert "Traceback" not in result.output
     assert json.loads(dentelle("people", "--json").output)[0]["entries"] == 0
 

@@ -62,9 +62,9 @@ def test_rhythm_and_soon(dentelle: Dentelle) -> None:
     assert set_.exit_code == 0, set_.output
     assert "tous les mois" in set_.output
     soon = dentelle("soon")
-    assert "d'habitude tous les mois — dernière visite il y a 8 semaines" in soon.output
+    assert "d'habitude tous les mois — dernier contact il y a 8 semaines" in soon.output
     assert "retard" not in soon.output
     bad = dentelle("rhythm", "mme l", "quand il veut")
     assert bad.exit_code == 1 and "toutes les deux semaines" in bad.output
     assert dentelle("rhythm", "mme l", "--clear").exit_code == 0
-    assert "Personne à signaler" in dentelle("soon").output
+    assert "Aucune personne à signaler" in dentelle("soon").output

@@ -39,7 +39,7 @@ def test_default_export_name_is_made_from_the_name(dentelle: Dentelle, tmp_path:
     finally:
         os.chdir(cwd)
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "dossier-mme-eloise-d-arc.md").exists()
+    assert (tmp_path / "histoire-mme-eloise-d-arc.md").exists()
 
 
 def test_export_takes_its_format_from_out_and_refuses_a_mismatch(
@@ -96,5 +96,5 @@ def test_review_and_keep_with_reason(dentelle: Dentelle) -> None:
     assert dentelle("review", "--keep", "partie").exit_code == 1
     kept = dentelle("review", "--keep", "partie", "--reason", "Demande de la juge des enfants.")
     assert kept.exit_code == 0 and "reviendra" in kept.output
-    assert "Personne à revoir" in dentelle("review").output
+    assert "Aucune personne à revoir" in dentelle("review").output
     assert json.loads(dentelle("review", "--json").output) == []

@@ -48,7 +48,7 @@ def test_search_in_english(dentelle: Dentelle) -> None:
     assert found.output.startswith("2 entries contain “ÉLECTRICITÉ facture”.")
     assert "Friday, November 27, 2026  ·  Mme Bérénice Lemoine" in found.output
     one = dentelle("search", "caf", lang="en")
-    assert one.output.startswith("One entry contains “caf”.")
+    assert one.output.startswith("1 entry contains “caf”.")
     none = dentelle("search", "surendettement", lang="en")
     assert none.exit_code == 0
     assert none.output.strip() == "No entry contains “surendettement”."
@@ -60,15 +60,15 @@ def test_one_argument_is_all_its_words_and_quotes_inside_it_a_phrase(dentelle: D
     assert "2 notes" in dentelle("search", "facture d'électricité").output
     assert "2 notes" in dentelle("search", "électricité facture").output
     assert "Aucune note" in dentelle("search", '"électricité facture"').output
-    assert "Une note" in dentelle("search", '"rendez-vous à la mairie"').output
-    assert "Une note" in dentelle("search", 'mairie "rendez-vous à la"').output
+    assert "1 note" in dentelle("search", '"rendez-vous à la mairie"').output
+    assert "1 note" in dentelle("search", 'mairie "rendez-vous à la"').output
 
 
 def test_whole_words_a_star_for_a_prefix_and_acronyms_as_in_the_app(dentelle: Dentelle) -> None:
     assert "Aucune note" in dentelle("search", "électri").output
     assert "2 notes" in dentelle("search", "électri*").output
-    assert "Une note" in dentelle("search", "CAF*").output
-    assert "Une note" in dentelle("search", "factu* d'élec*", "loyer").output
+    assert "1 note" in dentelle("search", "CAF*").output
+    assert "1 note" in dentelle("search", "factu* d'élec*", "loyer").output
 
 
 def test_one_person(dentelle: Dentelle) -> None:
@@ -78,7 +78,7 @@ def test_one_person(dentelle: Dentelle) -> None:
     assert [row["person"] for row in rows] == ["Famille Haddad"]
     missing = dentelle("search", "facture", "--person", "nobody")
     assert missing.exit_code != 0
-    assert "Personne ne correspond à « nobody »." in missing.output
+    assert "Aucune personne ne correspond à « nobody »." in missing.output
 
 
 def test_json_lists_offsets_into_the_snippet(dentelle: Dentelle) -> None:
@@ -93,9 +93,9 @@ def test_json_lists_offsets_into_the_snippet(dentelle: Dentelle) -> None:
 def test_limit_says_how_many_more(dentelle: Dentelle) -> None:
     fr = dentelle("search", "la", "--limit", "1")
     assert fr.output.splitlines()[0] == "2 notes contiennent « la »."
-    assert "… et 1 de plus, plus anciennes : --limit 0 pour toutes les voir." in fr.output
+    assert "… et 1 de plus, plus ancienne : --limit 0 pour la voir." in fr.output
     en = dentelle("search", "la", "--limit", "1", lang="en")
-    assert "… and 1 more, older: --limit 0 to see them all." in en.output
+    assert "… and 1 more, older: --limit 0 to see it." in en.output
     assert "de plus" not in dentelle("search", "la", "--limit", "0").output
 
 

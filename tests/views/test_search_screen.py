@@ -121,7 +121,7 @@ async def test_an_index_still_loading_is_searched_again(index: SearchIndex) -> N
     app = Harness(screen)
     try:
         async with app.run_test() as pilot:
-            loading = "2 notes (recherche dans 1000 notes sur 50000, la suite arrive…)"
+            loading = "2 notes (recherche : 1000 sur 50000 notes, la suite arrive…)"
             await wait_for(pilot, lambda: status(app) == loading)
             again.set()
             await settle(pilot)  # searched again, complete this time

@@ -106,7 +106,7 @@ def edit(session: Session, entry_id: str, text: str | None, date_expression: str
         if body is None and parsed is None:
             raise DentelleError("cli.need_text")
         edited = journal.edit_entry(entry_id, **kwargs)
-    click.echo(session.t("cli.entry_edited", id=edited.id, count=edited.versions))
+    click.echo(plural("cli.entry_edited", edited.versions, session.lang, id=edited.id))
 
 
 @command(help="cli.help.history")

@@ -22,16 +22,16 @@ from views.cli.terminal import clean
 register(
     {
         "cli.help.rhythm": {
-            "fr": "Dire le rythme des rencontres d'une personne (« tous les mois », « le premier lundi du mois »…) ou l'afficher.",
+            "fr": "Dire le rythme des contacts d'une personne (« tous les mois », « le premier lundi du mois »…) ou l'afficher.",
             "en": "Say a person's rhythm of contact (“every month”, “the first monday of the month”…) or show it.",
         },
         "cli.help.rhythm_clear": {"fr": "Retirer le rythme.", "en": "Remove the rhythm."},
         "cli.help.soon": {
-            "fr": "Qui pourrait passer bientôt, et qui n'a pas été vu depuis plus longtemps que d'habitude.",
-            "en": "Who may come by soon, and who has not been seen for longer than usual.",
+            "fr": "Qui pourrait passer bientôt, et qui est sans contact depuis plus longtemps que d'habitude.",
+            "en": "Who may come by soon, and who has had no contact for longer than usual.",
         },
         "cli.rhythm.set": {
-            "fr": "Rythme de {name} : {rhythm}. Prochaine rencontre attendue vers le {day}.",
+            "fr": "Rythme de {name} : {rhythm}. Prochain contact attendu vers le {day}.",
             "en": "{name}'s rhythm: {rhythm}. Next contact expected around {day}.",
         },
         "cli.rhythm.none": {
@@ -43,13 +43,13 @@ register(
             "en": "Rhythm removed for {name}.",
         },
         "cli.soon.none": {
-            "fr": "Personne à signaler cette semaine.",
+            "fr": "Aucune personne à signaler cette semaine.",
             "en": "Nobody to mention this week.",
         },
         "cli.soon.expected": {"fr": "Attendu·es cette semaine", "en": "Expected this week"},
         "cli.soon.longer": {
-            "fr": "Pas vu·es depuis plus longtemps que d'habitude",
-            "en": "Not seen for longer than usual",
+            "fr": "Sans contact depuis plus longtemps que d'habitude",
+            "en": "No contact for longer than usual",
         },
     }
 )

@@ -21,7 +21,7 @@ from journal.export import (
     split_extension,
     write_export,
 )
-from journal.i18n import register
+from journal.i18n import count, register
 from journal.retention import due_for_review, keep_with_reason
 from journal.store.consultations import record_consultation
 from views.cli.group import command, option
@@ -31,7 +31,7 @@ from views.cli.terminal import clean
 register(
     {
         "cli.help.export": {
-            "fr": "Exporter tout ce que contient le dossier d'une personne (droit d'accès) : html, md ou json.",
+            "fr": "Exporter tout ce que contient l'histoire d'une personne (droit d'accès) : html, md ou json.",
             "en": "Export everything a person's file holds (right of access): html, md or json.",
         },
         "cli.help.format": {
@@ -91,8 +91,8 @@ register(
             "en": "{name} was forgotten. Run a backup so that the erasure also reaches the USB key.",
         },
         "cli.erase_version.confirm": {
-            "fr": "Effacer la version {n} de cette note (écrite le {day}) ? C'est irréversible.",
-            "en": "Erase version {n} of this entry (written on {day})? This cannot be undone.",
+            "fr": "Effacer la version {number} de cette note (écrite le {day}) ? C'est irréversible.",
+            "en": "Erase version {number} of this entry (written on {day})? This cannot be undone.",
         },
         "cli.erase_version.done": {"fr": "Version effacée.", "en": "Version erased."},
         "cli.erase_version.bad_number": {
@@ -100,12 +100,12 @@ register(
             "en": "There is no version {n} (see “dentelle history”).",
         },
         "cli.review.none": {
-            "fr": "Personne à revoir : tout le monde a eu un contact depuis moins de {years} ans.",
-            "en": "Nobody to review: everyone had a contact within {years} years.",
+            "fr": "Aucune personne à revoir : tout le monde a eu un contact depuis moins de {years_text}.",
+            "en": "Nobody to review: everyone had a contact within {years_text}.",
         },
         "cli.review.header": {
-            "fr": "Sans contact depuis plus de {years} ans ({count}) — à oublier, ou à garder avec une raison :",
-            "en": "No contact for more than {years} years ({count}) — forget, or keep with a reason:",
+            "fr": "Sans contact depuis plus de {years_text} ({count}) — à oublier, ou à garder avec une raison :",
+            "en": "No contact for more than {years_text} ({count}) — forget, or keep with a reason:",
         },
         "cli.review.line": {"fr": "dernier contact {when}", "en": "last contact {when}"},
         "cli.review.kept_before": {
@@ -207,7 +207,7 @@ def erase_version(session: Session, entry_id: str, number: int, yes: bool) -> No
         version = versions[number - 1]
         question = session.t(
             "cli.erase_version.confirm",
-            n=number,
+            number=number,
             day=dates.format_day(version.written_at.date(), session.lang),
         )
         if not confirm_or_yes(session, yes, question):
@@ -254,9 +254,19 @@ def review(session: Session, keep_query: str | None, reason: str | None, as_json
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not due:
-        click.echo(session.t("cli.review.none", years=config.retention_years))
+        click.echo(
+            session.t(
+                "cli.review.none", years_text=count("years", config.retention_years, session.lang)
+            )
+        )
         return
-    click.echo(session.t("cli.review.header", years=config.retention_years, count=len(due)))
+    click.echo(
+        session.t(
+            "cli.review.header",
+            years_text=count("years", config.retention_years, session.lang),
+            count=len(due),
+        )
+    )
     for item in due:
         when = dates.format_ago(item.since, today, session.lang)
         line = f"  {clean(item.summary.person.name)} — {session.t('cli.review.line', when=when)}"

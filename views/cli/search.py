@@ -17,7 +17,7 @@ import click
 
 from journal import dates
 from journal.errors import DentelleError
-from journal.i18n import register
+from journal.i18n import plural, register
 from journal.search import Hit, SearchIndex
 from journal.search.text import parse_query
 from views.cli.group import command, option
@@ -58,16 +58,20 @@ register(
             "en": "No entry contains “{query}”.",
         },
         "cli.search.count": {
-            "fr": "{count} notes contiennent « {query} ».",
-            "en": "{count} entries contain “{query}”.",
+            "fr": "{n} notes contiennent « {query} ».",
+            "en": "{n} entries contain “{query}”.",
         },
         "cli.search.count.one": {
-            "fr": "Une note contient « {query} ».",
-            "en": "One entry contains “{query}”.",
+            "fr": "{n} note contient « {query} ».",
+            "en": "{n} entry contains “{query}”.",
         },
         "cli.search.more": {
-            "fr": "… et {count} de plus, plus anciennes : --limit 0 pour toutes les voir.",
-            "en": "… and {count} more, older: --limit 0 to see them all.",
+            "fr": "… et {n} de plus, plus anciennes : --limit 0 pour toutes les voir.",
+            "en": "… and {n} more, older: --limit 0 to see them all.",
+        },
+        "cli.search.more.one": {
+            "fr": "… et {n} de plus, plus ancienne : --limit 0 pour la voir.",
+            "en": "… and {n} more, older: --limit 0 to see it.",
         },
     }
 )
@@ -103,8 +107,7 @@ def search(
     if not hits:
         click.echo(session.t("cli.search.none", query=typed))
         return
-    count_key = "cli.search.count.one" if hits.total == 1 else "cli.search.count"
-    click.echo(session.t(count_key, count=hits.total, query=typed))
+    click.echo(plural("cli.search.count", hits.total, session.lang, query=typed))
     for hit in hits:
         click.echo()
         click.echo(render_heading(hit, session.lang))
@@ -112,7 +115,7 @@ def search(
     if hits.total > len(hits):
         click.echo()
         click.echo(
-            click.style(session.t("cli.search.more", count=hits.total - len(hits)), dim=True)
+            click.style(plural("cli.search.more", hits.total - len(hits), session.lang), dim=True)
         )
 
 

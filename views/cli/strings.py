@@ -170,7 +170,7 @@ register(
             "en": "Person added: {name} ({id}).",
         },
         "cli.no_people": {
-            "fr": "Personne pour l'instant. Ajoutez quelqu'un avec « dentelle person add NOM ».",
+            "fr": "Aucune personne pour l'instant. Ajoutez quelqu'un avec « dentelle person add NOM ».",
             "en": "Nobody yet. Add someone with “dentelle person add NAME”.",
         },
         "cli.no_contact": {"fr": "pas encore de note", "en": "no entry yet"},
@@ -182,8 +182,8 @@ register(
             "en": "Entry saved for {name}, {day} ({id}).",
         },
         "cli.entry_edited": {
-            "fr": "Note corrigée ({id}) ; {count} versions dans l'historique.",
-            "en": "Entry corrected ({id}); {count} versions in its history.",
+            "fr": "Note corrigée ({id}) ; {n} versions dans l'historique.",
+            "en": "Entry corrected ({id}); {n} versions in its history.",
         },
         "cli.entry_deleted": {
             "fr": "Note effacée, avec toutes ses versions.",
@@ -274,6 +274,10 @@ register(
         "cli.candidates.hint": {
             "fr": "Donnez l'identifiant (au début de la ligne) ou une plus grande partie du nom.",
             "en": "Give the id (at the start of the line) or more of the name.",
+        },
+        "cli.entry_edited.one": {
+            "fr": "Note corrigée ({id}) ; {n} version dans l'historique.",
+            "en": "Entry corrected ({id}); {n} version in its history.",
         },
     }
 )

@@ -14,13 +14,13 @@ from textual.widgets import Footer, Static
 
 from journal import dates
 from journal.errors import DentelleError
-from journal.i18n import translate
+from journal.i18n import count, translate
 from journal.store.consultations import Consultation, consultations
 from views.screens.base import DentelleModal
 
 
 def consultation_line(line: Consultation, lang: str) -> str:
-    """'samedi 28 novembre 2026 à 09:01 : dossier ouvert' (the export's wording)."""
+    """'samedi 28 novembre 2026 à 09:01 : histoire ouverte' (the export's wording)."""
     return translate(
         "export.opened_on",
         lang,
@@ -52,7 +52,11 @@ class ConsultationsScreen(DentelleModal[None]):
         with Vertical(classes="dialog wide tall", id="consultations-dialog"):
             title = self.t("consult.app.title", name=self.person_name, n=len(lines))
             yield Static(title, markup=False, classes="label")
-            yield Static(self.t("consult.app.about", months=months), markup=False, classes="muted")
+            yield Static(
+                self.t("consult.app.about", months_text=count("months", months, self.lang)),
+                markup=False,
+                classes="muted",
+            )
             with VerticalScroll(id="consultations"):
                 text = "\n".join(consultation_line(c, self.lang) for c in reversed(lines))
                 shown = problem or text or translate("export.no_consultations", self.lang)

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, ContentSwitcher, Footer, Input, Static
 
 from journal.errors import DentelleError, WeakPassphrase
-from journal.i18n import translate
+from journal.i18n import count, translate
 from journal.passphrase import check_strength
 from journal.vault import Vault
 from views.screens.base import DentelleScreen
@@ -110,7 +110,12 @@ class FirstRunScreen(DentelleScreen):
             check_strength(passphrase)
         except WeakPassphrase as weak:
             length, kinds, words = (weak.params[k] for k in ("length", "kinds", "words"))
-            verdict = self.t("first.weak", length=length, kinds=kinds, words=words)
+            verdict = self.t(
+                "first.weak",
+                length=count("characters", length, self.lang),
+                kinds=count("kinds", kinds, self.lang),
+                words=count("words", words, self.lang),
+            )
             mark = "✗"
         else:
             verdict, mark = self.t("first.strong"), "✓"

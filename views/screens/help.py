@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from journal.i18n import count
 from views.screens.base import DentelleModal, DentelleScreen
 from views.widgets.wrap import fit
 
@@ -101,7 +102,11 @@ class HelpScreen(DentelleModal[None]):
                     yield search
                 minutes = self.app.config.idle_lock_minutes
                 yield Static(
-                    self.t("help.dates", minutes=f"{minutes:g}"), markup=False, classes="muted"
+                    self.t(
+                        "help.dates", minutes_text=count("minutes", _number(minutes), self.lang)
+                    ),
+                    markup=False,
+                    classes="muted",
                 )
         yield Footer(compact=True)
 
@@ -110,3 +115,8 @@ class HelpScreen(DentelleModal[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _number(minutes: float) -> float | int:
+    """5.0 → 5 (shown "5 minutes"), 0.5 stays 0.5."""
+    return int(minutes) if float(minutes).is_integer() else minutes

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 COUNT_WIDTH = 9
 AGO_WIDTH = 24
+NAME_MIN = 8
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,18 @@ class PersonRow:
     shown: str = ""
 
     def lines(self, width: int) -> list[Line]:
-        name_width = max(8, width - AGO_WIDTH - COUNT_WIDTH)
+        # The columns grow for a long count ("1400 entries") or date, never cut a word
+        # of them: the name gives way, with an ellipsis (the list crops what overflows).
+        count_width = max(COUNT_WIDTH, cell_len(self.count_text))
+        ago_width = max(AGO_WIDTH, cell_len(self.ago) + 1)
+        if width < NAME_MIN + ago_width + count_width:
+            ago_width = cell_len(self.ago) + 1
+        name_width = max(NAME_MIN, width - ago_width - count_width)
         return [
             (
                 (fit(self.shown or self.name, name_width), "strong"),
-                (fit(self.ago, AGO_WIDTH), "muted"),
-                (self.count_text.rjust(COUNT_WIDTH), ""),
+                (fit(self.ago, ago_width), "muted"),
+                (self.count_text.rjust(count_width), ""),
             )
         ]
 

@@ -25,7 +25,7 @@ from textual.widgets import Footer, Static, TextArea
 
 from journal import dates
 from journal.errors import DentelleError
-from journal.i18n import translate
+from journal.i18n import count, translate
 from journal.retention import DueForReview, due_for_review, keep_with_reason
 from views.messages import JournalChange, PersonForgotten, PersonKept
 from views.screens.base import DentelleModal, DentelleScreen
@@ -108,7 +108,9 @@ class ReviewScreen(DentelleScreen):
             self.t("review.app.loading"), id="review-title", classes="titlebar", markup=False
         )
         intro = self.t(
-            "review.app.intro", years=config.retention_years, months=config.review_delay_months
+            "review.app.intro",
+            years_text=count("years", config.retention_years, self.lang),
+            months_text=count("months", config.review_delay_months, self.lang),
         )
         yield Static(intro, id="review-intro", markup=False, classes="muted")
         yield ReviewList(id="review")

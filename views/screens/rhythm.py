@@ -2,7 +2,7 @@
 
 Optional, and most people have none: without a rhythm the line is not shown at all.
 The dialog reads the words as they are typed, like the date field ("✓ tous les mois →
-prochaine rencontre attendue vers le lundi 4 janvier 2027", or why not, with
+prochain contact attendu vers le lundi 4 janvier 2027", or why not, with
 examples). The rule is stored in the person's sealed profile
 (`Journal.update_person(extra={"rhythm": …})`), as the CLI's `dentelle rhythm` does.
 
@@ -53,7 +53,7 @@ def next_expected(rhythm: Rhythm, last_contact: date | None, today: date) -> dat
 
 
 def rhythm_line(person: Person, last_contact: date | None, today: date, lang: str) -> str:
-    """'Rythme : tous les mois · prochaine rencontre attendue vers le …', or '' without one."""
+    """'Rythme : tous les mois · prochain contact attendu vers le …', or '' without one."""
     rhythm = person_rhythm(person)
     if rhythm is None:
         return ""

@@ -31,7 +31,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal import dates
-from journal.i18n import register, translate
+from journal.i18n import count, plural, register, translate
 from journal.search import Hit
 from journal.text import strip_controls
 from views.ui import localize_bindings
@@ -58,15 +58,15 @@ register(
             "fr": "Aucune note ne contient « {query} ».",
             "en": "No entry contains “{query}”.",
         },
-        "search.count": {"fr": "{count} notes", "en": "{count} entries"},
-        "search.count.one": {"fr": "Une note", "en": "One entry"},
+        "search.count": {"fr": "{n} notes", "en": "{n} entries"},
+        "search.count.one": {"fr": "{n} note", "en": "{n} entry"},
         "search.shown": {
-            "fr": "{count} notes ; les {shown} plus récentes sont affichées",
-            "en": "{count} entries; the newest {shown} are shown",
+            "fr": "{entries} ; les {shown} plus récentes sont affichées",
+            "en": "{entries}; the newest {shown} are shown",
         },
         "search.loading": {
-            "fr": " (recherche dans {done} notes sur {total}, la suite arrive…)",
-            "en": " ({done} of {total} entries searched so far, more coming…)",
+            "fr": " (recherche : {done} sur {total_text}, la suite arrive…)",
+            "en": " ({done} of {total_text} searched so far, more coming…)",
         },
         "key.search.close": {"fr": "Fermer", "en": "Close"},
         "key.search.close.tip": {
@@ -256,12 +256,16 @@ class SearchScreen(Screen[None]):
         if not hits:
             status = self.t("search.none", query=" ".join(strip_controls(text).split()))
         elif total > len(hits):
-            status = self.t("search.shown", count=total, shown=len(hits))
+            status = self.t(
+                "search.shown", entries=count("entries", total, self.lang), shown=len(hits)
+            )
         else:
-            status = self.t("search.count.one" if total == 1 else "search.count", count=total)
+            status = plural("search.count", total, self.lang)
         if not getattr(hits, "complete", True) and self._progress is not None:
             done, expected = self._progress()
-            status += self.t("search.loading", done=done, total=expected)
+            status += self.t(
+                "search.loading", done=done, total_text=count("entries", expected, self.lang)
+            )
         return status
 
     @on(OptionList.OptionSelected)

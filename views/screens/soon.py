@@ -1,6 +1,6 @@
 """The "soon" view (`s`): who the rhythms bring this week, who has not been seen for a while.
 
-Worded as remarks, never verdicts: "d'habitude tous les mois — dernière visite il y a
+Worded as remarks, never verdicts: "d'habitude tous les mois — dernier contact il y a
 7 semaines" (`journal.rhythm.SoonItem.remark`). No red, no "late", no count of
 anything missed: only the people who set a rhythm appear, and a worker may have none.
 Enter opens the person's story above this view, so Escape comes back to it.
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -49,10 +50,18 @@ class SoonRow:
     selectable: bool = True
 
     def lines(self, width: int) -> list[Line]:
-        name = fit(self.name, min(NAME_WIDTH, width))
-        head: Line = ((name, "strong"), ("  " + self.when, "muted"))
+        # The day is never cut: the name gives way, with an ellipsis.
+        room = width - cell_len(self.when) - 2 if self.when else width
+        if room < 8:  # too narrow for both: the day goes under the name
+            head: Line = ((fit(self.name, width), "strong"),)
+            day: list[Line] = [(("  " + self.when, "muted"),)]
+        else:
+            head, day = (
+                ((fit(self.name, min(NAME_WIDTH, room)), "strong"), ("  " + self.when, "muted")),
+                [],
+            )
         body = [(("    " + line, ""),) for line in wrap_text(self.remark, max(10, width - 4))]
-        return [head, *body]
+        return [head, *day, *body]
 
 
 def soon_rows(items: list[SoonItem], today: date, lang: str) -> list[HeadingRow | SoonRow]:

@@ -25,7 +25,6 @@ from textual.widgets import Footer, Static
 
 from journal import dates
 from journal.errors import DentelleError
-from journal.i18n import translate
 from journal.model import Draft, Entry, Person
 from journal.store.consultations import record_consultation
 from journal.story import EntryItem, Gap, MonthHeading, YearHeading, contacts_per_month, story_items
@@ -94,9 +93,7 @@ class EntryRow:
 
     def lines(self, width: int) -> list[Line]:
         versions = self.entry.versions
-        marker = (
-            "   " + translate("timeline.versions", self.lang, n=versions) if versions > 1 else ""
-        )
+        marker = "   " + plural("timeline.versions", versions, self.lang) if versions > 1 else ""
         header: Line = ((self.header, "strong"), (marker, "muted"))
         text = clean(self.entry.text)
         body = [((BODY_INDENT + line, ""),) for line in wrap_text(text, width - len(BODY_INDENT))]

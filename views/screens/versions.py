@@ -148,7 +148,7 @@ class VersionsScreen(HistoryScreen):
             return
         question = self.t(
             "history.app.confirm",
-            n=self.chosen + 1,
+            number=self.chosen + 1,
             day=dates.format_day(version.written_at.date(), self.lang),
         )
         choices = [
