@@ -15,6 +15,7 @@ FOLDER_KEYS = {
     "backup.destination_missing", "backup.other_vault", "backup.set_unknown",
     "restore.target_not_empty", "cli.help.backup_to", "cli.backup.no_drive",
     "cli.backup.no_set_drive", "cli.backup.several_drives", "export.app.no_folder",
+    "backup.not_a_folder", "backup.folder_not_writable",
     "cli.help.vault",
 }  # fmt: skip
 

@@ -260,7 +260,7 @@ register(
         "cli.person.no_profile": {"fr": "sans profil", "en": "no profile"},
         "cli.person.last_note": {"fr": "dernière note : {day}", "en": "last entry: {day}"},
         "cli.person_renamed": {
-            "fr": "Personne renommée : {old} → {name} ({id}).",
+            "fr": "Nom changé : {old} → {name} ({id}).",
             "en": "Person renamed: {old} → {name} ({id}).",
         },
         "cli.remove.confirm": {
@@ -268,7 +268,7 @@ register(
             "en": "Remove “{name}” (no entries)?",
         },
         "cli.person_removed": {
-            "fr": "Personne retirée : {name}. Il ne reste rien d'elle dans le coffre.",
+            "fr": "{name} a été retiré·e : il ne reste rien de cette personne dans le coffre.",
             "en": "Person removed: {name}. Nothing of them is left in the vault.",
         },
         "cli.candidates.hint": {
