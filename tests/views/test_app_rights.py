@@ -203,7 +203,7 @@ async def test_the_export_dialog_remembers_the_last_folder_and_only_the_folder(
         await pilot.press("enter")
         await pilot.press("ctrl+e")
         field = app.screen.query_one("#path", Input)
-        assert field.value == str(elsewhere / "dossier-famille-martin.html")
+        assert field.value == str(elsewhere / "histoire-famille-martin.html")
     remembered = state_file().read_text(encoding="utf-8")
     assert str(elsewhere) in remembered and "martin" not in remembered.lower()
 
@@ -219,7 +219,7 @@ async def test_a_remembered_folder_that_is_gone_falls_back_to_documents(
         await highlight(pilot, "martin")
         await pilot.press("ctrl+e")
         field = app.screen.query_one("#path", Input)
-        assert field.value == str(documents / "dossier-famille-martin.html")
+        assert field.value == str(documents / "histoire-famille-martin.html")
 
 
 # -- consultations ------------------------------------------------------------------------
