@@ -32,6 +32,7 @@ from tests.views.pilot import (
     settle,
     timeline_text,
     unlock,
+    wait_for,
 )
 from views.screens.consultations import ConsultationsScreen
 from views.screens.dialogs import ConfirmScreen
@@ -166,20 +167,15 @@ async def test_the_extension_follows_the_format_even_in_a_path_the_worker_typed(
         field = screen.query_one("#path", Input)
         field.value = str(documents / "martin.html")
         await pilot.press("down", "enter")  # html → md
-        await pilot.pause()
-        assert field.value == str(documents / "martin.md")
+        await wait_for(pilot, lambda: field.value == str(documents / "martin.md"))
         await pilot.press("tab", "space")  # encrypted: .age after the format's extension
-        await pilot.pause()
-        assert field.value == str(documents / "martin.md.age")
+        await wait_for(pilot, lambda: field.value == str(documents / "martin.md.age"))
         await pilot.press("space")
-        await pilot.pause()
-        assert field.value == str(documents / "martin.md")
+        await wait_for(pilot, lambda: field.value == str(documents / "martin.md"))
         field.value = str(documents / "martin.json")  # the reverse: the name picks the format
-        await pilot.pause()
-        assert screen.query_one("#format", RadioSet).pressed_index == 2
+        await wait_for(pilot, lambda: screen.query_one("#format", RadioSet).pressed_index == 2)
         field.value = str(documents / "martin.html")
-        await pilot.pause()
-        assert screen.query_one("#format", RadioSet).pressed_index == 0
+        await wait_for(pilot, lambda: screen.query_one("#format", RadioSet).pressed_index == 0)
         field.value = str(documents / "martin")  # no extension: the format's is added
         await pilot.press("ctrl+s")
         await settle(pilot)
