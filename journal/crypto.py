@@ -161,3 +161,41 @@ def normalize_recovery_code(text: str) -> str:
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
     size = RECOVERY_GROUP_SIZE
     return "-".join(cleaned[i : i + size] for i in range(0, len(cleaned), size))
+
+
+# The integrity key (issue 11): what only the master identity yields authenticates
+# everything that grants access or decides what is current. Derived, never stored.
+INTEGRITY_INFO = b"dentelle:v1:integrity"
+
+
+def integrity_key(identity: pyrage.x25519.Identity) -> bytes:
+    """HKDF-SHA256 of the master identity's secret: 32 bytes, never written anywhere."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_SIZE, salt=None, info=INTEGRITY_INFO).derive(
+        identity_to_bytes(identity)
+    )
+
+
+def _tag_input(label: str, parts: tuple[bytes | str, ...]) -> bytes:
+    chunks = [
+        label.encode("ascii"),
+        *(p.encode("utf-8") if isinstance(p, str) else p for p in parts),
+    ]
+    # Length-prefixed, so that ("ab", "c") and ("a", "bc") never share a tag.
+    return b"".join(len(chunk).to_bytes(8, "big") + chunk for chunk in chunks)
+
+
+def integrity_tag(key: bytes, label: str, *parts: bytes | str) -> bytes:
+    """HMAC-SHA256 under the integrity key of a label (what is tagged) and its parts."""
+    import hmac
+
+    return hmac.new(key, _tag_input(label, parts), "sha256").digest()
+
+
+def integrity_ok(key: bytes, tag: bytes | None, label: str, *parts: bytes | str) -> bool:
+    """True when `tag` is the tag of these parts (constant-time comparison)."""
+    import hmac
+
+    return tag is not None and hmac.compare_digest(tag, integrity_tag(key, label, *parts))
