@@ -4,6 +4,7 @@ Its files are named in `journal.layout`. Unlocking is two steps so that the slow
 can run elsewhere: `unwrap_identity` runs scrypt (about 2 s, holding the GIL: the app
 runs it in a subprocess), `Vault.open` is fast and returns a `journal.store.Journal`.
 Changing the passphrase rewraps the master identity only; no entry ciphertext changes.
+Rotating every key (`rekey`) and replacing the recovery code are `journal.rekey`'s.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pyrage
 
 from journal import crypto
+from journal import rekey as rotation
 from journal.crypto import KeyWrap, ScryptKeyWrap
 from journal.errors import DentelleError, VaultDamaged, VaultMissing
 from journal.fsutil import make_private_dir, write_atomic
@@ -81,6 +83,7 @@ class Vault:
         return self.identity_file.exists() and self.database_file.exists()
 
     def require(self) -> None:
+        rotation.resolve(self.path)  # a rekey a crash interrupted: finished or undone
         if not self.exists():
             raise VaultMissing("vault.missing", path=str(self.path))
 
@@ -146,6 +149,18 @@ class Vault:
             raise DentelleError(
                 "vault.not_writable", path=str(self.path), reason=error.strerror or str(error)
             ) from None
+
+    def rekey(
+        self, identity: pyrage.x25519.Identity, new_passphrase: str, *, check: bool = True
+    ) -> rotation.Rekeyed:
+        """A new master identity, new keys, every record re-sealed, a new recovery code."""
+        self.require()
+        return rotation.rekey(self, identity, new_passphrase, check=check)
+
+    def new_recovery_code(self, identity: pyrage.x25519.Identity) -> str:
+        """Replace the recovery code (shown once by the caller); the old one stops opening."""
+        self.require()
+        return rotation.new_recovery_code(self, identity)
 
     def open(
         self,

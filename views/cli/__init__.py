@@ -46,6 +46,7 @@ COMMANDS = {
     "erase-version": "views.cli.rights:erase_version",
     "review": "views.cli.rights:review",
     "search": "views.cli.search:search",
+    "rekey": "views.cli.vault:rekey",
 }
 
 

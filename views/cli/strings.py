@@ -162,8 +162,14 @@ register(
             "en": "Passphrase changed. The old one no longer opens the vault.",
         },
         "cli.recover_done": {
-            "fr": "Nouvelle phrase de passe enregistrée. Votre code de secours reste le même.",
-            "en": "New passphrase saved. Your recovery code stays the same.",
+            "fr": (
+                "Nouvelle phrase de passe enregistrée. L'ancien code de secours n'ouvre plus "
+                "le coffre : en voici un nouveau."
+            ),
+            "en": (
+                "New passphrase saved. The old recovery code no longer opens the vault: "
+                "here is a new one."
+            ),
         },
         "cli.person_added": {
             "fr": "Personne ajoutée : {name} ({id}).",
@@ -278,6 +284,43 @@ register(
         "cli.entry_edited.one": {
             "fr": "Note corrigée ({id}) ; {n} version dans l'historique.",
             "en": "Entry corrected ({id}); {n} version in its history.",
+        },
+        "cli.help.rekey": {
+            "fr": (
+                "Changer toutes les clés du coffre (clé maîtresse, clés des personnes, "
+                "code de secours) : après la perte d'une clé USB si la phrase de passe a pu "
+                "être connue."
+            ),
+            "en": (
+                "Change every key of the vault (master key, people's keys, recovery code): "
+                "after losing a USB key if the passphrase may be known."
+            ),
+        },
+        "cli.rekey_working": {
+            "fr": "Nouvelles clés : chaque note est rechiffrée…",
+            "en": "New keys: every entry is being re-encrypted…",
+        },
+        "cli.rekey_done": {
+            "fr": (
+                "Toutes les clés du coffre ont changé. L'ancienne phrase de passe, l'ancien "
+                "code de secours et les anciennes copies de « identity.age » n'ouvrent plus "
+                "le coffre."
+            ),
+            "en": (
+                "Every key of the vault has changed. The old passphrase, the old recovery "
+                "code and old copies of “identity.age” no longer open the vault."
+            ),
+        },
+        "cli.rekey_backup_hint": {
+            "fr": (
+                "Faites une sauvegarde maintenant sur chaque clé USB : les sauvegardes "
+                "précédentes ne s'ouvrent qu'avec l'ancienne phrase de passe ou l'ancien code "
+                "(« dentelle backups » les signale)."
+            ),
+            "en": (
+                "Make a backup now on each USB key: earlier backups open only with the old "
+                "passphrase or the old code (“dentelle backups” points them out)."
+            ),
         },
     }
 )

@@ -1,4 +1,4 @@
-"""`dentelle init`, `passwd` and `recover`: the vault and the secrets that open it."""
+"""`dentelle init`, `passwd`, `recover` and `rekey`: the vault and the secrets that open it."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from journal.errors import DentelleError
+from journal.passphrase import check_strength
 from views.cli.group import command, option
 from views.cli.session import PASSPHRASE_VARIABLE, Session, pass_session
 
@@ -50,4 +51,30 @@ def recover(session: Session, new_passphrase_file: Path | None) -> None:
     identity = session.vault.unwrap_with_recovery_code(session.recovery_code())
     new = session.new_passphrase(new_passphrase_file)
     session.vault.change_passphrase(identity, new)
+    # The code was used (read aloud, typed, perhaps seen): it is replaced at once.
+    code = session.vault.new_recovery_code(identity)
     click.echo(session.t("cli.recover_done"))
+    click.echo()
+    click.echo(session.t("cli.recovery_code", code=code))
+
+
+@command(help="cli.help.rekey")
+@option(
+    "--new-passphrase-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="cli.help.passphrase_file",
+)
+@pass_session
+def rekey(session: Session, new_passphrase_file: Path | None) -> None:
+    session.vault.require()
+    identity = session.vault.unwrap_identity(session.passphrase())
+    new = session.new_passphrase(new_passphrase_file)
+    check_strength(new)  # before the long part, not after it
+    if session.interactive():
+        click.echo(session.t("cli.rekey_working"), err=True)
+    done = session.vault.rekey(identity, new)
+    click.echo(session.t("cli.rekey_done"))
+    click.echo()
+    click.echo(session.t("cli.recovery_code", code=done.recovery_code))
+    click.echo()
+    click.echo(session.t("cli.rekey_backup_hint"))

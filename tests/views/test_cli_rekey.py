@@ -1,0 +1,98 @@
+"""`dentelle rekey` and the new recovery code `dentelle recover` gives (issue 11, item 3)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from journal import crypto
+from journal.errors import VaultDamaged
+from journal.vault import Vault
+from tests.conftest import TickingClock
+from tests.journal.rekey_helpers import NEW_PASSPHRASE, OLD_PASSPHRASE, FastKeyWrap, make_vault
+from tests.views.conftest import Dentelle
+
+CODE = re.compile(r"\b[A-Z2-9]{4}(?:-[A-Z2-9]{4}){5}\b")
+
+
+@pytest.fixture
+def fast(tmp_path: Path, clock: TickingClock) -> tuple[Dentelle, Vault, str]:
+    vault, code = make_vault(tmp_path / "vault")
+    dentelle = Dentelle(vault.path, FastKeyWrap(), clock)  # type: ignore[arg-type]
+    return dentelle, vault, code
+
+
+def test_an_identity_file_from_a_lost_usb_key_does_not_open_what_follows_rekey(
+    fast: tuple[Dentelle, Vault, str],
+) -> None:
+    dentelle, vault, old_code = fast
+    assert (
+        dentelle("person", "add", "Awa", env={"DENTELLE_PASSPHRASE": OLD_PASSPHRASE}).exit_code == 0
+    )
+    on_usb_key = vault.identity_file.read_bytes()
+
+    result = dentelle(
+        "rekey",
+        env={"DENTELLE_PASSPHRASE": OLD_PASSPHRASE, "DENTELLE_NEW_PASSPHRASE": NEW_PASSPHRASE},
+    )
+    assert result.exit_code == 0, result.output
+    codes = CODE.findall(result.output)
+    assert len(codes) == 1 and codes[0] != old_code
+    assert "sauvegarde" in result.output
+    added = dentelle(
+        "add", "Awa", "après la perte de la clé", env={"DENTELLE_PASSPHRASE": NEW_PASSPHRASE}
+    )
+    assert added.exit_code == 0, added.output
+
+    old = crypto.identity_from_bytes(FastKeyWrap().unwrap(OLD_PASSPHRASE, on_usb_key))
+    with pytest.raises(VaultDamaged):
+        vault.open(old)
+    refused = dentelle("people", env={"DENTELLE_PASSPHRASE": OLD_PASSPHRASE})
+    assert refused.exit_code != 0 and "Phrase de passe incorrecte" in refused.output
+    with vault.open(vault.unwrap_with_recovery_code(codes[0])) as journal:
+        [person] = journal.people()
+        assert [e.text for e in journal.entries(person.id)] == ["après la perte de la clé"]
+
+
+def test_rekey_refuses_a_weak_passphrase_before_changing_anything(
+    fast: tuple[Dentelle, Vault, str],
+) -> None:
+    dentelle, vault, _ = fast
+    files = {p.name: p.read_bytes() for p in vault.path.iterdir()}
+    result = dentelle(
+        "rekey",
+        lang="en",
+        env={"DENTELLE_PASSPHRASE": OLD_PASSPHRASE, "DENTELLE_NEW_PASSPHRASE": "court"},
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert {p.name: p.read_bytes() for p in vault.path.iterdir()} == files
+
+
+def test_recover_issues_a_new_code_and_the_old_one_no_longer_opens(
+    fast: tuple[Dentelle, Vault, str],
+) -> None:
+    dentelle, vault, old_code = fast
+    with vault.unlock(OLD_PASSPHRASE) as journal:
+        journal.add_entry(journal.add_person("Awa").id, date(2026, 3, 1), "une note")
+
+    result = dentelle(
+        "recover",
+        env={"DENTELLE_RECOVERY_CODE": old_code, "DENTELLE_NEW_PASSPHRASE": NEW_PASSPHRASE},
+    )
+    assert result.exit_code == 0, result.output
+    codes = CODE.findall(result.output)
+    assert len(codes) == 1 and codes[0] != old_code
+    assert "reste le même" not in result.output
+
+    again = dentelle(
+        "recover",
+        env={"DENTELLE_RECOVERY_CODE": old_code, "DENTELLE_NEW_PASSPHRASE": OLD_PASSPHRASE},
+    )
+    assert again.exit_code != 0 and "Code de secours incorrect" in again.output
+    with vault.unlock(NEW_PASSPHRASE) as journal:
+        assert len(journal.people()) == 1
+    vault.open(vault.unwrap_with_recovery_code(codes[0])).close()
