@@ -123,5 +123,13 @@ register(
             "fr": "Ouvert avec le code de secours : choisissez une nouvelle phrase de passe avec « dentelle recover ».",
             "en": "Opened with the recovery code: choose a new passphrase with “dentelle recover”.",
         },
+        "cli.backups.old_keys": {
+            "fr": "Sauvegardes d'avant le changement des clés (« dentelle rekey ») : n° {numbers}. Elles ne s'ouvrent qu'avec l'ancienne phrase de passe ou l'ancien code de secours.",
+            "en": "Backups from before the keys were changed (“dentelle rekey”): no. {numbers}. They open only with the old passphrase or the old recovery code.",
+        },
+        "cli.backups.keys_gone": {
+            "fr": "Sauvegardes qui ne s'ouvrent plus : n° {numbers}. Leurs clés, d'avant le changement des clés, ont quitté la clé USB quand une personne a été oubliée.",
+            "en": "Backups that no longer open: no. {numbers}. Their keys, from before the keys were changed, left the USB key when a person was forgotten.",
+        },
     }
 )

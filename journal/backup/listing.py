@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from journal.backup.rekeyed import bound_for, retired_bounds
 from journal.backup.sets import (
     KEYRING_FILE,
     generation_files,
@@ -37,6 +38,8 @@ class GenerationInfo:
     created: datetime | None
     checked: datetime | None
     ok: bool | None  # None: never checked since written by another program
+    recipient: str | None = None  # the master recipient it was written for (public)
+    retired: int | None = None  # opened by the key files retired after a rekey (`rekeyed`)
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ def describe_set(destination: Path) -> SetInfo:
     if manifest is None and not files and not (path / KEYRING_FILE).exists():
         raise BackupError("backup.no_set", path=str(destination))
     recorded = manifest.generations if manifest else {}
+    bounds = retired_bounds(path)
     infos = []
     for number, file in files.items():
         try:
@@ -91,6 +95,8 @@ def describe_set(destination: Path) -> SetInfo:
                 or datetime.fromtimestamp(stat.st_mtime).astimezone(),
                 checked=parse_time(info.get("checked")),
                 ok=ok,
+                recipient=info.get("recipient"),
+                retired=bound_for(bounds, number),
             )
         )
     return SetInfo(

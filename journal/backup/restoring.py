@@ -24,8 +24,10 @@ import pyrage
 from journal.backup import strings  # noqa: F401  (registers the messages)
 from journal.backup.io import GenerationDamaged, Progress, no_progress, read_from_device
 from journal.backup.listing import SetInfo, describe_set
+from journal.backup.rekeyed import keys_for
 from journal.backup.sets import (
     HEADER_TABLE,
+    KEYRING_FILE,
     Keyring,
     open_generation,
     read_keyring,
@@ -231,11 +233,10 @@ def restore(
     info = describe_set(destination)
     chosen = info.generation(generation)
     _check_target(vault)
+    keys = keys_for(info.path, chosen.number)  # retired ones for a generation before a rekey
     try:
-        keyring = read_keyring(info.path, identity)
-        key_files = {
-            name: read_from_device(info.path / name) for name in (IDENTITY_FILE, RECOVERY_FILE)
-        }
+        keyring = read_keyring(info.path, identity, keys[KEYRING_FILE])
+        key_files = {name: read_from_device(keys[name]) for name in (IDENTITY_FILE, RECOVERY_FILE)}
     except (FileNotFoundError, GenerationDamaged):
         raise BackupError("backup.keyring_damaged", path=str(info.path)) from None
     except OSError as error:

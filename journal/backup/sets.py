@@ -273,9 +273,14 @@ class Keyring:
             raise GenerationDamaged("keyring content") from None
 
 
-def read_keyring(set_dir: Path, identity: pyrage.x25519.Identity) -> Keyring:
-    """Raise `FileNotFoundError` when absent, `GenerationDamaged` when unreadable."""
-    blob = read_from_device(set_dir / KEYRING_FILE)
+def read_keyring(
+    set_dir: Path, identity: pyrage.x25519.Identity, file: Path | None = None
+) -> Keyring:
+    """Raise `FileNotFoundError` when absent, `GenerationDamaged` when unreadable.
+
+    `file`: a keyring retired after a rekey (`journal.backup.rekeyed`) instead of the set's.
+    """
+    blob = read_from_device(file or set_dir / KEYRING_FILE)
     try:
         plain = pyrage.decrypt(blob, [identity])
     except (pyrage.DecryptError, ValueError, TypeError):

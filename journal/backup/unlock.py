@@ -12,7 +12,8 @@ import pyrage
 
 from journal import crypto
 from journal.backup.io import read_from_device
-from journal.backup.sets import set_path
+from journal.backup.rekeyed import keys_for
+from journal.backup.sets import generation_files, set_path
 from journal.crypto import KeyWrap
 from journal.errors import BackupError, DentelleError
 from journal.layout import IDENTITY_FILE, RECOVERY_FILE
@@ -24,15 +25,20 @@ def unlock_set(
     *,
     passphrase: str | None = None,
     recovery_code: str | None = None,
+    generation: int | None = None,
 ) -> pyrage.x25519.Identity:
     """The master identity from the set's own key copies (a fresh machine has no vault).
 
-    The slow step (scrypt, ~2 s): the app should run it as it runs its unlock.
+    The slow step (scrypt, ~2 s): the app should run it as it runs its unlock. With
+    `generation` (default: the latest), the copies that open it: those retired after a
+    rekey for a generation written before it (`journal.backup.rekeyed`).
     """
     path = set_path(destination)
     name = RECOVERY_FILE if recovery_code is not None else IDENTITY_FILE
+    if generation is None:
+        generation = max(generation_files(path), default=None)
     try:
-        blob = read_from_device(path / name)
+        blob = read_from_device(keys_for(path, generation)[name])
     except OSError:
         raise BackupError("backup.key_copy_missing", path=str(path), what=name) from None
     if recovery_code is not None:

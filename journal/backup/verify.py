@@ -51,7 +51,10 @@ def verify_set(
     if keyring.vault_id != vault_id:
         raise BackupError("backup.keyring_damaged", path=str(info.path))
     results = []
+    recipient = str(identity.to_public())
     for generation in info.generations:
+        if generation.retired is not None or generation.recipient not in (None, recipient):
+            continue  # from before a rekey: another identity opens it (`backup.rekeyed`)
         try:
             conn, header = open_generation(
                 generation.path, generation.number, identity, vault_id=vault_id, progress=progress

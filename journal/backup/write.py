@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pyrage
 
 from journal import crypto
+from journal.backup import rekeyed
 from journal.backup.io import (
     GenerationDamaged,
     Progress,
@@ -246,6 +247,8 @@ def back_up(
             snapshot, GenerationHeader(vault_id, number, created)
         )
         progress("backup.phase.snapshot", 1, 1)
+        recipient = str(identity.to_public())
+        rekeyed.before_writing(set_dir, old_keyring, manifest, tombstones, existing, recipient)
         keyring = _next_keyring(old_keyring, vault_id, wrapped, tombstones, number, kept)
         keyring_blob = crypto.age_encrypt(keyring.to_bytes(created), [identity.to_public()])
         copies = _key_copies(journal.path, set_dir)
@@ -274,8 +277,10 @@ def back_up(
             "size": size,
             "checked": created,
             "ok": True,
+            "recipient": recipient,  # which master: `backups` tells old keys apart
         }
         write_bytes_verified(set_dir / MANIFEST_FILE, manifest.to_bytes())
+        rekeyed.after_rotation(set_dir, kept)
     except OSError as error:
         raise _os_error(error, set_dir, committed=committed) from None
     except GenerationDamaged:

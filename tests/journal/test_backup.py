@@ -133,8 +133,17 @@ def test_what_the_set_holds(journal: Journal, usb: Path) -> None:
     manifest = json.loads(files[MANIFEST_FILE])
     assert manifest["vault_id"] == journal.vault_id
     assert [g["number"] for g in manifest["generations"]] == [1, 2]
-    # Dates, sizes and checks only: nothing counts people or entries in clear.
-    assert set(manifest["generations"][0]) == {"number", "created", "size", "checked", "ok"}
+    # Dates, sizes, checks and the master's public key only: nothing counts people or
+    # entries in clear.
+    assert set(manifest["generations"][0]) == {
+        "number",
+        "created",
+        "size",
+        "checked",
+        "ok",
+        "recipient",
+    }
+    assert manifest["generations"][0]["recipient"] == journal.meta("recipient")
 
 
 def test_a_generation_is_a_sqlite_file_without_person_keys(journal: Journal, usb: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -96,3 +97,31 @@ def test_recover_issues_a_new_code_and_the_old_one_no_longer_opens(
     with vault.unlock(NEW_PASSPHRASE) as journal:
         assert len(journal.people()) == 1
     vault.open(vault.unwrap_with_recovery_code(codes[0])).close()
+
+
+def test_backups_says_which_generations_need_the_old_passphrase(
+    fast: tuple[Dentelle, Vault, str], tmp_path: Path
+) -> None:
+    dentelle, vault, _ = fast
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    old = {"DENTELLE_PASSPHRASE": OLD_PASSPHRASE}
+    new = {"DENTELLE_PASSPHRASE": NEW_PASSPHRASE}
+    assert dentelle("person", "add", "Awa", env=old).exit_code == 0
+    assert dentelle("backup", "--to", str(usb), env=old).exit_code == 0
+    assert dentelle("rekey", env={**old, "DENTELLE_NEW_PASSPHRASE": NEW_PASSPHRASE}).exit_code == 0
+
+    listed = dentelle("backups", str(usb), env=new)
+    assert "n° 1. Elles ne s'ouvrent qu'avec l'ancienne phrase de passe" in listed.output
+    assert dentelle("backup", "--to", str(usb), env=new).exit_code == 0
+    listed = dentelle("backups", str(usb), "--verify", env=new, lang="en")
+    assert listed.exit_code == 0, listed.output
+    assert "no. 1. They open only with the old passphrase" in listed.output
+    assert "DAMAGED" not in listed.output
+    rows = json.loads(dentelle("backups", str(usb), "--json", env=new).stdout)["generations"]
+    assert [row["keys"] for row in rows] == ["old", "current"]
+
+    restored = dentelle("restore", str(usb), "--generation", "1", "--yes", env=old, lang="en")
+    assert restored.exit_code == 0, restored.output
+    with vault.unlock(OLD_PASSPHRASE) as journal:
+        assert [p.name for p in journal.people()] == ["Awa"]

@@ -35,6 +35,7 @@ from journal.backup import (
     verify_set,
 )
 from journal.backup.io import no_progress
+from journal.backup.rekeyed import old_key_generations
 from journal.config import load_config
 from journal.errors import DentelleError
 from journal.i18n import plural
@@ -162,6 +163,7 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
             checks = verify_set(info.path, identity, progress=progress, now=session.now())
         results = {check.number: check.ok for check in checks}
         info = describe_set(info.path)
+    old_keys, gone = old_key_generations(info, session.vault.database_file)
     if as_json:
         rows = [
             {
@@ -171,6 +173,11 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
                 "checked": g.checked.isoformat() if g.checked else None,
                 "ok": g.ok,
                 **({"verified": results[g.number]} if g.number in results else {}),
+                "keys": "old"
+                if g.number in old_keys
+                else "gone"
+                if g.number in gone
+                else "current",
             }
             for g in info.generations
         ]
@@ -188,6 +195,12 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
                 status=_status(generation, session),
             )
             click.echo(line)
+    if old_keys:
+        numbers = ", ".join(map(str, reversed(old_keys)))
+        click.echo(session.t("cli.backups.old_keys", numbers=numbers), err=as_json)
+    if gone:
+        numbers = ", ".join(map(str, reversed(gone)))
+        click.echo(session.t("cli.backups.keys_gone", numbers=numbers), err=as_json)
     pending = erasures_pending(info, session.vault.database_file)
     if pending:
         click.echo(plural("cli.backups.erasures_pending", pending, session.lang), err=as_json)
@@ -237,12 +250,12 @@ def restore_command(
         code = session.recovery_code()
         if session.interactive():
             click.echo(session.t("cli.unlocking"), err=True)
-        identity = unlock_set(info.path, keywrap, recovery_code=code)
+        identity = unlock_set(info.path, keywrap, recovery_code=code, generation=chosen.number)
     else:
         passphrase = session.passphrase()
         if session.interactive():
             click.echo(session.t("cli.unlocking"), err=True)
-        identity = unlock_set(info.path, keywrap, passphrase=passphrase)
+        identity = unlock_set(info.path, keywrap, passphrase=passphrase, generation=chosen.number)
     with progress_bars(session) as progress:
         report = restore(
             info.path,

@@ -1,0 +1,159 @@
+"""A backup set across a key rotation (`dentelle rekey`): the keys of earlier generations.
+
+A generation is age-encrypted to the master recipient of its day and its people's keys
+live in the keyring, wrapped to that master. After a rekey, the first backup to a set
+finds a keyring the new identity cannot open. Rather than overwrite it (every earlier
+generation would then be lost), it *retires* the set's key files under a name that says
+up to which generation they open:
+
+    identity.upto-000012.age   recovery.upto-000012.age   keyring.upto-000012.age
+
+so generations 1 to 12 still open with the old passphrase or the old recovery code
+(`keys_for`), and the new `identity.age`, `recovery.age` and `keyring.age` open the
+generations written after. Retired files go when no kept generation needs them.
+
+Erasure comes first: retired keys cannot be rewritten without the old identity, so if
+anyone was forgotten since the set's last backup (the vault has more tombstones than
+the set received), nothing is retired and the earlier generations lose their keys with
+the overwritten keyring; and a forgetting after a retirement removes every retired file
+at the next backup. `backups` then says which generations no longer open.
+
+Each generation's master recipient (public) is recorded in the manifest, so that the
+listing can tell, without any key, which generations open only with an old passphrase.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journal.backup.sets import KEYRING_FILE, Keyring, Manifest
+from journal.fsutil import fsync_dir
+from journal.layout import IDENTITY_FILE, RECOVERY_FILE
+
+if TYPE_CHECKING:
+    from journal.backup.listing import SetInfo
+
+KEY_FILES = (IDENTITY_FILE, RECOVERY_FILE, KEYRING_FILE)
+RETIRED_PATTERN = re.compile(r"^(identity|recovery|keyring)\.upto-(\d{6})\.age$")
+
+
+def retired_name(name: str, upto: int) -> str:
+    stem = name.removesuffix(".age")
+    return f"{stem}.upto-{upto:06d}.age"
+
+
+def retired_bounds(set_dir: Path) -> list[int]:
+    """The bounds of the retired keyrings on the set, in order."""
+    try:
+        names = os.listdir(set_dir)
+    except OSError:
+        return []
+    bounds = set()
+    for name in names:
+        match = RETIRED_PATTERN.match(name)
+        if match and match.group(1) == "keyring":
+            bounds.add(int(match.group(2)))
+    return sorted(bounds)
+
+
+def bound_for(bounds: list[int], number: int) -> int | None:
+    """The retired keys that open generation `number`, or None for the set's own."""
+    return next((bound for bound in bounds if number <= bound), None)
+
+
+def keys_for(set_dir: Path, number: int | None) -> dict[str, Path]:
+    """The key files (by their ordinary names) that open generation `number`."""
+    bound = None if number is None else bound_for(retired_bounds(set_dir), number)
+    if bound is None:
+        return {name: set_dir / name for name in KEY_FILES}
+    return {name: set_dir / retired_name(name, bound) for name in KEY_FILES}
+
+
+def _remove_retired(set_dir: Path, keep: int | None) -> None:
+    """Delete retired files whose bound is below `keep` (all of them when None)."""
+    with contextlib.suppress(OSError):
+        for name in os.listdir(set_dir):
+            match = RETIRED_PATTERN.match(name)
+            if match and (keep is None or int(match.group(2)) < keep):
+                with contextlib.suppress(OSError):
+                    os.unlink(set_dir / name)
+
+
+def before_writing(
+    set_dir: Path,
+    keyring: Keyring | None,
+    manifest: Manifest,
+    tombstones: dict[str, str],
+    existing: dict[int, Path],
+    recipient: str,
+) -> None:
+    """Called by `back_up` before it writes the set's key files; see the module docstring.
+
+    `keyring` is the set's keyring as the current identity opens it (None when absent or
+    not openable), `tombstones` the vault's, `recipient` the current master's.
+    """
+    foreign = keyring is None and (set_dir / KEYRING_FILE).exists() and bool(existing)
+    if foreign:
+        latest = manifest.generations.get(max(existing), {}).get("recipient")
+        # Written under this same master: the keyring is damaged, not from before a rekey.
+        foreign = latest != recipient
+    if foreign and manifest.vault_id and len(tombstones) <= manifest.erasures:
+        upto = max(existing)
+        for name in KEY_FILES:
+            source = set_dir / name
+            if source.exists():
+                os.replace(source, set_dir / retired_name(name, upto))
+        fsync_dir(set_dir)
+    elif foreign or (keyring is not None and set(tombstones) - set(keyring.tombstones)):
+        _remove_retired(set_dir, None)  # someone forgotten: no old key may stay
+
+
+def after_rotation(set_dir: Path, kept: list[int]) -> None:
+    """Drop retired keys that no kept generation needs any more."""
+    if kept:
+        bounds = retired_bounds(set_dir)
+        needed = {bound_for(bounds, number) for number in kept}
+        for bound in bounds:
+            if bound not in needed:
+                for name in KEY_FILES:
+                    with contextlib.suppress(OSError):
+                        os.unlink(set_dir / retired_name(name, bound))
+
+
+def vault_recipient(vault_database: Path) -> str | None:
+    """The vault's master recipient (public), read without unlocking it."""
+    if not vault_database.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{vault_database}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def old_key_generations(info: SetInfo, vault_database: Path) -> tuple[list[int], list[int]]:
+    """Generations that open only with an old passphrase or code, and those no longer open.
+
+    Old: opened by retired key files, or written under a master the vault no longer has
+    (a rekey since the last backup to this set). Gone: written under a master whose
+    keys the set no longer holds (overwritten because someone was forgotten).
+    """
+    current = vault_recipient(vault_database)
+    own = [g.recipient for g in info.generations if g.retired is None and g.recipient]
+    set_recipient = own[-1] if own else None
+    old, gone = [], []
+    for g in info.generations:
+        if g.retired is None and g.recipient and set_recipient and g.recipient != set_recipient:
+            gone.append(g.number)
+        elif g.retired is not None or (current and g.recipient and g.recipient != current):
+            old.append(g.number)
+    return old, gone
