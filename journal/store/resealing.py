@@ -149,21 +149,22 @@ def _reseal_column(
     if sealed.column not in _existing_columns(target, sealed.table):
         return 0
     columns = ", ".join(f'"{c}"' for c in (*sealed.ids, sealed.column))
+    # The copy was made page by page (SQLite's backup): its rowids are the old file's.
     cursor = journal._db.conn.execute(
-        f'SELECT {columns} FROM "{sealed.table}" WHERE "{sealed.column}" IS NOT NULL'
+        f'SELECT rowid, {columns} FROM "{sealed.table}" WHERE "{sealed.column}" IS NOT NULL'
     )
-    update = f'UPDATE "{sealed.table}" SET "{sealed.column}"=? WHERE "{sealed.ids[0]}"=?'
+    update = f'UPDATE "{sealed.table}" SET "{sealed.column}"=? WHERE rowid=?'
     done = 0
     while rows := cursor.fetchmany(BATCH):
         changes = []
-        for values in rows:
+        for rowid, *values in rows:
             row = dict(zip(sealed.ids, values[:-1], strict=True))
             owner = sealed.owner(row)
             if owner not in old or owner not in new:
                 raise VaultDamaged("crypto.damaged", what=f"{sealed.table} without a key")
             associated = sealed.aad(row)
             plain = crypto.open_sealed(old[owner], values[-1], associated, what=sealed.table)
-            changes.append((crypto.seal(new[owner], plain, associated), values[0]))
+            changes.append((crypto.seal(new[owner], plain, associated), rowid))
         target.executemany(update, changes)
         done += len(changes)
     return done
@@ -184,11 +185,20 @@ def reseal_copy(journal: Journal, target_file: Path, identity: pyrage.x25519.Ide
     for leftover in (target_file, *_companions(target_file)):
         leftover.unlink(missing_ok=True)
     touch_private(target_file)
-    db = connect(target_file)
+    with sqlite_errors():
+        target = sqlite3.connect(str(target_file), isolation_level=None)
     try:
         with sqlite_errors():
-            journal._db.conn.backup(db.conn)
-            target = db.conn
+            journal._db.conn.backup(target)
+            # Not a vault until renamed in (`journal.rekey`): no WAL, no sync per page;
+            # the file is synced once, whole, before the commit mark is written.
+            target.execute("PRAGMA journal_mode=MEMORY")
+            target.execute("PRAGMA synchronous=OFF")
+            # Every new value has the size of the one it replaces (same plaintext, same
+            # nonce and tag sizes), so it is written over it in place, and secure_delete
+            # zeroes whatever a change frees: no page keeps an old ciphertext or wrapped
+            # key, without the cost of a VACUUM.
+            target.execute("PRAGMA secure_delete=ON")
             target.execute("BEGIN")
             for sealed in SEALED:
                 report.values += _reseal_column(journal, target, sealed, old, new)
@@ -210,12 +220,9 @@ def reseal_copy(journal: Journal, target_file: Path, identity: pyrage.x25519.Ide
             meta.append((PERSON_KEYS_META, base64.b64encode(blob).decode("ascii")))
             target.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", meta)
             target.execute("COMMIT")
-            # The old ciphertext was copied page by page before being overwritten:
-            # VACUUM rewrites the file so that no free page of the new one keeps it.
-            target.execute("VACUUM")
-            target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            target.execute("PRAGMA journal_mode=WAL")  # as every vault: `connect` expects it
     finally:
-        db.close()
+        target.close()
     return report
 
 
