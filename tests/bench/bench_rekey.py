@@ -7,8 +7,8 @@
 - Each run is a child process (so that its peak resident memory is its own): the master
   identity is injected (no scrypt to unlock), then `Vault.rekey` runs whole: new
   identity, new person and practice keys, every sealed value opened and sealed again
-  into a new database file (in place, secure_delete on), the two new key files wrapped with **real** age
-  scrypt (timed apart), the commit mark and the renames.
+  into a new database file (in place, secure_delete on), the two new key files wrapped
+  with **real** age scrypt (timed apart), the commit mark and the renames.
 - Figures: median, min and max of the runs; scrypt's share; peak resident memory of the
   child (Python and the libraries included: ~60 MB before any work).
 """
