@@ -190,9 +190,10 @@ def reseal_copy(journal: Journal, target_file: Path, identity: pyrage.x25519.Ide
     try:
         with sqlite_errors():
             journal._db.conn.backup(target)
-            # Not a vault until renamed in (`journal.rekey`): no WAL, no sync per page;
-            # the file is synced once, whole, before the commit mark is written.
-            target.execute("PRAGMA journal_mode=MEMORY")
+            # Not a vault until renamed in (`journal.rekey`), and deleted on any failure:
+            # no rollback journal (in memory it would hold every page changed: the whole
+            # file), no WAL, no sync per page; synced once, whole, before the commit mark.
+            target.execute("PRAGMA journal_mode=OFF")
             target.execute("PRAGMA synchronous=OFF")
             # Every new value has the size of the one it replaces (same plaintext, same
             # nonce and tag sizes), so it is written over it in place, and secure_delete
