@@ -8,6 +8,7 @@ import random
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -103,6 +104,7 @@ def test_every_record_reads_the_same_after_rekey_and_every_value_is_new(tmp_path
         "identity.age",
         "recovery.age",
     ]
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in vault.path.iterdir())
 
     with vault.unlock(NEW_PASSPHRASE) as journal:
         assert dump(journal) == before
@@ -268,3 +270,15 @@ def test_kill_9_at_random_moments_leaves_the_old_vault_or_the_new(tmp_path: Path
             assert dump(journal) == expected
         assert not rotation.pending(target)
     assert outcomes  # which ones depends on the machine's speed; both are correct
+
+
+def test_leftovers_are_left_alone_while_the_vault_is_open_elsewhere(tmp_path: Path) -> None:
+    vault, _ = make_vault(tmp_path / "vault")
+    leftover = rotation.staged(vault.path, "dentelle.db")
+    with vault.unlock(OLD_PASSPHRASE):
+        leftover.write_bytes(b"half a database")
+        vault.require()  # the lock is held (by a rekey, or an app): nothing is touched
+        assert leftover.exists()
+    vault.require()
+    assert not leftover.exists()
+    vault.open(vault.unwrap_identity(OLD_PASSPHRASE)).close()
