@@ -10,7 +10,11 @@ entry here and nothing else:
   recipient in one `meta` value (the practice journal's today).
 
 A colleagues table sealed under the practice key, say, is one `Sealed` entry whose
-owner is `PRACTICE`; sealed under a key of its own, one `OwnKey` entry as well.
+owner is `PRACTICE`; sealed under a key of its own, one `OwnKey` entry as well (and
+`_old_keys` unwraps it from `meta`). Rows are rewritten by rowid: a table added later
+must not be `WITHOUT ROWID`. `tests/journal/test_rekey.py` fails for a BLOB column that
+is in no entry here (integrity tags and other columns that are not sealed values go in
+its `not_sealed` set).
 
 `reseal_copy` writes the re-sealed vault into a new database file beside the old one
 (the old file is only read): every person key and every own key is new, every sealed
@@ -174,7 +178,8 @@ def reseal_copy(journal: Journal, target_file: Path, identity: pyrage.x25519.Ide
     """Write `journal`'s vault into `target_file`, every key new, re-sealed for `identity`.
 
     The old database is only read. `target_file` is replaced if it exists; it is
-    complete, checkpointed and closed (no `-wal` beside it) when this returns.
+    complete and closed, in WAL mode like every vault but with no `-wal` beside it,
+    when this returns (not yet synced: `journal.rekey` does that).
     """
     recipient = identity.to_public()
     old = _old_keys(journal)

@@ -282,3 +282,18 @@ def test_leftovers_are_left_alone_while_the_vault_is_open_elsewhere(tmp_path: Pa
     vault.require()
     assert not leftover.exists()
     vault.open(vault.unwrap_identity(OLD_PASSPHRASE)).close()
+
+
+def test_a_vault_of_the_first_format_is_migrated_then_rekeyed(tmp_path: Path) -> None:
+    """The committed golden vault (schema 1): everything it holds reads the same after."""
+    from tests.conftest import GOLDEN, GOLDEN_IDENTITY
+
+    target = tmp_path / "golden"
+    shutil.copytree(GOLDEN, target)
+    vault = Vault(target, keywrap=FastKeyWrap())
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        before = dump(journal)
+    assert before["entries"]
+    vault.rekey(GOLDEN_IDENTITY, NEW_PASSPHRASE)
+    with vault.unlock(NEW_PASSPHRASE) as journal:
+        assert dump(journal) == before
