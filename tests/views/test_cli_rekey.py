@@ -125,3 +125,28 @@ def test_backups_says_which_generations_need_the_old_passphrase(
     assert restored.exit_code == 0, restored.output
     with vault.unlock(OLD_PASSPHRASE) as journal:
         assert [p.name for p in journal.people()] == ["Awa"]
+
+
+def test_rekey_asks_the_current_passphrase_then_the_new_one_twice(
+    fast: tuple[Dentelle, Vault, str],
+) -> None:
+    dentelle, vault, _ = fast
+    dentelle.tty = True
+    mismatch = dentelle(
+        "rekey",
+        input=f"{OLD_PASSPHRASE}\n{NEW_PASSPHRASE}\nautre chose\n",
+        env={"DENTELLE_PASSPHRASE": ""},
+    )
+    assert mismatch.exit_code == 1 and "Traceback" not in mismatch.output
+    vault.unwrap_identity(OLD_PASSPHRASE)  # nothing changed
+
+    done = dentelle(
+        "rekey",
+        input=f"{OLD_PASSPHRASE}\n{NEW_PASSPHRASE}\n{NEW_PASSPHRASE}\n",
+        env={"DENTELLE_PASSPHRASE": ""},
+        lang="en",
+    )
+    assert done.exit_code == 0, done.output
+    assert "re-encrypted" in done.stderr
+    assert len(CODE.findall(done.stdout)) == 1
+    vault.open(vault.unwrap_identity(NEW_PASSPHRASE)).close()
