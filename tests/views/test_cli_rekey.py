@@ -111,8 +111,10 @@ def test_backups_says_which_generations_need_the_old_passphrase(
     assert dentelle("backup", "--to", str(usb), env=old).exit_code == 0
     assert dentelle("rekey", env={**old, "DENTELLE_NEW_PASSPHRASE": NEW_PASSPHRASE}).exit_code == 0
 
-    listed = dentelle("backups", str(usb), env=new)
+    listed = dentelle("backups", str(usb), "--verify", env=new)
+    assert listed.exit_code == 0, listed.output
     assert "n° 1. Elles ne s'ouvrent qu'avec l'ancienne phrase de passe" in listed.output
+    assert "incorrecte" not in listed.output
     assert dentelle("backup", "--to", str(usb), env=new).exit_code == 0
     listed = dentelle("backups", str(usb), "--verify", env=new, lang="en")
     assert listed.exit_code == 0, listed.output

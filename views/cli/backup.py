@@ -155,7 +155,11 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
     folder = folder or choose_drive(session, with_set=True)
     info = describe_set(folder)
     results = {}
-    if verify and info.generations:
+    old_keys, gone = old_key_generations(info, session.vault.database_file)
+    # Right after a rekey every generation may be from before it: none opens with the
+    # current passphrase, and the line about old keys below says so.
+    current = [g for g in info.generations if g.number not in old_keys and g.number not in gone]
+    if verify and current:
         if session.interactive():
             click.echo(session.t("cli.unlocking"), err=True)
         identity = unlock_set(info.path, session.vault.keywrap, passphrase=session.passphrase())
@@ -163,7 +167,6 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
             checks = verify_set(info.path, identity, progress=progress, now=session.now())
         results = {check.number: check.ok for check in checks}
         info = describe_set(info.path)
-    old_keys, gone = old_key_generations(info, session.vault.database_file)
     if as_json:
         rows = [
             {
