@@ -2,7 +2,8 @@
 
 A generation is age-encrypted to the master recipient of its day and its people's keys
 live in the keyring, wrapped to that master. After a rekey, the first backup to a set
-finds a keyring the new identity cannot open. Rather than overwrite it (every earlier
+finds a keyring encrypted to another master (age says so in its header, unlike a
+damaged keyring: `_other_master`). Rather than overwrite it (every earlier
 generation would then be lost), it *retires* the set's key files under a name that says
 up to which generation they open:
 
@@ -30,6 +31,8 @@ import re
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import pyrage
 
 from journal.backup.sets import KEYRING_FILE, Keyring, Manifest
 from journal.fsutil import fsync_dir
@@ -84,24 +87,40 @@ def _remove_retired(set_dir: Path, keep: int | None) -> None:
                     os.unlink(set_dir / name)
 
 
+def _other_master(set_dir: Path, identity: pyrage.x25519.Identity) -> bool:
+    """Is the set's keyring age-encrypted to another master (a rekey), not damaged?
+
+    age tells the two apart in the header: with no stanza for this identity it reports
+    "No matching keys found" before reading any payload; a damaged file fails otherwise.
+    """
+    try:
+        with open(set_dir / KEYRING_FILE, "rb") as file:
+            head = file.read(65536)
+    except OSError:
+        return False
+    try:
+        pyrage.decrypt(head, [identity])
+    except pyrage.DecryptError as error:
+        return str(error) == "No matching keys found"
+    except (ValueError, TypeError):
+        return False
+    return False
+
+
 def before_writing(
     set_dir: Path,
     keyring: Keyring | None,
     manifest: Manifest,
     tombstones: dict[str, str],
     existing: dict[int, Path],
-    recipient: str,
+    identity: pyrage.x25519.Identity,
 ) -> None:
     """Called by `back_up` before it writes the set's key files; see the module docstring.
 
     `keyring` is the set's keyring as the current identity opens it (None when absent or
-    not openable), `tombstones` the vault's, `recipient` the current master's.
+    not openable), `tombstones` the vault's, `identity` the current master.
     """
-    foreign = keyring is None and (set_dir / KEYRING_FILE).exists() and bool(existing)
-    if foreign:
-        latest = manifest.generations.get(max(existing), {}).get("recipient")
-        # Written under this same master: the keyring is damaged, not from before a rekey.
-        foreign = latest != recipient
+    foreign = keyring is None and bool(existing) and _other_master(set_dir, identity)
     if foreign and manifest.vault_id and len(tombstones) <= manifest.erasures:
         upto = max(existing)
         for name in KEY_FILES:

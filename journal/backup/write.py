@@ -247,8 +247,7 @@ def back_up(
             snapshot, GenerationHeader(vault_id, number, created)
         )
         progress("backup.phase.snapshot", 1, 1)
-        recipient = str(identity.to_public())
-        rekeyed.before_writing(set_dir, old_keyring, manifest, tombstones, existing, recipient)
+        rekeyed.before_writing(set_dir, old_keyring, manifest, tombstones, existing, identity)
         keyring = _next_keyring(old_keyring, vault_id, wrapped, tombstones, number, kept)
         keyring_blob = crypto.age_encrypt(keyring.to_bytes(created), [identity.to_public()])
         copies = _key_copies(journal.path, set_dir)
@@ -277,7 +276,8 @@ def back_up(
             "size": size,
             "checked": created,
             "ok": True,
-            "recipient": recipient,  # which master: `backups` tells old keys apart
+            # Which master (public key): `backups` tells generations from before a rekey.
+            "recipient": str(identity.to_public()),
         }
         write_bytes_verified(set_dir / MANIFEST_FILE, manifest.to_bytes())
         rekeyed.after_rotation(set_dir, kept)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,28 @@ def test_a_forgetting_between_the_rekey_and_the_backup_retires_nothing(
     for name in (IDENTITY_FILE, RECOVERY_FILE, KEYRING_FILE):
         assert (set_dir / name).exists()
     assert old_key_generations(describe_set(usb), vault.database_file) == ([], [1, 2])
+
+
+def test_a_damaged_keyring_is_not_taken_for_one_from_before_a_rekey(tmp_path: Path) -> None:
+    vault, _ = make_vault(tmp_path / "vault")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with vault.unlock(OLD_PASSPHRASE) as journal:
+        fill(journal, people=1)
+    back_up_with(vault, OLD_PASSPHRASE, usb)
+    # A set written before generations recorded their master: only the keyring tells.
+    manifest_file = usb / "dentelle-backup" / "manifest.json"
+    manifest = json.loads(manifest_file.read_text())
+    for generation in manifest["generations"]:
+        del generation["recipient"]
+    manifest_file.write_text(json.dumps(manifest))
+    keyring = usb / "dentelle-backup" / KEYRING_FILE
+    damaged = bytearray(keyring.read_bytes())
+    damaged[-40] ^= 0xFF
+    keyring.write_bytes(bytes(damaged))
+    back_up_with(vault, OLD_PASSPHRASE, usb)
+    assert not [p.name for p in keyring.parent.iterdir() if ".upto-" in p.name]
+    info = describe_set(usb)
+    assert old_key_generations(info, vault.database_file) == ([], [])
+    old = unlock_set(usb, FastKeyWrap(), passphrase=OLD_PASSPHRASE)
+    assert [r.ok for r in verify_set(usb, old)] == [True, True]
