@@ -41,7 +41,7 @@ register(
     }
 )
 
-HEADER = "-- dentelle card v1 --"
+HEADER = "dentelle-card: v1"  # a first line that never reads as a command-line option
 FINGERPRINT_WORDS = 6
 MAX_NAME = 80
 

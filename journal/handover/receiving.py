@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 register(
     {
+        "count.versions": {"fr": "{n} versions", "en": "{n} versions"},
+        "count.versions.one": {"fr": "{n} version", "en": "{n} version"},
         "handover.unreadable": {
             "fr": "Impossible de lire {path} ({reason}).",
             "en": "Cannot read {path} ({reason}).",

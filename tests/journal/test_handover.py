@@ -99,8 +99,8 @@ def test_a_card_reads_back_and_its_fingerprint_is_six_aligned_words(journal: Jou
     [
         "",
         "bonjour",
-        "-- dentelle card v1 --\nname: x\nrecipient: age1abc\nverify: AAAA",
-        "-- dentelle card v1 --\nname: x\nverify: AAAA",
+        "dentelle-card: v1\nname: x\nrecipient: age1abc\nverify: AAAA",
+        "dentelle-card: v1\nname: x\nverify: AAAA",
     ],
 )
 def test_a_malformed_card_is_refused_clearly(journal: Journal, text: str) -> None:
