@@ -354,3 +354,30 @@ def test_the_age_command_decrypts_the_file_with_bs_identity(three: Three, tmp_pa
     assert len(story["notes"]) == 50
     assert story["sender"] == my_card(three.a).to_json()
     assert Card.from_json(story["sender"]) == my_card(three.a)
+
+
+def test_the_recipe_of_the_format_page_reads_a_handover(three: Three) -> None:
+    """docs/format.md's handover recipe, run as written: identity from the vault, then
+    the story with its signature checked (and an altered signature refused)."""
+    import json
+    import re
+
+    import pyrage
+    from cryptography.exceptions import InvalidSignature
+
+    doc = (Path(__file__).parents[2] / "docs" / "format.md").read_text()
+    section = doc[doc.index("## The handover file") :]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    recipe: dict = {"__name__": "recipe"}
+    exec(compile(code, "format.md", "exec"), recipe)
+    path = hand_over(three.a, three.person_id, "Bruno", three.folder, "Lettre")
+    three.b.checkpoint()
+    identity = recipe["handover_identity"](str(three.b.path / "dentelle.db"), str(GOLDEN_IDENTITY))
+    assert identity == str(my_keys(three.b).identity)
+    plain = pyrage.decrypt(path.read_bytes(), [pyrage.x25519.Identity.from_str(identity)])
+    story = recipe["read_handover"](plain)
+    assert story["person"]["name"] == NAME and story["letter"] == "Lettre"
+    envelope = json.loads(plain)
+    envelope["signed"] = envelope["signed"].replace("Lettre", "Lettrx")
+    with pytest.raises(InvalidSignature):
+        recipe["read_handover"](json.dumps(envelope).encode())
