@@ -26,12 +26,14 @@ from journal.handover.colleagues import (
 from journal.handover.receiving import accept_handover, read_handover
 from journal.handover.sending import hand_over
 from journal.handover.words import WORDS
+from journal.rhythm import parse_rhythm
 from journal.store import Journal
 from journal.store.consultations import consultations
 from tests.conftest import GOLDEN_IDENTITY, MemoKeyWrap, TickingClock, make_empty_vault
 
 NAME = "Zéphyrine Quillebœuf"
 PROFILE = "Mère de trois enfants, arrivée de Tourcoing"
+RHYTHM = parse_rhythm("toutes les deux semaines").to_json()
 WORDS_OF_HER = ["Quillebœuf", "xylocoque", "brindezingue", "Tourcoing"]
 
 
@@ -61,7 +63,7 @@ def three(tmp_path: Path, keywrap: MemoKeyWrap, clock: TickingClock) -> Iterator
     add_colleague(b, "Alice", my_card(a).text())
     add_colleague(c, "Bruno", my_card(b).text())
     person = a.add_person(NAME, PROFILE)
-    a.update_person(person.id, extra={"rhythm": {"freq": "weekly", "interval": 2}})
+    a.update_person(person.id, extra={"rhythm": RHYTHM})
     start = date(2025, 1, 6)
     entries = [
         a.add_entry(person.id, start + timedelta(days=7 * n), sentence(n)) for n in range(50)
@@ -154,7 +156,7 @@ def test_b_receives_every_note_and_version_identical(three: Three) -> None:
     assert versions(b, person_id) == versions(a, three.person_id)
     received = b.person(person_id)
     assert (received.name, received.profile) == (NAME, PROFILE)
-    assert received.extra["rhythm"] == {"freq": "weekly", "interval": 2}
+    assert received.extra["rhythm"] == RHYTHM
     assert received.extra["letters"][0]["text"] == "Elle préfère le matin."
     assert b.summaries()[0].entry_count == 50
     lines = consultations(b, person_id)
@@ -381,3 +383,38 @@ def test_the_recipe_of_the_format_page_reads_a_handover(three: Three) -> None:
     envelope["signed"] = envelope["signed"].replace("Lettre", "Lettrx")
     with pytest.raises(InvalidSignature):
         recipe["read_handover"](json.dumps(envelope).encode())
+
+
+def test_a_restored_backup_still_opens_the_handovers_made_for_it(
+    three: Three, tmp_path: Path, keywrap: MemoKeyWrap, clock: TickingClock
+) -> None:
+    """A new computer restored from the USB key keeps the card and the colleagues."""
+    from journal.backup import back_up, restore
+    from journal.vault import Vault
+
+    usb = tmp_path / "usb-key"
+    usb.mkdir()
+    card = my_card(three.b)
+    back_up(three.b, usb)
+    path = hand_over(three.a, three.person_id, "Bruno", three.folder, "")
+    target = Vault(tmp_path / "new-computer" / "vault", keywrap=keywrap)
+    restore(usb, target, GOLDEN_IDENTITY)
+    with target.open(GOLDEN_IDENTITY, clock=clock) as restored:
+        assert my_card(restored) == card
+        assert [c.name for c in colleagues(restored)] == ["Alice"]
+        assert read_handover(restored, path).sender_name == "Alice"
+
+
+def test_the_received_letter_is_in_the_persons_export(three: Three) -> None:
+    """The letter stays with the story: the person's right of access reaches it."""
+    from journal.export import collect, render
+
+    path = hand_over(three.a, three.person_id, "Bruno", three.folder, "Elle préfère le matin.")
+    person_id = accept_handover(three.b, read_handover(three.b, path))
+    file = collect(three.b, person_id)
+    for fmt in ("md", "html", "json"):
+        document = render(file, fmt, "fr")
+        assert "Elle préfère le matin." in document, fmt
+        assert "Alice" in document, fmt
+    assert "Lettres de transmission" in render(file, "md", "fr")
+    assert "Handover letters" in render(file, "html", "en")
