@@ -418,3 +418,21 @@ def test_the_received_letter_is_in_the_persons_export(three: Three) -> None:
         assert "Alice" in document, fmt
     assert "Lettres de transmission" in render(file, "md", "fr")
     assert "Handover letters" in render(file, "html", "en")
+
+
+def test_an_older_vault_gains_the_colleagues_table(tmp_path: Path, keywrap: MemoKeyWrap) -> None:
+    import sqlite3
+
+    from journal.vault import Vault
+    from tests.conftest import GOLDEN
+
+    shutil.copytree(GOLDEN, tmp_path / "v")
+    conn = sqlite3.connect(tmp_path / "v" / "dentelle.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] < 4
+    assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name='colleagues'").fetchone()
+    conn.close()
+    with Vault(tmp_path / "v", keywrap=keywrap).open(GOLDEN_IDENTITY) as journal:
+        card = set_my_name(journal, "Alice")
+        assert journal._db.execute("PRAGMA user_version").fetchone()[0] >= 4
+    with Vault(tmp_path / "v", keywrap=keywrap).open(GOLDEN_IDENTITY) as journal:
+        assert my_card(journal) == card  # migrated once, the keys kept
