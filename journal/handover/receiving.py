@@ -25,6 +25,7 @@ from journal.handover.cards import Card, fingerprint
 from journal.handover.colleagues import colleagues, my_card, my_keys, removed_cards
 from journal.handover.sending import FORMAT, signed_bytes
 from journal.i18n import DEFAULT_LANGUAGE, register, translate
+from journal.rhythm import Rhythm
 from journal.store.consultations import record_consultation
 from journal.store.transfer import create_person, free_person_id, merge_entries
 
@@ -141,6 +142,12 @@ def _validate(payload: dict) -> None:
             raise ValueError("profile")
         if not isinstance(payload["letter"], str):
             raise ValueError("letter")
+        if person.get("rhythm"):
+            Rhythm.from_json(person["rhythm"])
+        note_ids = [note["id"] for note in payload["notes"]]
+        version_ids = [v["version_id"] for note in payload["notes"] for v in note["versions"]]
+        if len(set(note_ids)) != len(note_ids) or len(set(version_ids)) != len(version_ids):
+            raise ValueError("twice the same id")
         for note in payload["notes"]:
             if not isinstance(note["id"], str) or not note["versions"]:
                 raise ValueError("note")

@@ -436,3 +436,48 @@ def test_an_older_vault_gains_the_colleagues_table(tmp_path: Path, keywrap: Memo
         assert journal._db.execute("PRAGMA user_version").fetchone()[0] >= 4
     with Vault(tmp_path / "v", keywrap=keywrap).open(GOLDEN_IDENTITY) as journal:
         assert my_card(journal) == card  # migrated once, the keys kept
+
+
+def signed_by(journal: Journal, payload: dict, recipient: str) -> bytes:
+    """A handover file as `hand_over` makes it, around a payload of the test's choosing."""
+    import base64
+    import json
+
+    import pyrage
+
+    from journal.handover.sending import FORMAT, signed_bytes
+
+    signed = json.dumps(payload)
+    signature = my_keys(journal).signing.sign(signed_bytes(signed))
+    envelope = {
+        "format": FORMAT,
+        "signed": signed,
+        "signature": base64.b64encode(signature).decode(),
+    }
+    return pyrage.encrypt(
+        json.dumps(envelope).encode(), [pyrage.x25519.Recipient.from_str(recipient)]
+    )
+
+
+@pytest.mark.parametrize("flaw", ["twice the same version", "twice the same note", "bad rhythm"])
+def test_a_signed_but_malformed_story_is_refused_before_anything_is_written(
+    three: Three, flaw: str
+) -> None:
+    import json
+
+    import pyrage
+
+    path = hand_over(three.a, three.person_id, "Bruno", three.folder, "")
+    envelope = json.loads(pyrage.decrypt(path.read_bytes(), [my_keys(three.b).identity]))
+    payload = json.loads(envelope["signed"])
+    if flaw == "twice the same version":
+        payload["notes"][0]["versions"].append(payload["notes"][0]["versions"][0])
+    elif flaw == "twice the same note":
+        payload["notes"].append(payload["notes"][0])
+    else:
+        payload["person"]["rhythm"] = {"nonsense": 1}
+    path.write_bytes(signed_by(three.a, payload, my_card(three.b).recipient))
+    with pytest.raises(DentelleError) as caught:
+        read_handover(three.b, path)
+    assert caught.value.key == "handover.altered"
+    assert three.b.people() == []
