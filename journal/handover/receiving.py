@@ -251,7 +251,9 @@ def _merge_profile(journal: Journal, person_id: str, person: dict) -> None:
     theirs = (person.get("profile") or "").strip()
     profile = local.profile
     if theirs and theirs not in local.profile:
-        profile = f"{local.profile.rstrip()}\n\n{theirs}" if local.profile.strip() else theirs
+        mine = local.profile.strip()
+        # Their profile grew from ours: theirs is the whole of it. Else both are kept.
+        profile = theirs if not mine or theirs.startswith(mine) else f"{mine}\n\n{theirs}"
     extra = {}
     if person.get("rhythm") and not local.extra.get("rhythm"):
         extra["rhythm"] = person["rhythm"]

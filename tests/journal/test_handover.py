@@ -249,6 +249,7 @@ def test_handing_back_from_b_to_a_merges_without_duplicates(three: Three) -> Non
     b.edit_entry(notes[3].id, text="Relu par Bruno : la xylocoque va mieux.")
     b.add_entry(person_b, date(2026, 2, 2), "Première rencontre avec Bruno.")
     a.edit_entry(notes[7].id, text="Corrigé par Alice après l'envoi.")  # A kept her copy
+    b.update_person(person_b, profile=PROFILE + " ; a déménagé à Roubaix")
     back = hand_over(b, person_b, "Alice", three.folder, "Je te la rends.")
     incoming = read_handover(a, back)
     assert incoming.merges_with == three.person_id
@@ -256,6 +257,7 @@ def test_handing_back_from_b_to_a_merges_without_duplicates(three: Three) -> Non
     merged = versions(a, three.person_id)
     assert len(merged) == 51
     assert len(a.people()) == 1
+    assert a.person(three.person_id).profile == PROFILE + " ; a déménagé à Roubaix"
     for history in merged.values():
         ids = [v.version_id for v in history]
         assert len(ids) == len(set(ids))
@@ -481,3 +483,14 @@ def test_a_signed_but_malformed_story_is_refused_before_anything_is_written(
         read_handover(three.b, path)
     assert caught.value.key == "handover.altered"
     assert three.b.people() == []
+
+
+def test_two_profiles_that_differ_are_both_kept(three: Three) -> None:
+    a, b = three.a, three.b
+    person_b = accept_handover(
+        b, read_handover(b, hand_over(a, three.person_id, "Bruno", three.folder, ""))
+    )
+    b.update_person(person_b, profile="Vit maintenant seule")
+    a.update_person(three.person_id, profile="Trois enfants")
+    accept_handover(a, read_handover(a, hand_over(b, person_b, "Alice", three.folder, "")))
+    assert a.person(three.person_id).profile == "Trois enfants\n\nVit maintenant seule"
