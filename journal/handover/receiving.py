@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from journal import crypto
 from journal.errors import DentelleError, VaultDamaged
 from journal.handover.cards import Card, fingerprint
-from journal.handover.colleagues import colleagues, my_card, my_keys, removed_cards
+from journal.handover.colleagues import colleagues, has_keys, my_card, my_keys, removed_cards
 from journal.handover.sending import FORMAT, signed_bytes
 from journal.i18n import DEFAULT_LANGUAGE, register, translate
 from journal.rhythm import Rhythm
@@ -113,6 +113,8 @@ def _open_envelope(journal: Journal, path: Path) -> tuple[dict, str, bytes]:
         raise DentelleError(
             "handover.unreadable", path=str(path), reason=error.strerror or str(error)
         ) from None
+    if not has_keys(journal):  # no card yet: nothing was made for this vault
+        raise DentelleError("handover.not_for_you")
     try:
         plain = crypto.age_decrypt(blob, my_keys(journal).identity, what="handover")
     except VaultDamaged:
@@ -226,6 +228,8 @@ def accept_handover(
     sender = incoming.sender_name or incoming.sender_card.name or "?"
     with journal.transaction():
         person_id = incoming.merges_with
+        if person_id is None and person["id"] in {p.id for p in journal.people()}:
+            person_id = person["id"]  # taken in since it was read: merge, never a copy
         if person_id is None:
             created = person.get("created_at")
             extra = {"rhythm": person["rhythm"]} if person.get("rhythm") else {}

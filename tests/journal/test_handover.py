@@ -494,3 +494,26 @@ def test_two_profiles_that_differ_are_both_kept(three: Three) -> None:
     a.update_person(three.person_id, profile="Trois enfants")
     accept_handover(a, read_handover(a, hand_over(b, person_b, "Alice", three.folder, "")))
     assert a.person(three.person_id).profile == "Trois enfants\n\nVit maintenant seule"
+
+
+def test_accepting_the_same_reading_twice_makes_one_story(three: Three) -> None:
+    """The app may be asked twice (a double Enter): the second time merges, no copy."""
+    incoming = read_handover(
+        three.b, hand_over(three.a, three.person_id, "Bruno", three.folder, "")
+    )
+    first = accept_handover(three.b, incoming)
+    assert accept_handover(three.b, incoming) == first
+    assert len(three.b.people()) == 1 and len(three.b.entries(first)) == 50
+
+
+def test_reading_a_file_in_a_vault_without_a_card_writes_nothing(
+    three: Three, tmp_path: Path, keywrap: MemoKeyWrap, clock: TickingClock
+) -> None:
+    from journal.store.colleagues import colleague_rows
+
+    path = hand_over(three.a, three.person_id, "Bruno", three.folder, "")
+    with open_vault(tmp_path / "d", keywrap, clock) as fresh:
+        with pytest.raises(DentelleError) as caught:
+            read_handover(fresh, path)
+        assert caught.value.key == "handover.not_for_you"
+        assert colleague_rows(fresh) == {}  # no keys were made by reading
