@@ -64,13 +64,14 @@ def three(tmp_path: Path, keywrap: MemoKeyWrap, clock: TickingClock) -> Iterator
     add_colleague(c, "Bruno", my_card(b).text())
     person = a.add_person(NAME, PROFILE)
     a.update_person(person.id, extra={"rhythm": RHYTHM})
-    start = date(2025, 1, 6)
-    entries = [
-        a.add_entry(person.id, start + timedelta(days=7 * n), sentence(n)) for n in range(50)
-    ]
-    for n, entry in enumerate(entries[::5]):
-        for k in range(1 + n % 3):
-            a.edit_entry(entry.id, text=sentence(n) + f" (corrigé {k})")
+    with a.transaction():  # one commit: the suite's time is shared
+        start = date(2025, 1, 6)
+        entries = [
+            a.add_entry(person.id, start + timedelta(days=7 * n), sentence(n)) for n in range(50)
+        ]
+        for n, entry in enumerate(entries[::5]):
+            for k in range(1 + n % 3):
+                a.edit_entry(entry.id, text=sentence(n) + f" (corrigé {k})")
     folder = tmp_path / "usb"
     folder.mkdir()
     yield Three(a, b, c, folder, person.id)
