@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from cryptography.exceptions import InvalidSignature
 
 from journal import crypto
+from journal.dates import format_day
 from journal.errors import DentelleError, VaultDamaged
 from journal.handover.cards import Card, fingerprint
 from journal.handover.colleagues import colleagues, has_keys, my_card, my_keys, removed_cards
@@ -142,6 +143,8 @@ def _validate(payload: dict) -> None:
             raise ValueError("name")
         if not isinstance(person.get("profile", ""), str) or not isinstance(person["id"], str):
             raise ValueError("profile")
+        if person.get("created_at") is not None:
+            datetime.fromisoformat(person["created_at"])
         if not isinstance(payload["letter"], str):
             raise ValueError("letter")
         if person.get("rhythm"):
@@ -182,11 +185,7 @@ def read_handover(journal: Journal, path: Path) -> Incoming:
     if known is None:
         for removed in removed_cards(journal):
             if removed.card.verify_key == card.verify_key:
-                raise DentelleError(
-                    "handover.removed_sender",
-                    name=removed.name,
-                    day=removed.removed_on.strftime("%d/%m/%Y"),
-                )
+                raise RemovedSender(removed.name, removed.removed_on)
     person_id = payload["person"]["id"]
     here = {p.id for p in journal.people()}
     notes = payload["notes"]
@@ -202,6 +201,19 @@ def read_handover(journal: Journal, path: Path) -> Incoming:
         sender_card=card,
         payload=payload,
     )
+
+
+class RemovedSender(DentelleError):
+    """A file signed by a colleague the worker removed: refused, the day said in words."""
+
+    def __init__(self, name: str, removed_on: date) -> None:
+        super().__init__("handover.removed_sender", name=name, day=removed_on.isoformat())
+        self.removed_on = removed_on
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return translate(
+            self.key, lang, name=self.params["name"], day=format_day(self.removed_on, lang)
+        )
 
 
 class UnknownSender(DentelleError):
@@ -269,5 +281,8 @@ def _keep_letter(journal: Journal, person_id: str, sender: str, incoming: Incomi
     if not incoming.letter.strip():
         return
     letters = list(journal.person(person_id).extra.get("letters") or [])
-    letters.append({"from": sender, "at": incoming.created_at.isoformat(), "text": incoming.letter})
+    letter = {"from": sender, "at": incoming.created_at.isoformat(), "text": incoming.letter}
+    if letter in letters:  # the same file taken in twice
+        return
+    letters.append(letter)
     journal.update_person(person_id, extra={"letters": letters})

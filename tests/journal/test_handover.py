@@ -204,6 +204,9 @@ def test_a_file_from_a_removed_colleague_is_refused_as_such(three: Three) -> Non
         read_handover(three.b, path)
     assert caught.value.key == "handover.removed_sender"
     assert "Alice" in caught.value.message("fr") and "retiré" in caught.value.message("fr")
+    assert "removed from your colleagues on Saturday, November 28, 2026" in caught.value.message(
+        "en"
+    )
     assert three.b.people() == []
     add_colleague(three.b, "Alice", my_card(three.a).text())  # trusted again: accepted
     assert read_handover(three.b, path).sender_status == "known"
@@ -500,10 +503,11 @@ def test_two_profiles_that_differ_are_both_kept(three: Three) -> None:
 def test_accepting_the_same_reading_twice_makes_one_story(three: Three) -> None:
     """The app may be asked twice (a double Enter): the second time merges, no copy."""
     incoming = read_handover(
-        three.b, hand_over(three.a, three.person_id, "Bruno", three.folder, "")
+        three.b, hand_over(three.a, three.person_id, "Bruno", three.folder, "Lettre")
     )
     first = accept_handover(three.b, incoming)
     assert accept_handover(three.b, incoming) == first
+    assert len(three.b.person(first).extra["letters"]) == 1
     assert len(three.b.people()) == 1 and len(three.b.entries(first)) == 50
 
 
