@@ -29,10 +29,13 @@ register(
             "fr": "histoire affichée (ligne de commande)",
             "en": "story shown (command line)",
         },
+        "consultation.handed": {"fr": "transmis à {name}", "en": "handed over to {name}"},
+        "consultation.received": {"fr": "reçu de {name}", "en": "received from {name}"},
     }
 )
 
-KINDS = ("opened", "exported", "shown")
+KINDS = ("opened", "exported", "shown", "handed", "received")
+NAMED = ("handed", "received")  # their detail is a colleague's name, said in the words
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class Consultation:
     detail: str = ""
 
     def describe(self, lang: str) -> str:
+        if self.kind in NAMED:
+            return translate(f"consultation.{self.kind}", lang, name=self.detail)
         words = translate(f"consultation.{self.kind}", lang)
         return f"{words} ({self.detail})" if self.detail else words
 

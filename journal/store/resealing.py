@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from journal import crypto
 from journal.errors import VaultDamaged
 from journal.fsutil import touch_private
+from journal.store.colleagues import HANDOVER, handover_cipher
 from journal.store.connection import connect
 from journal.store.journal import Journal
 from journal.store.keys import PERSON_KEYS_META
@@ -105,9 +106,18 @@ SEALED: list[Sealed] = [
         _person,
         lambda r: aad("consultation", r["person_id"], r["id"]),
     ),
+    # The worker's handover keys and colleagues' cards (schema 4), under a key of their own.
+    Sealed(
+        "colleagues", "sealed", ("id",), lambda r: HANDOVER, lambda r: aad("colleague", r["id"])
+    ),
 ]
 
-OWN_KEYS: list[OwnKey] = [OwnKey("practice_key", PRACTICE)]
+OWN_KEYS: list[OwnKey] = [OwnKey("practice_key", PRACTICE), OwnKey("handover_key", HANDOVER)]
+# How each own key is opened in the old vault (its module knows where it lives).
+OWN_CIPHERS: dict[str, Callable[[Journal], ChaCha20Poly1305]] = {
+    PRACTICE: practice_cipher,
+    HANDOVER: handover_cipher,
+}
 
 BATCH = 2000
 
@@ -128,13 +138,8 @@ def _old_keys(journal: Journal) -> dict[str, ChaCha20Poly1305]:
     for person_id in people:
         keys[person_id] = journal.person_key(person_id)
     for own in OWN_KEYS:
-        if own.owner == PRACTICE:
-            keys[PRACTICE] = practice_cipher(journal)
-            continue
-        wrapped = journal.meta(own.meta)  # pragma: no cover - no other own key yet
-        if wrapped is not None:  # pragma: no cover
-            secret = crypto.age_decrypt(base64.b64decode(wrapped), journal.identity, own.meta)
-            keys[own.owner] = crypto.aead(secret)
+        if journal.meta(own.meta) is not None:
+            keys[own.owner] = OWN_CIPHERS[own.owner](journal)
     return keys
 
 

@@ -8,12 +8,15 @@ writes), deterministic in the secret so that a child process and the test agree.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from datetime import date, time
 from pathlib import Path
 
 from journal import crypto
 from journal.errors import VaultDamaged, VaultLocked
+from journal.handover.cards import Card
+from journal.handover.colleagues import add_colleague, colleagues, my_card, set_my_name
 from journal.store import Journal
 from journal.store.consultations import consultations, record_consultation
 from journal.store.practice import PRACTICE, add_practice_note, practice_notes
@@ -67,6 +70,18 @@ def fill(journal: Journal, people: int = 3, entries: int = 4) -> None:
         add_practice_note(journal, date(2026, 2, 3), "ce que j'ai ressenti")
         add_practice_note(journal, date(2026, 2, 4), "ce qui a aidé")
         journal.save_draft(PRACTICE, "une note de pratique en cours")
+    # The worker's handover keys and a colleague's card (their own sealed table).
+    set_my_name(journal, "Claire, assistante sociale")
+    add_colleague(journal, "Samir", colleague_card("Samir").text())
+
+
+def colleague_card(name: str) -> Card:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    verify = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    recipient = str(crypto.generate_identity().to_public())
+    return Card(name, recipient, base64.b64encode(verify).decode("ascii"))
 
 
 def dump(journal: Journal) -> dict:
@@ -82,4 +97,6 @@ def dump(journal: Journal) -> dict:
         "practice": practice_notes(journal),
         "consultations": {p.id: consultations(journal, p.id) for p in people},
         "tombstones": journal.tombstones(),
+        "card": my_card(journal),
+        "colleagues": colleagues(journal),
     }

@@ -47,6 +47,11 @@ COMMANDS = {
     "review": "views.cli.rights:review",
     "search": "views.cli.search:search",
     "rekey": "views.cli.vault:rekey",
+    "card": "views.cli.handover:card",
+    "colleague": "views.cli.handover:colleague",
+    "colleagues": "views.cli.handover:colleagues_command",
+    "handover": "views.cli.handover:handover",
+    "receive": "views.cli.handover:receive",
 }
 
 
