@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 
 from journal.errors import WeakPassphrase
-from journal.i18n import register, translate
+from journal.i18n import DEFAULT_LANGUAGE, register, translate
 
 register(
     {
@@ -118,7 +118,7 @@ def time_in_words(seconds: float, lang: str) -> str:
 class TooWeak(WeakPassphrase):
     """`WeakPassphrase` whose message says why and the estimate, in each language."""
 
-    def message(self, lang: str = "fr", key: str | None = None) -> str:
+    def message(self, lang: str = DEFAULT_LANGUAGE, key: str | None = None) -> str:
         reason = translate(f"passphrase.reason.{self.params['reason']}", lang)
         time = time_in_words(float(self.params["seconds"]), lang)  # type: ignore[arg-type]
         estimate = translate("passphrase.estimate", lang, time=time)
