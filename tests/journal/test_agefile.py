@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import os
 import pty
+import select
 import shutil
 import time
 from pathlib import Path
@@ -115,7 +116,7 @@ def test_cctv_scrypt_vectors() -> None:
     meta, blob = raw.split(b"\n\n", 1)
     fields = dict(line.split(b": ", 1) for line in meta.split(b"\n"))
     salt = base64.b64decode(blob.split(b"\n")[1].split(b" ")[2] + b"==")
-    header_end = blob.index(b"\n", blob.index(b"\n---")) + 1
+    header_end = blob.index(b"\n", blob.index(b"\n---") + 1) + 1
     written = agefile.encrypt_with(
         b"age",
         fields[b"passphrase"].decode(),
@@ -149,7 +150,8 @@ def run_age(arguments: list[str], passphrase: str, prompts: int) -> None:
     try:
         for _ in range(prompts):
             while b"passphrase" not in output.lower().rsplit(b"\n", 1)[-1]:
-                assert time.monotonic() < deadline, output
+                ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+                assert ready, f"age asked nothing within a minute: {output!r}"
                 output += os.read(fd, 1024)
             os.write(fd, passphrase.encode() + b"\r")
             output = b""
