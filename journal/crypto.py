@@ -1,4 +1,4 @@
-"""The only module that touches cryptography: age for keys, ChaCha20-Poly1305 for data.
+"""Where cryptography lives: age for keys, ChaCha20-Poly1305 for data (with `agefile`).
 
 Envelope encryption (see docs/format.md):
 
@@ -24,6 +24,7 @@ import pyrage
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
+from journal import agefile
 from journal.errors import VaultDamaged, VaultLocked
 from journal.i18n import register
 
@@ -36,6 +37,20 @@ register(
         "crypto.damaged": {
             "fr": "Des données chiffrées sont illisibles ou ont été modifiées ({what}).",
             "en": "Some encrypted data cannot be read or was altered ({what}).",
+        },
+        "crypto.work_factor": {
+            "fr": (
+                "Ce fichier de clé demande plus de mémoire ou de temps que cette machine"
+                " n'en permet (facteur de travail {n}). Ouvrez le coffre sur la machine"
+                " qui l'a créé et changez la phrase de passe (« dentelle passwd ») : le"
+                " fichier sera réécrit au facteur 18, que toute machine ouvre."
+            ),
+            "en": (
+                "This key file needs more memory or time than this machine allows"
+                " (work factor {n}). Open the vault on the machine that created it and"
+                " change the passphrase (“dentelle passwd”): the file is then rewritten"
+                " at work factor 18, which any machine opens."
+            ),
         },
     }
 )
@@ -61,18 +76,31 @@ class KeyWrap(Protocol):
 
 
 class ScryptKeyWrap:
-    """age scrypt (passphrase) encryption, as the `age -p` command line does it."""
+    """age scrypt (passphrase) encryption, as the `age -p` command line does it.
+
+    Written at a fixed work factor (`journal.agefile.WORK_FACTOR`, 18) by
+    `journal.agefile`; read by pyrage, which opens any age file. A work factor above
+    `MAX_WORK_FACTOR` is refused before any derivation (pyrage would spend minutes and
+    gigabytes, then call it a wrong passphrase), and pyrage's own refusal on a slower
+    machine is said as such, never as damage.
+    """
 
     def wrap(self, secret: str, payload: bytes) -> bytes:
-        return pyrage.passphrase.encrypt(payload, secret)
+        return agefile.encrypt(payload, secret)
 
     def unwrap(self, secret: str, blob: bytes) -> bytes:
+        work_factor = agefile.work_factor(blob)
+        if work_factor is not None and work_factor > agefile.MAX_WORK_FACTOR:
+            raise VaultDamaged("crypto.work_factor", n=work_factor)
         try:
             return pyrage.passphrase.decrypt(blob, secret)
         except pyrage.DecryptError as error:
             # Measured with pyrage 1.4: a wrong secret reads "Decryption failed"; a
             # truncated or altered file reads "failed to fill whole buffer" or
-            # "decryption error". A wrong secret is by far the common case.
+            # "decryption error"; a work factor above this machine's calibration + 4
+            # reads "Excessive work parameter for passphrase…".
+            if str(error).startswith("Excessive work parameter") and work_factor:
+                raise VaultDamaged("crypto.work_factor", n=work_factor) from None
             if str(error) != "Decryption failed":
                 raise VaultDamaged("crypto.damaged", what="identity") from None
             raise VaultLocked("crypto.wrong_secret") from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from journal.i18n import DEFAULT_LANGUAGE, count, translate
+from journal.i18n import DEFAULT_LANGUAGE, translate
 
 if TYPE_CHECKING:
     from journal.model import PersonSummary
@@ -67,12 +67,8 @@ class Ambiguous(DentelleError):
 
 
 class WeakPassphrase(DentelleError):
-    """A passphrase below the CNIL's strength rule; its counts are worded in each language."""
-
-    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        units = {"length": "characters", "kinds": "kinds", "words": "words"}
-        worded = {key: count(unit, int(self.params[key]), lang) for key, unit in units.items()}  # type: ignore[call-overload]
-        return translate(self.key, lang, **{**self.params, **worded})
+    """A passphrase below the strength rule (`journal.passphrase`, which words the reason
+    and the estimate in each language)."""
 
 
 class BackupError(DentelleError):

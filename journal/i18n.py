@@ -106,5 +106,9 @@ register(
         "count.entries.one": {"fr": "{n} note", "en": "{n} entry"},
         "count.days": {"fr": "{n} jours", "en": "{n} days"},
         "count.days.one": {"fr": "{n} jour", "en": "{n} day"},
+        "count.seconds": {"fr": "{n} secondes", "en": "{n} seconds"},
+        "count.seconds.one": {"fr": "{n} seconde", "en": "{n} second"},
+        "count.hours": {"fr": "{n} heures", "en": "{n} hours"},
+        "count.hours.one": {"fr": "{n} heure", "en": "{n} hour"},
     }
 )

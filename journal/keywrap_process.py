@@ -8,7 +8,8 @@ calling `SubprocessKeyWrap.unwrap` leaves the event loop free.
 Protocol, over pipes only (never argv, environment or files, which other users or
 crash reports could see): the parent writes `<mode>\\n<len(blob)>\\n<blob><secret>` to
 the child's standard input; the child writes the result to standard output and exits
-0, or exits with `EXIT_WRONG_SECRET` / `EXIT_DAMAGED` and writes nothing.
+0, or exits with `EXIT_WRONG_SECRET` / `EXIT_DAMAGED` / `EXIT_WORK_FACTOR` and writes
+nothing.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from journal import agefile
 from journal.crypto import ScryptKeyWrap
 from journal.errors import DentelleError, VaultDamaged, VaultLocked
 
 EXIT_WRONG_SECRET = 3
 EXIT_DAMAGED = 4
+EXIT_WORK_FACTOR = 5
 
 
 class SubprocessKeyWrap:
@@ -41,6 +44,8 @@ class SubprocessKeyWrap:
             return result.stdout
         if result.returncode == EXIT_WRONG_SECRET:
             raise VaultLocked("crypto.wrong_secret")
+        if result.returncode == EXIT_WORK_FACTOR:
+            raise VaultDamaged("crypto.work_factor", n=agefile.work_factor(blob))
         raise VaultDamaged("crypto.damaged", what="identity")
 
     def wrap(self, secret: str, payload: bytes) -> bytes:
@@ -62,6 +67,8 @@ def _serve() -> int:
         out = wrapper.wrap(secret, blob) if mode == b"wrap" else wrapper.unwrap(secret, blob)
     except VaultLocked:
         return EXIT_WRONG_SECRET
+    except VaultDamaged as error:
+        return EXIT_WORK_FACTOR if error.key == "crypto.work_factor" else EXIT_DAMAGED
     except DentelleError:
         return EXIT_DAMAGED
     sys.stdout.buffer.write(out)

@@ -118,13 +118,12 @@ def test_plural_follows_babel(lang: str, n: int, expected: str) -> None:
     assert plural("people.count", n, lang) == expected
 
 
-def test_the_passphrase_verdict_counts_each_thing_in_its_number() -> None:
-    from journal.errors import WeakPassphrase
-    from journal.passphrase import check_strength
+def test_the_passphrase_estimate_counts_each_unit_in_its_number() -> None:
+    from journal.passphrase import time_in_words
 
-    with pytest.raises(WeakPassphrase) as caught:
-        check_strength("a")
-    assert caught.value.message("fr").startswith(
-        "Phrase de passe trop faible (1 caractère, 1 type, 1 mot)."
-    )
-    assert "1 character, 1 kind, 1 word" in caught.value.message("en")
+    assert time_in_words(1.5, "fr") == "1 seconde"
+    assert time_in_words(1.5, "en") == "1 second"
+    assert time_in_words(7200, "fr") == "2 heures"
+    assert time_in_words(3600, "en") == "1 hour"
+    assert time_in_words(400 * 86400, "fr") == "1 an"
+    assert time_in_words(0.2, "en") == "less than a second"

@@ -176,14 +176,9 @@ register(
             "en": "The same again, then Enter",
         },
         "first.rule": {
-            "fr": "Règle de la CNIL : 12 caractères mêlant majuscules, minuscules, chiffres et caractères spéciaux, ou 14 caractères de 3 de ces types, ou une phrase d'au moins 7 mots.",
-            "en": "CNIL rule: 12 characters mixing upper case, lower case, digits and special characters, or 14 characters of 3 of these kinds, or a sentence of at least 7 words.",
+            "fr": "Choisissez 6 ou 7 mots variés, sans lien entre eux, ou une longue suite de caractères tirés au hasard. Dentelle estime le temps qu'il faudrait pour la deviner : au moins un siècle.",
+            "en": "Choose 6 or 7 varied, unrelated words, or a long string of random characters. Dentelle estimates how long guessing it would take: at least a century.",
         },
-        "first.weak": {
-            "fr": "Pas encore : {length}, {kinds}, {words}.",
-            "en": "Not yet: {length}, {kinds}, {words}.",
-        },
-        "first.strong": {"fr": "La règle est respectée.", "en": "The rule is met."},
         "first.creating": {
             "fr": "Création du coffre… (une dizaine de secondes)",
             "en": "Creating the vault… (about ten seconds)",

@@ -63,3 +63,13 @@ def test_each_key_file_opens_with_the_passphrase_shown(lang: str) -> None:
     if lang == "en":  # the recovery file is shared
         recovery = (keys / "recovery.age").read_bytes()
         assert ScryptKeyWrap().unwrap(DEMO_RECOVERY_CODE, recovery) == secret
+
+
+def test_every_demo_key_file_is_at_the_fixed_work_factor() -> None:
+    """The demo opens on any machine: 256 MiB of scrypt, never a fast machine's 19+."""
+    from journal import agefile
+
+    keys = Path(__file__).parents[2] / "journal" / "demo" / "keys"
+    factors = {path.name: agefile.work_factor(path.read_bytes()) for path in keys.glob("*.age")}
+    assert len(factors) == 3
+    assert set(factors.values()) == {agefile.WORK_FACTOR}, factors

@@ -37,3 +37,14 @@ def test_unwrap_in_a_child_process_leaves_threads_running() -> None:
     assert longest_stall < 0.5
     with pytest.raises(VaultLocked):
         SubprocessKeyWrap().unwrap("wrong", blob)
+
+
+def test_a_too_high_work_factor_keeps_its_message_across_the_pipe() -> None:
+    from journal import agefile
+    from journal.errors import VaultDamaged
+
+    blob = agefile.encrypt(b"x", "p", work_factor=10).replace(b" 10\n", b" 30\n", 1)
+    with pytest.raises(VaultDamaged) as caught:
+        SubprocessKeyWrap().unwrap("p", blob)
+    assert caught.value.key == "crypto.work_factor"
+    assert caught.value.params["n"] == 30

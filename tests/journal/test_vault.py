@@ -56,7 +56,7 @@ def test_missing_vault_says_to_run_init(tmp_path: Path) -> None:
 def test_create_refuses_a_weak_passphrase(tmp_path: Path, keywrap: MemoKeyWrap) -> None:
     with pytest.raises(WeakPassphrase) as caught:
         Vault(tmp_path / "v", keywrap=keywrap).create("court")
-    assert "12" in caught.value.message("fr")
+    assert "trop faible" in caught.value.message("fr")
     assert not (tmp_path / "v").exists()
 
 
@@ -118,7 +118,7 @@ def test_real_scrypt_create_passwd_recover(tmp_path: Path) -> None:
     before = entry_blobs(vault)
     identity_file_before = vault.identity_file.read_bytes()
 
-    new = "Nouvelle-phrase-2026!"
+    new = "violon cerise planète brouillard tortue jardin"
     vault.change_passphrase(vault.unwrap_identity(STRONG), new)
     assert vault.identity_file.read_bytes() != identity_file_before
     with pytest.raises(VaultLocked):
@@ -132,3 +132,16 @@ def test_real_scrypt_create_passwd_recover(tmp_path: Path) -> None:
         assert [e.text for e in journal.entries(person.id)] == ["Une note."]
     assert entry_blobs(vault) == before
     assert os.listdir(vault.path)  # nothing else to check: the files are real age
+
+
+@pytest.mark.parametrize("trivial", ["a a a a a a a", "1 2 3 4 5 6 7"])
+def test_the_core_refuses_trivial_passphrases(
+    tmp_path: Path, keywrap: MemoKeyWrap, vault: Vault, trivial: str
+) -> None:
+    with pytest.raises(WeakPassphrase):
+        Vault(tmp_path / "v", keywrap=keywrap).create(trivial)
+    assert not (tmp_path / "v").exists()
+    before = vault.identity_file.read_bytes()
+    with pytest.raises(WeakPassphrase):
+        vault.change_passphrase(GOLDEN_IDENTITY, trivial)
+    assert vault.identity_file.read_bytes() == before

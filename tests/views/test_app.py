@@ -151,6 +151,25 @@ async def test_first_run_creates_the_vault_and_requires_the_recovery_code_noted(
         Vault(vault.path, keywrap=FastKeyWrap()).unwrap_identity("wrong")
 
 
+async def test_first_run_refuses_a_trivial_passphrase_and_says_why(tmp_path: Path) -> None:
+    vault = Vault(tmp_path / "new-vault", keywrap=FastKeyWrap())
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # "Commencer"
+        first = app.screen.query_one("#new1", Input)
+        first.value = "a a a a a a a"  # seven "words": the old rule let it pass
+        await pilot.pause()
+        strength = str(app.screen.query_one("#strength", Static).render())
+        assert "✗" in strength and "trop de mots répétés" in strength
+        await pilot.press("enter")
+        app.screen.query_one("#new2", Input).value = "a a a a a a a"
+        await pilot.press("enter")
+        status = str(app.screen.query_one("#choose-status", Static).render())
+        assert "trop faible" in status and "moins d'une seconde" in status
+        assert isinstance(app.screen, FirstRunScreen)
+    assert not vault.exists()
+
+
 # -- people -------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from journal.export import (
     write_export,
 )
 from journal.i18n import count, register
+from journal.passphrase import check_strength
 from journal.retention import due_for_review, keep_with_reason
 from journal.store.consultations import record_consultation
 from views.cli.group import command, option
@@ -162,6 +163,8 @@ def export(
             raise DentelleError("cli.export.exists", path=str(target))
         document = render(collect(journal, person.id), fmt, session.lang)
         secret = session.new_passphrase(None) if encrypt else None
+        if secret is not None:
+            check_strength(secret)  # the rule of init and passwd: the file may travel
         write_export(document, target, secret)
         record_consultation(
             journal, person.id, "exported", fmt, keep_months=config.consultation_log_months

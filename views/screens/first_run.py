@@ -19,8 +19,8 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, ContentSwitcher, Footer, Input, Static
 
 from journal.errors import DentelleError, WeakPassphrase
-from journal.i18n import count, translate
-from journal.passphrase import check_strength
+from journal.i18n import translate
+from journal.passphrase import check_strength, verdict
 from journal.vault import Vault
 from views.screens.base import DentelleScreen
 from views.ui import literal
@@ -105,21 +105,11 @@ class FirstRunScreen(DentelleScreen):
         self._update_strength(event.value)
 
     def _update_strength(self, passphrase: str) -> None:
-        """The CNIL rule, live: which of its three ways is met, with ✓ / ✗ (not colour)."""
-        try:
-            check_strength(passphrase)
-        except WeakPassphrase as weak:
-            length, kinds, words = (weak.params[k] for k in ("length", "kinds", "words"))
-            verdict = self.t(
-                "first.weak",
-                length=count("characters", length, self.lang),
-                kinds=count("kinds", kinds, self.lang),
-                words=count("words", words, self.lang),
-            )
-            mark = "✗"
-        else:
-            verdict, mark = self.t("first.strong"), "✓"
-        self.query_one("#strength", Static).update(f"{self.t('first.rule')}\n{mark} {verdict}")
+        """The estimate, live: why not yet, or how long guessing it would take (✓ / ✗,
+        not colour)."""
+        strong, sentence = verdict(passphrase, self.lang)
+        mark = "✓" if strong else "✗"
+        self.query_one("#strength", Static).update(f"{self.t('first.rule')}\n{mark} {sentence}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "to_second":  # only from the first field
