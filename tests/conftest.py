@@ -99,7 +99,7 @@ def make_empty_vault(path: Path, keywrap: MemoKeyWrap) -> Vault:
     for name in ("identity.age", "recovery.age"):
         shutil.copyfile(GOLDEN / name, path / name)
         (path / name).chmod(0o600)
-    Journal.initialize(path / "dentelle.db", GOLDEN_IDENTITY.to_public())
+    Journal.initialize(path / "dentelle.db", GOLDEN_IDENTITY)
     return Vault(path, keywrap=keywrap)
 
 
