@@ -83,25 +83,26 @@ register(
         },
         "store.changed_outside": {
             "fr": (
-                "Le fichier du coffre {path} a été modifié en dehors de Dentelle (objets SQL "
-                "que Dentelle ne crée pas : {what}). Rien n'a été écrit. Restaurez une "
-                "sauvegarde avec « dentelle restore »."
+                "Le fichier dentelle.db du coffre {path} a été modifié en dehors de "
+                "Dentelle (objets SQL que Dentelle ne crée pas : {what}). Rien n'a été "
+                "écrit. Restaurez une sauvegarde avec « dentelle restore »."
             ),
             "en": (
-                "The vault file {path} was changed outside Dentelle (SQL objects Dentelle "
-                "does not create: {what}). Nothing was written. Restore a backup with "
-                "“dentelle restore”."
+                "The file dentelle.db of the vault {path} was changed outside Dentelle "
+                "(SQL objects Dentelle does not create: {what}). Nothing was written. "
+                "Restore a backup with “dentelle restore”."
             ),
         },
         "store.schema_missing": {
             "fr": (
-                "Le fichier du coffre {path} a été modifié en dehors de Dentelle (objets SQL "
-                "manquants : {what}). Rien n'a été écrit. Restaurez une sauvegarde avec "
-                "« dentelle restore »."
+                "Le fichier dentelle.db du coffre {path} a été modifié en dehors de "
+                "Dentelle (objets SQL manquants : {what}). Rien n'a été écrit. Restaurez "
+                "une sauvegarde avec « dentelle restore »."
             ),
             "en": (
-                "The vault file {path} was changed outside Dentelle (SQL objects missing: "
-                "{what}). Nothing was written. Restore a backup with “dentelle restore”."
+                "The file dentelle.db of the vault {path} was changed outside Dentelle "
+                "(SQL objects missing: {what}). Nothing was written. Restore a backup "
+                "with “dentelle restore”."
             ),
         },
     }

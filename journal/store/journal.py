@@ -11,10 +11,15 @@ Schema (version in `PRAGMA user_version`; no plaintext column anywhere):
     tombstones(person_id, forgotten_on)    people forgotten (erasure), re-applied on restore
     practice(id, sealed)                   the worker's own practice journal (schema 2)
     consultations(id, person_id, sealed)   when a person's file was opened or exported (2)
+    integrity(kind, id, person_id, tag)    tags under the integrity key (3): person keys,
+                                           index of keys, practice key, current versions
 
 Every `sealed` value is ChaCha20-Poly1305 under the person's key with the row's ids as
-associated data (`journal.store.sealing`). Person keys are unwrapped lazily and held in
-memory only while the journal is open; `close()` drops them.
+associated data (`journal.store.sealing`). What grants a key or decides which version is
+current is tagged under the integrity key (`journal.store.integrity`); opening checks
+the schema against `journal.store.migration.SCHEMA` before anything is written. Person
+keys are unwrapped lazily and held in memory only while the journal is open; `close()`
+drops them.
 
 `Journal` is put together from one part per table family, each in its own module:
 `keys`, `people`, `entries` (and versions), `scans`, `drafts`, `erasure`, `snapshot`.
