@@ -148,11 +148,13 @@ def _put(db: sqlite_utils.Database, kind: str, item_id: str, person_id: str | No
     )
 
 
-def rebuild(db: sqlite_utils.Database, key: bytes) -> None:
+def rebuild(db: sqlite_utils.Database | sqlite3.Connection, key: bytes) -> None:
     """Every tag recomputed from the current contents (in the caller's transaction).
 
     For the migration of a vault that had none, and for code that rewrote everything
-    with the identity in hand (rekey): what the vault holds becomes the reference.
+    with the identity in hand: rekey (with the new identity's key), a restore that
+    erased rows of an authenticated generation (on its own connection). What the vault
+    holds becomes the reference.
     """
     db.execute("DELETE FROM integrity")
     rows = [
@@ -170,7 +172,7 @@ def rebuild(db: sqlite_utils.Database, key: bytes) -> None:
         (ENTRY, eid, pid, entry_tag(key, pid, eid, vid, counts.get(eid, 0) + 1))
         for eid, pid, vid in db.execute("SELECT id, person_id, version_id FROM entries")
     )
-    db.conn.executemany(
+    getattr(db, "conn", db).executemany(
         "INSERT INTO integrity (kind, id, person_id, tag) VALUES (?, ?, ?, ?)", rows
     )
 
@@ -178,7 +180,7 @@ def rebuild(db: sqlite_utils.Database, key: bytes) -> None:
 # -- checks ---------------------------------------------------------------------------------
 
 
-def _tags(db: sqlite_utils.Database, kind: str) -> dict[str, bytes]:
+def _tags(db: sqlite_utils.Database | sqlite3.Connection, kind: str) -> dict[str, bytes]:
     return dict(db.execute("SELECT id, tag FROM integrity WHERE kind=?", [kind]).fetchall())
 
 
@@ -199,7 +201,7 @@ def check_person(
         raise VaultTampered(PERSON, person_id, path=path)
 
 
-def check_keys(db: sqlite_utils.Database, key: bytes, path: Path) -> None:
+def check_keys(db: sqlite_utils.Database | sqlite3.Connection, key: bytes, path: Path) -> None:
     """Every person's wrapped key, the index of keys and the practice key, against their tags."""
     with sqlite_errors():
         tags = _tags(db, PERSON)

@@ -139,6 +139,19 @@ def _shown(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "?", name)[:40]
 
 
+def _sqlites_own(kind: str, name: str, table: str, sql: str | None, tables: dict) -> bool:
+    """SQLite's own objects: a primary key's index, its statistics and sequence tables.
+
+    Matched exactly: `writable_schema` lets a writer give a trigger one of these names.
+    """
+    if kind == "index":
+        return sql is None and table in tables and name.startswith(f"sqlite_autoindex_{table}_")
+    return kind == "table" and name == table and name in SQLITE_TABLES
+
+
+SQLITE_TABLES = ("sqlite_sequence", "sqlite_stat1", "sqlite_stat4")
+
+
 def check_schema(db: sqlite_utils.Database, path: Path) -> None:
     """Refuse a file holding a table, column, index, view or trigger Dentelle never made.
 
@@ -148,17 +161,18 @@ def check_schema(db: sqlite_utils.Database, path: Path) -> None:
     tables = {table.name: table for table in SCHEMA}
     indexes = {index: table.name for table in SCHEMA for index in table.indexes}
     with sqlite_errors():
-        objects = db.execute(
-            "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        ).fetchall()
+        objects = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
         unknown, found = [], set()
-        for kind, name, table in objects:
+        for kind, name, table, sql in objects:
             found.add(name)
             if kind == "table" and name in tables:
                 columns = tuple(row[1] for row in db.execute(f'PRAGMA table_info("{name}")'))
                 if columns != tables[name].columns:
                     unknown.append(f"table {_shown(name)} ({', '.join(map(_shown, columns))})")
-            elif not (kind == "index" and indexes.get(name) == table):
+            elif not (
+                (kind == "index" and indexes.get(name) == table)
+                or _sqlites_own(kind, name, table, sql, tables)
+            ):
                 unknown.append(f"{kind} {_shown(name)}")
         if unknown:
             raise VaultDamaged("store.changed_outside", path=str(path), what=", ".join(unknown))

@@ -323,3 +323,34 @@ def test_a_new_vault_is_at_the_latest_schema_with_its_tags(tmp_path: Path, keywr
     kinds = {row[0] for row in conn.execute("SELECT kind FROM integrity")}
     assert kinds == {"practice_key"}
     conn.close()
+
+
+def test_a_trigger_given_one_of_sqlites_own_names_is_refused(
+    vault: Vault, clock: TickingClock
+) -> None:
+    """Names starting with `sqlite_` are SQLite's own; `writable_schema` plants one anyway."""
+    conn = outsider(vault)
+    conn.execute("PRAGMA writable_schema=ON")
+    conn.execute(
+        "INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('trigger', "
+        "'sqlite_autoindex_people_9', 'people', 0, 'CREATE TRIGGER sqlite_autoindex_people_9 "
+        "BEFORE DELETE ON people BEGIN INSERT INTO tombstones VALUES (old.id, old.sealed); END')"
+    )
+    conn.close()
+    error = refused(vault, clock)
+    assert error.key == "store.changed_outside" and "sqlite_autoindex_people_9" in str(error)
+
+
+def test_rebuild_works_on_a_plain_connection_with_another_key(tmp_path: Path) -> None:
+    """What a rekey (new identity) or a restore (a generation's own connection) calls."""
+    from journal.store.integrity import check_keys, rebuild
+
+    Journal.initialize(tmp_path / "db", GOLDEN_IDENTITY)
+    other = pyrage.x25519.Identity.generate()
+    conn = sqlite3.connect(tmp_path / "db")
+    with conn:
+        rebuild(conn, crypto.integrity_key(other))
+    check_keys(conn, crypto.integrity_key(other), tmp_path)
+    with pytest.raises(DentelleError):
+        check_keys(conn, crypto.integrity_key(GOLDEN_IDENTITY), tmp_path)
+    conn.close()
