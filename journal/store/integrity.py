@@ -192,9 +192,10 @@ def check_person(
     path: Path,
 ) -> None:
     """One person's wrapped key against its tag, read on `db` (the same snapshot as it)."""
-    row = db.execute(
-        "SELECT tag FROM integrity WHERE kind=? AND id=?", [PERSON, person_id]
-    ).fetchone()
+    with sqlite_errors():
+        row = db.execute(
+            "SELECT tag FROM integrity WHERE kind=? AND id=?", [PERSON, person_id]
+        ).fetchone()
     if wrapped is None or not crypto.integrity_ok(
         key, row and row[0], PERSON, person_id, bytes(wrapped)
     ):
