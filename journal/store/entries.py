@@ -144,7 +144,7 @@ class Entries(People):
                 "SELECT id, person_id, version_id, sealed FROM entries WHERE person_id=?",
                 [person_id],
             ).fetchall()
-        self._check_entries(rows)
+        self._check_entries(rows, person_id=person_id)
         entries = [self._entry(row, counts.get(row[0], 1)) for row in rows]
         return sorted(entries, key=lambda e: (e.occurred_on, e.time or time.min, e.written_at))
 

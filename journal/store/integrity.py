@@ -235,11 +235,13 @@ def check_entries(
     path: Path,
     *,
     complete: bool = False,
+    person_id: str | None = None,
 ) -> None:
     """These entries `(id, person_id, version_id)` against their tags and version counts.
 
-    With `complete`, `rows` are all the entries of the vault, and a tag left without its
-    entry (an entry deleted outside Dentelle) is reported too. `db` must be the
+    With `complete`, `rows` are all the entries of the vault; with `person_id`, all of
+    that person's: a tag left without its entry (an entry deleted outside Dentelle) is
+    then reported too. `db` must be the
     connection the rows were read on, in the same transaction: tags read elsewhere may
     be those of a later correction.
     """
@@ -248,6 +250,19 @@ def check_entries(
         if complete:
             tags = _tags(db, ENTRY)
             counts = dict(db.execute("SELECT entry_id, count(*) FROM revisions GROUP BY entry_id"))
+        elif person_id is not None:
+            tags = dict(
+                db.execute(
+                    "SELECT id, tag FROM integrity WHERE kind=? AND person_id=?",
+                    [ENTRY, person_id],
+                ).fetchall()
+            )
+            counts = dict(
+                db.execute(
+                    "SELECT entry_id, count(*) FROM revisions WHERE person_id=? GROUP BY entry_id",
+                    [person_id],
+                ).fetchall()
+            )
         else:
             tags, counts = {}, {}
             ids = [row[0] for row in rows]
@@ -271,7 +286,7 @@ def check_entries(
         versions = counts.get(entry_id, 0) + 1
         if not entry_ok(key, tags.pop(entry_id, None), person_id, entry_id, version_id, versions):
             raise VaultTampered(ENTRY, entry_id, path=path)
-    if complete:
+    if complete or person_id is not None:
         for entry_id in sorted(tags):
             raise VaultTampered("entry_missing", entry_id, path=path)
 
@@ -325,11 +340,19 @@ class Integrity(JournalBase):
         if not crypto.integrity_ok(self._integrity_key, row and row[0], name, value):
             raise VaultTampered(name, path=self.path)
 
-    def _check_entries(self, rows: Iterable[tuple], conn: sqlite3.Connection | None = None) -> None:
+    def _check_entries(
+        self,
+        rows: Iterable[tuple],
+        conn: sqlite3.Connection | None = None,
+        *,
+        person_id: str | None = None,
+    ) -> None:
         """Entry rows `(id, person_id, version_id, …)` against their tags, read on `conn`
-        (a reader's, in the rows' transaction) or on the journal's connection."""
+        (a reader's, in the rows' transaction) or on the journal's connection. With
+        `person_id`, the rows are all that person's entries (a missing one is reported)."""
         ids = ((row[0], row[1], row[2]) for row in rows)
-        check_entries(conn or self._db, self._integrity_key, ids, self.path)
+        key = self._integrity_key
+        check_entries(conn or self._db, key, ids, self.path, person_id=person_id)
 
     def rebuild_integrity(self) -> None:
         """Recompute every tag from the current contents, in the caller's transaction.

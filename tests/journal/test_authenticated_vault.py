@@ -184,15 +184,19 @@ def test_a_dropped_version_is_reported(vault: Vault, clock: TickingClock) -> Non
             list(journal.all_entries())
 
 
-def test_a_dropped_entry_is_reported_by_the_full_check(vault: Vault, clock: TickingClock) -> None:
-    _, entry_id = corrected_note(vault, clock)
+def test_a_dropped_entry_is_reported(vault: Vault, clock: TickingClock) -> None:
+    person_id, entry_id = corrected_note(vault, clock)
     conn = outsider(vault)
     conn.execute("DELETE FROM revisions WHERE entry_id=?", [entry_id])
     conn.execute("DELETE FROM entries WHERE id=?", [entry_id])
     conn.close()
-    with vault.open(GOLDEN_IDENTITY, clock=clock) as journal, pytest.raises(DentelleError) as info:
-        journal.verify_integrity()
-    assert entry_id in info.value.message("en")
+    with vault.open(GOLDEN_IDENTITY, clock=clock) as journal:
+        with pytest.raises(DentelleError) as info:
+            journal.verify_integrity()
+        assert entry_id in info.value.message("en")
+        with pytest.raises(DentelleError) as info:
+            journal.entries(person_id)  # the story it was part of
+        assert entry_id in info.value.message("fr")
 
 
 def test_a_search_hit_of_a_replayed_version_is_reported(vault: Vault, clock: TickingClock) -> None:
