@@ -296,13 +296,13 @@ class Integrity(JournalBase):
 
     @property
     def _integrity_key(self) -> bytes:
-        key = self.keys.integrity
-        if key is None:
-            identity = self._identity
-            if identity is None:
-                raise DentelleError("store.closed")
-            key = self.keys.integrity = crypto.integrity_key(identity)
-        return key
+        identity = self._identity
+        if identity is None:
+            raise DentelleError("store.closed")
+        cached = self.keys.integrity
+        if cached is None or cached[0] is not identity:
+            cached = self.keys.integrity = (identity, crypto.integrity_key(identity))
+        return cached[1]
 
     def _tag_person(self, person_id: str, wrapped: bytes) -> None:
         _put(

@@ -64,7 +64,9 @@ class KeyCache:
         self.ciphers: dict[str, ChaCha20Poly1305] = {}
         self.secrets: dict[str, str] = {}
         self.index_loaded = False
-        self.integrity: bytes | None = None  # the integrity key, derived on first use
+        # The integrity key, derived on first use, with the identity it came from (a
+        # rekey that swaps the identity gets the new one's key, never a stale one).
+        self.integrity: tuple[object, bytes] | None = None
 
     def forget(self, owner: str) -> None:
         self.ciphers.pop(owner, None)

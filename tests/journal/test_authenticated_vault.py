@@ -358,3 +358,19 @@ def test_rebuild_works_on_a_plain_connection_with_another_key(tmp_path: Path) ->
     with pytest.raises(DentelleError):
         check_keys(conn, crypto.integrity_key(GOLDEN_IDENTITY), tmp_path)
     conn.close()
+
+
+def test_rebuild_integrity_follows_the_journals_current_identity(
+    vault: Vault, clock: TickingClock
+) -> None:
+    """A rekey that swaps the journal's identity gets tags under the new one."""
+    from journal.store.integrity import check_keys
+
+    with vault.open(GOLDEN_IDENTITY, clock=clock) as journal:
+        journal.add_person("Mme Dupont")
+        journal.verify_integrity()  # the key of the golden identity is now cached
+        new = pyrage.x25519.Identity.generate()
+        journal._identity = new
+        journal.rebuild_integrity()
+        check_keys(journal._db, crypto.integrity_key(new), vault.path)
+        journal._identity = GOLDEN_IDENTITY
