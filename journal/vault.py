@@ -108,7 +108,7 @@ class Vault:
             make_private_dir(self.path)
             # The database first: a folder with a database but no identity file is
             # treated as absent, so an interrupted init can simply be run again.
-            Journal.initialize(self.database_file, identity.to_public())
+            Journal.initialize(self.database_file, identity)
             write_atomic(self.recovery_file, wrapped_recovery)
             write_atomic(self.identity_file, wrapped)
         except OSError as error:

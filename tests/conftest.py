@@ -26,7 +26,8 @@ from journal.store import Journal
 from journal.vault import Vault
 
 DATA = Path(__file__).parent / "data"
-GOLDEN = DATA / "golden"
+GOLDEN = DATA / "golden"  # schema 1, never regenerated: every run migrates it
+GOLDEN3 = DATA / "golden-3"  # schema 3 (tests/data/make_golden3.py)
 GOLDEN_PASSPHRASE = "golden vault passphrase for the tests only"
 GOLDEN_RECOVERY_CODE = "TEST-TEST-TEST-TEST-TEST-TEST"
 GOLDEN_IDENTITY = pyrage.x25519.Identity.from_str(
@@ -99,7 +100,7 @@ def make_empty_vault(path: Path, keywrap: MemoKeyWrap) -> Vault:
     for name in ("identity.age", "recovery.age"):
         shutil.copyfile(GOLDEN / name, path / name)
         (path / name).chmod(0o600)
-    Journal.initialize(path / "dentelle.db", GOLDEN_IDENTITY.to_public())
+    Journal.initialize(path / "dentelle.db", GOLDEN_IDENTITY)
     return Vault(path, keywrap=keywrap)
 
 
@@ -123,7 +124,7 @@ def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def golden_stays_untouched() -> Iterator[None]:
-    """No test may open the committed golden vault in place (SQLite would write beside it)."""
-    before = sorted(p.name for p in GOLDEN.iterdir())
+    """No test may open a committed golden vault in place (SQLite would write beside it)."""
+    before = [sorted(p.name for p in folder.iterdir()) for folder in (GOLDEN, GOLDEN3)]
     yield
-    assert sorted(p.name for p in GOLDEN.iterdir()) == before
+    assert [sorted(p.name for p in folder.iterdir()) for folder in (GOLDEN, GOLDEN3)] == before

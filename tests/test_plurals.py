@@ -25,7 +25,7 @@ ROOT = Path(__file__).parents[1]
 NOT_COUNTS = {
     "name", "names", "path", "day", "when", "written", "number", "free", "needed",
     "drives", "code", "detail", "month", "year", "ordinal", "quantity", "text", "rhythm",
-    "ago", "limit",
+    "ago", "limit", "what",
     "shown", "done",  # "3 sur 14 notes", "the newest 50": part of a count worded elsewhere
 }  # fmt: skip
 # Word lists are another engineer's part (journal/pertinence/ is left alone here).

@@ -102,7 +102,7 @@ def create_demo_vault(
             shutil.copyfile(source, path / name)
             (path / name).chmod(0o600)
     identity = demo_identity()
-    Journal.initialize(path / "dentelle.db", identity.to_public())
+    Journal.initialize(path / "dentelle.db", identity)
     vault = Vault(path, keywrap=keywrap)
     with vault.open(identity) as journal, journal.transaction():
         for fictional in demo_people(today, lang):

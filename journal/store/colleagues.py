@@ -32,6 +32,8 @@ def handover_cipher(journal: Journal) -> ChaCha20Poly1305:
         wrapped = journal.meta("handover_key")
         if wrapped is None:
             raise DentelleError("store.db_damaged", reason="handover key")
+        with journal._closing, sqlite_errors():
+            journal._check_meta("handover_key", wrapped)  # never a key someone else planted
         key = crypto.age_decrypt(base64.b64decode(wrapped), journal.identity, what="handover key")
         cached = journal.keys.ciphers[HANDOVER] = crypto.aead(key)
     return cached

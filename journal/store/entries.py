@@ -4,7 +4,9 @@
 version is sealed under the person's key with `entry:<person_id>:<entry_id>:<version_id>`
 as associated data; correcting an entry moves the current ciphertext to `revisions` as
 it is and seals a new one. Every change keeps the person's summary (`journal.store.people`)
-up to date. Whole-vault reads for worker threads are in `journal.store.scans`.
+up to date, and the entry's integrity tag (its current version and number of versions,
+`journal.store.integrity`), checked whenever entries are read. Whole-vault reads for
+worker threads are in `journal.store.scans`.
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ class Entries(People):
                 "INSERT INTO entries (id, person_id, version_id, sealed) VALUES (?, ?, ?, ?)",
                 [entry_id, person_id, version_id, sealed],
             )
+            self._tag_entry(person_id, entry_id, version_id)
             summary = self._db.execute(
                 "SELECT summary FROM people WHERE id=?", [person_id]
             ).fetchone()[0]
@@ -141,6 +144,7 @@ class Entries(People):
                 "SELECT id, person_id, version_id, sealed FROM entries WHERE person_id=?",
                 [person_id],
             ).fetchall()
+        self._check_entries(rows, person_id=person_id)
         entries = [self._entry(row, counts.get(row[0], 1)) for row in rows]
         return sorted(entries, key=lambda e: (e.occurred_on, e.time or time.min, e.written_at))
 
@@ -168,6 +172,7 @@ class Entries(People):
             row = self._db.execute(
                 "SELECT id, person_id, version_id, sealed FROM entries WHERE id=?", [entry_id]
             ).fetchone()
+        self._check_entries([row])
         return self._entry(row, self._version_counts(row[1]).get(entry_id, 1))
 
     @serialized
@@ -207,6 +212,7 @@ class Entries(People):
                 "UPDATE entries SET version_id=?, sealed=? WHERE id=?",
                 [version_id, sealed, current.id],
             )
+            self._tag_entry(current.person_id, current.id, version_id)
             if occurred_on is not None and occurred_on != current.occurred_on:
                 self._recompute_summary(current.person_id)
         return self.entry(current.id)
@@ -257,6 +263,7 @@ class Entries(People):
                 ).fetchone()[0]
                 self._db.execute("DELETE FROM revisions WHERE entry_id=?", [entry_id])
                 self._db.execute("DELETE FROM entries WHERE id=?", [entry_id])
+                self._untag_entry(entry_id)
                 self._recompute_summary(person_id)
             self.checkpoint()
 
@@ -276,6 +283,7 @@ class Entries(People):
                     "DELETE FROM revisions WHERE version_id=? AND entry_id=?",
                     [version_id, current.id],
                 ).rowcount
+                self._tag_entry(current.person_id, current.id, current.version_id)
             self.checkpoint()
         if not deleted:
             raise NotFound("store.version_not_found")

@@ -61,7 +61,7 @@ class Erasure(PersonKeys):
         with sqlite_errors():
             with self._db.atomic():
                 for person_id in person_ids:
-                    for table in ("entries", "revisions", "drafts", "consultations"):
+                    for table in ("entries", "revisions", "drafts", "consultations", "integrity"):
                         self._db.execute(f"DELETE FROM {table} WHERE person_id=?", [person_id])
                     self._db.execute("DELETE FROM people WHERE id=?", [person_id])
                     self._db.execute(

@@ -11,11 +11,16 @@ Schema (version in `PRAGMA user_version`; no plaintext column anywhere):
     tombstones(person_id, forgotten_on)    people forgotten (erasure), re-applied on restore
     practice(id, sealed)                   the worker's own practice journal (schema 2)
     consultations(id, person_id, sealed)   when a person's file was opened or exported (2)
+    integrity(kind, id, person_id, tag)    tags under the integrity key (3): person keys,
+                                           index of keys, practice key, current versions
     colleagues(id, sealed)                 the worker's handover keys, colleagues' cards (4)
 
 Every `sealed` value is ChaCha20-Poly1305 under the person's key with the row's ids as
-associated data (`journal.store.sealing`). Person keys are unwrapped lazily and held in
-memory only while the journal is open; `close()` drops them.
+associated data (`journal.store.sealing`). What grants a key or decides which version is
+current is tagged under the integrity key (`journal.store.integrity`); opening checks
+the schema against `journal.store.migration.SCHEMA` before anything is written. Person
+keys are unwrapped lazily and held in memory only while the journal is open; `close()`
+drops them.
 
 `Journal` is put together from one part per table family, each in its own module:
 `keys`, `people`, `entries` (and versions), `scans`, `drafts`, `erasure`, `snapshot`.
@@ -25,6 +30,7 @@ The practice journal and the record of consultations are functions of a journal,
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -32,13 +38,15 @@ from typing import TYPE_CHECKING
 
 import pyrage
 
+from journal import crypto
 from journal.errors import VaultDamaged
 from journal.fsutil import touch_private
 from journal.store.connection import acquire_lock, connect, release_lock
 from journal.store.drafts import Drafts
 from journal.store.entries import Entries
 from journal.store.erasure import Erasure
-from journal.store.migration import create_schema, migrate
+from journal.store.integrity import check_keys
+from journal.store.migration import check_schema, create_schema, migrate
 from journal.store.scans import Scans
 from journal.store.sealing import sqlite_errors
 from journal.store.snapshot import Snapshots
@@ -55,12 +63,15 @@ class Journal(Entries, Scans, Drafts, Erasure, Snapshots):
     """An open, unlocked vault. Create with `Vault.open`; close when done."""
 
     @classmethod
-    def initialize(cls, database_file: Path, recipient: pyrage.x25519.Recipient) -> None:
-        """Create the schema in a new database file, readable by its owner only."""
+    def initialize(cls, database_file: Path, identity: pyrage.x25519.Identity) -> None:
+        """Create the schema in a new database file, readable by its owner only.
+
+        The identity (not only its recipient): the new vault's tags are written under it.
+        """
         touch_private(database_file)
         db = connect(database_file)
         try:
-            create_schema(db, recipient)
+            create_schema(db, identity)
         finally:
             db.close()
 
@@ -73,6 +84,7 @@ class Journal(Entries, Scans, Drafts, Erasure, Snapshots):
         clock: Callable[[], datetime] | None = None,
     ) -> Journal:
         lock_fd = acquire_lock(vault.lock_file)
+        db = None
         try:
             db = connect(vault.database_file)
             with sqlite_errors():
@@ -80,8 +92,15 @@ class Journal(Entries, Scans, Drafts, Erasure, Snapshots):
             if recipient is None or recipient[0] != str(identity.to_public()):
                 db.close()
                 raise VaultDamaged("store.wrong_vault_key")
-            migrate(db)
+            # Before anything is written: a planted trigger would run on our writes.
+            check_schema(db, vault.path)
+            migrate(db, identity)
+            check_schema(db, vault.path)
+            check_keys(db, crypto.integrity_key(identity), vault.path)
         except BaseException:
+            if db is not None:
+                with contextlib.suppress(Exception):
+                    db.close()
             release_lock(lock_fd)
             raise
         journal = cls(db, identity, lock_fd, clock or _now, vault.path)

@@ -6,7 +6,8 @@ are also kept in one sealed index (`meta.person_keys`, an age file to the master
 recipient): one age decryption opens everyone. The index is rewritten when a person is
 added or forgotten, never kept in backup generations (`journal.backup` strips it with
 the wrapped keys), and rebuilt from the wrapped keys when missing. An index that does
-not open is ignored.
+not open is ignored; one that does not match its integrity tag is refused
+(`journal.store.integrity`), as is a wrapped key that does not match its own.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from journal import crypto
 from journal.errors import DentelleError, NotFound, VaultDamaged
-from journal.store.connection import JournalBase
+from journal.store.integrity import PERSON_KEYS, Integrity
 from journal.store.sealing import sqlite_errors
 
-PERSON_KEYS_META = "person_keys"
+PERSON_KEYS_META = PERSON_KEYS
 
 
-class PersonKeys(JournalBase):
+class PersonKeys(Integrity):
     def _ensure_person_keys_index(self) -> None:
         """Build the index of keys once for a vault that has none (older, or restored)."""
         with contextlib.suppress(DentelleError), sqlite_errors():
@@ -61,6 +62,7 @@ class PersonKeys(JournalBase):
                 ).fetchone()
             if row is None:
                 raise NotFound("store.person_not_found", query=person_id)
+            self._check_person(person_id, row[0])
             key = crypto.aead(crypto.age_decrypt(row[0], self.identity, what="person key"))
             self.keys.ciphers[person_id] = key
         return key
@@ -71,6 +73,8 @@ class PersonKeys(JournalBase):
         encoded = self.meta(PERSON_KEYS_META)
         if not encoded:
             return
+        with sqlite_errors():
+            self._check_meta(PERSON_KEYS_META, encoded)
         try:
             plain = crypto.age_decrypt(base64.b64decode(encoded), self.identity, what="keys")
             keys = json.loads(plain)
@@ -95,7 +99,8 @@ class PersonKeys(JournalBase):
             keys[person_id] = secret
         self.keys.secrets = dict(keys)
         blob = crypto.age_encrypt(json.dumps(keys).encode(), [self.identity.to_public()])
+        encoded = base64.b64encode(blob).decode("ascii")
         self._db.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-            [PERSON_KEYS_META, base64.b64encode(blob).decode("ascii")],
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [PERSON_KEYS_META, encoded]
         )
+        self._tag_meta(PERSON_KEYS_META, encoded)

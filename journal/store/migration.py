@@ -2,24 +2,63 @@
 
 The version is in `PRAGMA user_version`. Version 1 is the first vault; version 2 adds
 the worker's practice journal (sealed under a key of its own, age-wrapped to the master
-recipient) and each person's record of consultations.
+recipient) and each person's record of consultations; version 3 adds the integrity tags
+(`journal.store.integrity`), computed under the master identity, which is why migrating
+needs it.
+
+`SCHEMA` declares every table and index of the latest version, in one list: opening
+refuses a file holding anything else (`journal.store.integrity.check_schema`). A new
+schema step adds its tables and indexes at the end of that list.
 """
 
 from __future__ import annotations
 
 import base64
+import re
+from dataclasses import dataclass
+from pathlib import Path
 
 import pyrage
 import sqlite_utils
 
 from journal import crypto
 from journal.errors import VaultDamaged
+from journal.store.integrity import HANDOVER_KEY, meta_tag, rebuild
 from journal.store.sealing import sqlite_errors
 
 SCHEMA_VERSION = 4
 
 
-def create_schema(db: sqlite_utils.Database, recipient: pyrage.x25519.Recipient) -> None:
+@dataclass(frozen=True)
+class Table:
+    """A table as Dentelle creates it: its columns in order, and its own indexes."""
+
+    name: str
+    columns: tuple[str, ...]
+    indexes: tuple[str, ...] = ()
+
+
+# Every object of the latest schema (SQLite's own `sqlite_autoindex_…` aside). No view,
+# no trigger: Dentelle creates none, so any one found was planted.
+SCHEMA: tuple[Table, ...] = (
+    Table("meta", ("key", "value")),
+    Table("people", ("id", "wrapped_key", "sealed", "summary")),
+    Table("entries", ("id", "person_id", "version_id", "sealed"), ("idx_entries_person_id",)),
+    Table(
+        "revisions",
+        ("version_id", "entry_id", "person_id", "seq", "sealed"),
+        ("idx_revisions_entry_id",),
+    ),
+    Table("drafts", ("id", "person_id", "sealed")),
+    Table("tombstones", ("person_id", "forgotten_on")),
+    Table("practice", ("id", "sealed")),  # schema 2
+    Table("consultations", ("id", "person_id", "sealed"), ("idx_consultations_person_id",)),
+    Table("integrity", ("kind", "id", "person_id", "tag"), ("idx_integrity_person_id",)),  # 3
+    Table("colleagues", ("id", "sealed")),  # 4
+)
+
+
+def create_schema(db: sqlite_utils.Database, identity: pyrage.x25519.Identity) -> None:
     """The tables of a new vault, at the latest version."""
     with sqlite_errors(), db.atomic():
         db["meta"].create({"key": str, "value": str}, pk="key")
@@ -48,19 +87,24 @@ def create_schema(db: sqlite_utils.Database, recipient: pyrage.x25519.Recipient)
             [
                 {"key": "vault_id", "value": crypto.new_id()},
                 {"key": "format", "value": "dentelle-1"},
-                {"key": "recipient", "value": str(recipient)},
+                {"key": "recipient", "value": str(identity.to_public())},
             ]
         )
         db.execute("PRAGMA user_version=1")
-    migrate(db)
+    migrate(db, identity)
 
 
-def migrate(db: sqlite_utils.Database) -> None:
-    """Bring an older database up to `SCHEMA_VERSION`, one step at a time, atomically."""
+def schema_version(db: sqlite_utils.Database) -> int:
     with sqlite_errors():
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise VaultDamaged("store.db_damaged", reason=f"schema {version} is newer")
+        return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, identity: pyrage.x25519.Identity) -> None:
+    """Bring an older database up to `SCHEMA_VERSION`, one step at a time, atomically."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise VaultDamaged("store.db_damaged", reason=f"schema {version} is newer")
+    with sqlite_errors():
         if version < 2:
             with db.atomic():
                 db["practice"].create({"id": str, "sealed": bytes}, pk="id", if_not_exists=True)
@@ -77,6 +121,18 @@ def migrate(db: sqlite_utils.Database) -> None:
                     [base64.b64encode(wrapped).decode("ascii")],
                 )
                 db.execute("PRAGMA user_version=2")
+        if version < 3:
+            # What an older vault holds cannot be told genuine or not (nothing in it was
+            # authenticated): its contents become the reference, under this identity.
+            with db.atomic():
+                db["integrity"].create(
+                    {"kind": str, "id": str, "person_id": str, "tag": bytes},
+                    pk=("kind", "id"),
+                    if_not_exists=True,
+                )
+                db["integrity"].create_index(["person_id"], if_not_exists=True)
+                rebuild(db, crypto.integrity_key(identity))
+                db.execute("PRAGMA user_version=3")
         if version < 4:
             with db.atomic():
                 db["colleagues"].create({"id": str, "sealed": bytes}, pk="id", if_not_exists=True)
@@ -88,4 +144,60 @@ def migrate(db: sqlite_utils.Database) -> None:
                     "INSERT OR IGNORE INTO meta (key, value) VALUES ('handover_key', ?)",
                     [base64.b64encode(wrapped).decode("ascii")],
                 )
+                # Tagged like the practice key: whoever holds it decides which cards count.
+                value = db.execute("SELECT value FROM meta WHERE key='handover_key'").fetchone()
+                tag = meta_tag(crypto.integrity_key(identity), HANDOVER_KEY, value[0])
+                db.execute(
+                    "INSERT OR REPLACE INTO integrity (kind, id, person_id, tag) "
+                    "VALUES (?, '', NULL, ?)",
+                    [HANDOVER_KEY, tag],
+                )
                 db.execute("PRAGMA user_version=4")
+
+
+def _shown(name: str) -> str:
+    """An object name from the file, safe to print (it was written by someone else)."""
+    return re.sub(r"[^A-Za-z0-9_.-]", "?", name)[:40]
+
+
+def _sqlites_own(kind: str, name: str, table: str, sql: str | None, tables: dict) -> bool:
+    """SQLite's own objects: a primary key's index, its statistics and sequence tables.
+
+    Matched exactly: `writable_schema` lets a writer give a trigger one of these names.
+    """
+    if kind == "index":
+        return sql is None and table in tables and name.startswith(f"sqlite_autoindex_{table}_")
+    return kind == "table" and name == table and name in SQLITE_TABLES
+
+
+SQLITE_TABLES = ("sqlite_sequence", "sqlite_stat1", "sqlite_stat4")
+
+
+def check_schema(db: sqlite_utils.Database, path: Path) -> None:
+    """Refuse a file holding a table, column, index, view or trigger Dentelle never made.
+
+    Before a migration the file may lack what later versions add; at the latest version
+    it must hold exactly `SCHEMA`. Runs before anything is written.
+    """
+    tables = {table.name: table for table in SCHEMA}
+    indexes = {index: table.name for table in SCHEMA for index in table.indexes}
+    with sqlite_errors():
+        objects = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+        unknown, found = [], set()
+        for kind, name, table, sql in objects:
+            found.add(name)
+            if kind == "table" and name in tables:
+                columns = tuple(row[1] for row in db.execute(f'PRAGMA table_info("{name}")'))
+                if columns != tables[name].columns:
+                    unknown.append(f"table {_shown(name)} ({', '.join(map(_shown, columns))})")
+            elif not (
+                (kind == "index" and indexes.get(name) == table)
+                or _sqlites_own(kind, name, table, sql, tables)
+            ):
+                unknown.append(f"{kind} {_shown(name)}")
+        if unknown:
+            raise VaultDamaged("store.changed_outside", path=str(path), what=", ".join(unknown))
+        if schema_version(db) == SCHEMA_VERSION:
+            missing = [name for name in (*tables, *indexes) if name not in found]
+            if missing:
+                raise VaultDamaged("store.schema_missing", path=str(path), what=", ".join(missing))

@@ -36,6 +36,7 @@ class People(PersonKeys):
                 "INSERT INTO people (id, wrapped_key, sealed) VALUES (?, ?, ?)",
                 [person_id, wrapped, self._seal_person(crypto.aead(key), person)],
             )
+            self._tag_person(person_id, wrapped)
             self.keys.ciphers[person_id] = crypto.aead(key)
             self.keys.secrets[person_id] = key.hex()
             self._write_person_keys()

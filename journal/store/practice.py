@@ -94,6 +94,8 @@ def practice_cipher(journal: Journal) -> ChaCha20Poly1305:
         wrapped = journal.meta("practice_key")
         if wrapped is None:
             raise DentelleError("store.db_damaged", reason="practice key")
+        with journal._closing, sqlite_errors():
+            journal._check_meta("practice_key", wrapped)  # never a key someone else planted
         key = crypto.age_decrypt(base64.b64decode(wrapped), journal.identity, what="practice key")
         cached = journal.keys.ciphers[PRACTICE] = crypto.aead(key)
     return cached

@@ -15,6 +15,7 @@ from journal.errors import DentelleError
 from journal.model import Entry
 from journal.store.connection import serialized
 from journal.store.entries import decode_entry
+from journal.store.integrity import check_person
 from journal.store.keys import PersonKeys
 from journal.store.sealing import AAD_PREFIX, sqlite_errors
 
@@ -27,6 +28,7 @@ class Scans(PersonKeys):
                 raise DentelleError("store.closed")
             rows = self._db.execute("SELECT id, person_id, version_id, sealed FROM entries")
             rows = rows.fetchall()  # read under the lock: never a closed connection mid-step
+            self.verify_integrity()
         for entry_id, person_id, version_id, plaintext in self._open_rows(rows):
             yield decode_entry(entry_id, person_id, version_id, plaintext)
 
@@ -53,8 +55,9 @@ class Scans(PersonKeys):
             with sqlite_errors():
                 conn.execute("BEGIN")  # one snapshot for the keys, the count and the rows
                 people = conn.execute("SELECT id, wrapped_key FROM people" + people_filter, args)
-                for owner, wrapped in people:
+                for owner, wrapped in people.fetchall():
                     if owner not in self.keys.ciphers:
+                        check_person(conn, self._integrity_key, owner, wrapped, self.path)
                         secret = crypto.age_decrypt(wrapped, self.identity, what="person key")
                         self.keys.ciphers[owner] = crypto.aead(secret)
                 total = conn.execute("SELECT count(*) FROM entries" + entry_filter, args)
@@ -85,6 +88,7 @@ class Scans(PersonKeys):
         conn = self._reader()
         try:
             with sqlite_errors():
+                conn.execute("BEGIN")  # the rows and their tags from one snapshot
                 for start in range(0, len(wanted), 500):
                     batch = wanted[start : start + 500]
                     rows = conn.execute(
@@ -92,6 +96,7 @@ class Scans(PersonKeys):
                         f"({','.join('?' * len(batch))})",
                         batch,
                     ).fetchall()
+                    self._check_entries(rows, conn)
                     for opened in self._open_rows(rows):
                         found[opened[0]] = decode_entry(*opened)
         finally:

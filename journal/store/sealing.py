@@ -57,13 +57,16 @@ class KeyCache:
 
     `ciphers` by owner: a person id, or `practice` for the practice journal. `secrets`
     keeps the person keys themselves (hex) as well, only so that the index of keys can
-    be rewritten without unwrapping everyone again.
+    be rewritten without unwrapping everyone again; `integrity` the integrity key.
     """
 
     def __init__(self) -> None:
         self.ciphers: dict[str, ChaCha20Poly1305] = {}
         self.secrets: dict[str, str] = {}
         self.index_loaded = False
+        # The integrity key, derived on first use, with the identity it came from (a
+        # rekey that swaps the identity gets the new one's key, never a stale one).
+        self.integrity: tuple[object, bytes] | None = None
 
     def forget(self, owner: str) -> None:
         self.ciphers.pop(owner, None)
@@ -72,3 +75,4 @@ class KeyCache:
     def clear(self) -> None:
         self.ciphers.clear()
         self.secrets.clear()
+        self.integrity = None

@@ -52,6 +52,7 @@ def create_person(
             "INSERT INTO people (id, wrapped_key, sealed) VALUES (?, ?, ?)",
             [person_id, wrapped, journal._seal_person(crypto.aead(key), person)],
         )
+        journal._tag_person(person_id, wrapped)  # a key only the master could have granted
         journal.keys.ciphers[person_id] = crypto.aead(key)
         journal.keys.secrets[person_id] = key.hex()
         journal._write_person_keys()
@@ -151,3 +152,4 @@ def _rewrite(journal: Journal, key, person_id: str, entry_id: str, versions: lis
         "INSERT INTO entries (id, person_id, version_id, sealed) VALUES (?, ?, ?, ?)",
         [entry_id, person_id, versions[-1]["version_id"], sealed[-1]],
     )
+    journal._tag_entry(person_id, entry_id, versions[-1]["version_id"])

@@ -72,7 +72,7 @@ def build_vault(path: Path, size: Size, seed: int = SEED) -> tuple[float, int]:
     for name in ("identity.age", "recovery.age"):
         shutil.copyfile(DATA / "golden" / name, path / name)
     identity = golden_identity()
-    Journal.initialize(path / "dentelle.db", identity.to_public())
+    Journal.initialize(path / "dentelle.db", identity)
     first_count = 0
     with Vault(path).open(identity) as journal:
         for index, fictional in enumerate(generate_people(size.people, size.entries, seed, TODAY)):

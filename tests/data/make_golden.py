@@ -1,8 +1,9 @@
-"""Regenerate the golden vault in tests/data/golden/ (run by hand, never by the suite).
+"""How the golden vault in tests/data/golden/ was made (schema 1; run by hand, never by the suite).
 
-The golden vault freezes the on-disk format: `tests/journal/test_format.py` opens it
-with the committed test key and checks every value. If that test fails, the format
-changed: either revert, or write a migration and regenerate with this script on purpose.
+The golden vault freezes the on-disk format of schema 1: `tests/journal/test_format.py`
+opens it with the committed test key and checks every value, and every test run
+migrates it. It is not regenerated any more: today's code would write the latest schema
+(that is `make_golden3.py`'s golden vault, tests/data/golden-3/).
 
     python tests/data/make_golden.py
 """

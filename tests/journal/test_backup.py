@@ -208,7 +208,7 @@ def test_a_set_under_another_master_key_is_refused(tmp_path: Path, usb: Path, ke
     stranger = make_empty_vault(tmp_path / "stranger", keywrap)
     stranger.database_file.unlink()
     other_identity = pyrage.x25519.Identity.generate()  # no scrypt: the key files are unused
-    Journal.initialize(stranger.database_file, other_identity.to_public())
+    Journal.initialize(stranger.database_file, other_identity)
     with stranger.open(other_identity, clock=clock) as journal:
         journal.add_person("Inconnue")
         back_up(journal, usb)

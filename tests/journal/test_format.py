@@ -14,7 +14,14 @@ from pathlib import Path
 import pyrage
 
 from journal.vault import Vault
-from tests.conftest import DATA, GOLDEN, GOLDEN_IDENTITY, GOLDEN_PASSPHRASE, MemoKeyWrap
+from tests.conftest import (
+    DATA,
+    GOLDEN,
+    GOLDEN3,
+    GOLDEN_IDENTITY,
+    GOLDEN_PASSPHRASE,
+    MemoKeyWrap,
+)
 
 
 def test_golden_vault_opens_and_reads_back(tmp_path: Path, keywrap: MemoKeyWrap) -> None:
@@ -55,3 +62,31 @@ def test_golden_files_are_plain_age_and_sqlite(tmp_path: Path) -> None:
         conn.close()
     assert recipient == str(GOLDEN_IDENTITY.to_public())
     assert len(pyrage.decrypt(wrapped, [GOLDEN_IDENTITY])) == 32  # a person key, age-wrapped
+
+
+def test_golden_vault_of_schema_3_opens_and_reads_back(
+    tmp_path: Path, keywrap: MemoKeyWrap
+) -> None:
+    """The format of schema 3, frozen: tags, practice journal, consultations, namesakes."""
+    from journal.store.consultations import consultations
+    from journal.store.practice import practice_notes
+
+    expected = json.loads((DATA / "golden-3-expected.json").read_text())
+    copy = tmp_path / "golden-3"
+    shutil.copytree(GOLDEN3, copy)
+    conn = sqlite3.connect(copy / "dentelle.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    conn.close()
+    with Vault(copy, keywrap=keywrap).unlock(GOLDEN_PASSPHRASE) as journal:
+        journal.verify_integrity()
+        for want in expected["people"]:
+            person = journal.person(want["id"])
+            assert (person.name, person.profile) == (want["name"], want["profile"])
+            entries = journal.entries(person.id)
+            assert [e.id for e in entries] == [e["id"] for e in want["entries"]]
+            for entry, wanted in zip(entries, want["entries"], strict=True):
+                assert entry.occurred_on.isoformat() == wanted["occurred_on"]
+                assert [v.text for v in journal.history(entry.id)] == wanted["versions"]
+            assert [c.kind for c in consultations(journal, person.id)] == want["consultations"]
+        assert [n.text for n in practice_notes(journal)] == expected["practice"]
+        assert [d.text for d in journal.drafts()] == expected["drafts"]
