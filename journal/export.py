@@ -159,7 +159,7 @@ def to_json(file: PersonFile) -> str:
 
 def to_markdown(file: PersonFile, lang: str) -> str:
     t = _translator(lang)
-    name = strip_controls(file.person.name)
+    name = _markdown_text(file.person.name)
     out = [
         f"# {t('export.title', name=name)}",
         "",
@@ -167,7 +167,7 @@ def to_markdown(file: PersonFile, lang: str) -> str:
         "",
     ]
     if file.person.profile:
-        out += [f"## {t('export.profile')}", "", strip_controls(file.person.profile), ""]
+        out += [f"## {t('export.profile')}", "", _markdown_text(file.person.profile), ""]
     if file.rhythm:
         out += [f"## {t('export.rhythm')}", "", file.rhythm.describe(lang), ""]
     out += [f"## {t('export.story', count=len(file.entries))}", ""]
@@ -196,8 +196,23 @@ def to_markdown(file: PersonFile, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _markdown_text(text: str) -> str:
+    """The worker's text as Markdown that renders as typed and never as HTML or a link.
+
+    Markdown passes raw HTML through: a note holding `<img src=x onerror=…>` or
+    `<script>` would run in the viewer the person opens it with, and `![…](http://…)`
+    would fetch an address. So '<' becomes `&lt;` (no tag, comment or autolink can
+    start) and '[' becomes `\\[` (no link or image), after each '\\' is doubled (a typed
+    `\\[` stays two characters); all render as typed, and the file stays readable as
+    plain text.
+    """
+    escaped = strip_controls(text).replace("\\", "\\\\")
+    return escaped.replace("<", "&lt;").replace("[", "\\[")
+
+
 def _quote(text: str) -> str:
-    return "\n".join("> " + line if line else ">" for line in strip_controls(text).splitlines())
+    lines = _markdown_text(text).splitlines()
+    return "\n".join("> " + line if line else ">" for line in lines)
 
 
 _CSS = """

@@ -16,9 +16,24 @@ PRIVATE_DIR = 0o700
 
 
 def make_private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        path.chmod(PRIVATE_DIR)
+    """Create `path` and its missing parents, each readable by its owner only.
+
+    A folder that already exists keeps its mode: it may be the worker's own or a shared
+    one (a sticky /tmp that a vault was restored into lost its bit), and is not
+    Dentelle's to change. Only the folders created here are made 0700.
+    """
+    missing = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:
+            continue  # made by someone else in the meantime: not ours either
+        with contextlib.suppress(OSError):
+            folder.chmod(PRIVATE_DIR)  # mkdir's mode is filtered by the umask
 
 
 def fsync_dir(path: Path) -> None:

@@ -20,6 +20,7 @@ import sys
 from journal import agefile
 from journal.crypto import ScryptKeyWrap
 from journal.errors import DentelleError, VaultDamaged, VaultLocked
+from journal.hygiene import harden_process
 
 EXIT_WRONG_SECRET = 3
 EXIT_DAMAGED = 4
@@ -56,6 +57,7 @@ class SubprocessKeyWrap:
 
 
 def _serve() -> int:
+    harden_process()  # it holds the passphrase and the secret; exec made it dumpable again
     data = sys.stdin.buffer.read()
     try:
         mode, size, rest = data.split(b"\n", 2)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from journal.config import Config, load_config
 from journal.crypto import KeyWrap, ScryptKeyWrap
+from journal.hygiene import harden_process
 from journal.vault import Vault
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def private_temp_folder() -> Path:
 
 def run_app(vault: Vault, lang: str, demo: bool = False) -> None:
     """Run the app in this terminal until the worker quits; exit non-zero after a crash."""
+    harden_process()
     scrub_textual_environment()
     from journal.keywrap_process import SubprocessKeyWrap
 

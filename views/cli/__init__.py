@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from journal.hygiene import harden_process
 from journal.i18n import LANGUAGES, detect_language
 from journal.layout import default_vault_path
 from views.cli.group import RootGroup, option
@@ -73,6 +74,7 @@ def cli(
     ctx: click.Context, vault_dir: Path | None, lang: str | None, passphrase_file: Path | None
 ) -> None:
     os.umask(0o077)  # every file Dentelle creates is its owner's alone
+    harden_process()  # before any secret is read: no core dump, no ptrace
     seams = ctx.obj if isinstance(ctx.obj, Seams) else Seams()
     ctx.obj = Session(
         vault_dir=vault_dir or default_vault_path(),

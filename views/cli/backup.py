@@ -42,7 +42,7 @@ from journal.i18n import plural
 from views import backup_strings  # noqa: F401  (registers the messages)
 from views.cli.group import command, option
 from views.cli.session import Session, pass_session
-from views.cli.terminal import clean
+from views.cli.terminal import clean, one_line
 
 
 def stderr_is_tty() -> bool:
@@ -85,13 +85,13 @@ def choose_drive(session: Session, *, with_set: bool = False) -> Path:
     if not drives:
         raise DentelleError("cli.backup.no_set_drive" if with_set else "cli.backup.no_drive")
     if len(drives) == 1:
-        click.echo(session.t("cli.backup.using_drive", path=str(drives[0].path)), err=True)
+        click.echo(session.t("cli.backup.using_drive", path=clean(str(drives[0].path))), err=True)
         return drives[0].path
     lines = [
         session.t(
             "cli.backup.drive_line",
             n=n,
-            label=clean(drive.label),
+            label=one_line(drive.label),
             path=clean(str(drive.path)),
             free=format_size(drive.free, session.lang) if drive.free is not None else "?",
             mark=session.t("cli.backup.has_set_mark") if drive.has_set else "",
@@ -127,7 +127,7 @@ def backup(session: Session, destination: Path | None) -> None:
         session.t(
             "cli.backup.done",
             number=report.number,
-            path=str(report.path),
+            path=clean(str(report.path)),
             size=format_size(report.size, session.lang),
             people=format_decimal(report.people, locale=session.lang),
             entries=format_decimal(report.entries, locale=session.lang),
@@ -186,7 +186,7 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
         ]
         click.echo(json.dumps({"path": str(info.path), "generations": rows}, indent=2))
     else:
-        click.echo(session.t("cli.backups.header", path=str(info.path)))
+        click.echo(session.t("cli.backups.header", path=clean(str(info.path))))
         if not info.generations:
             click.echo(session.t("cli.backups.none"))
         for generation in reversed(info.generations):
@@ -241,7 +241,7 @@ def restore_command(
             raise DentelleError("cli.need_yes")
         question = session.t(
             "cli.restore.confirm",
-            path=str(session.vault.path),
+            path=clean(str(session.vault.path)),
             number=chosen.number,
             when=when(chosen.created, session.lang),
         )
@@ -273,7 +273,7 @@ def restore_command(
             "cli.restore.done",
             number=report.number,
             when=when(report.created, session.lang),
-            path=str(report.vault_path),
+            path=clean(str(report.vault_path)),
             people=format_decimal(report.people, locale=session.lang),
             entries=format_decimal(report.entries, locale=session.lang),
         )

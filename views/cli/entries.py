@@ -5,8 +5,6 @@ Every text is read by the pertinence check before it is saved (`confirm_pertinen
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from journal import dates
@@ -18,7 +16,7 @@ from journal.store.consultations import record_consultation
 from views.cli.group import command, option
 from views.cli.pertinence import confirm_pertinence
 from views.cli.session import Session, pass_session
-from views.cli.terminal import clean, parse_day, read_text, render_story
+from views.cli.terminal import clean, echo_json, one_line, parse_day, read_text, render_story
 
 
 @command(help="cli.help.add")
@@ -38,7 +36,7 @@ def add(session: Session, person_query: str, text: str | None, date_expression: 
     click.echo(
         session.t(
             "cli.entry_added",
-            name=clean(found.name),
+            name=one_line(found.name),
             day=dates.format_day(entry.occurred_on, session.lang),
             id=entry.id,
         )
@@ -72,13 +70,13 @@ def show(session: Session, person_query: str, as_json: bool) -> None:
             "person": {"id": found.id, "name": found.name, "profile": found.profile},
             "entries": [entry_json(e) for e in entries],
         }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        echo_json(payload)
         return
-    click.echo(click.style(clean(found.name), bold=True))
+    click.echo(click.style(one_line(found.name), bold=True))
     if found.profile:
         click.echo(clean(found.profile))
     if not entries:
-        click.echo(session.t("cli.story_empty", name=clean(found.name)))
+        click.echo(session.t("cli.story_empty", name=one_line(found.name)))
         return
     click.echo(plural("cli.story_count", len(entries), session.lang))
     for line in render_story(entries, session.lang):
@@ -127,7 +125,7 @@ def history(session: Session, entry_id: str, as_json: bool) -> None:
             }
             for n, v in enumerate(versions, 1)
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     for n, version in enumerate(versions, 1):
         label = session.t("cli.version", n=n)

@@ -7,6 +7,7 @@ The root group turns every expected failure into one message and an exit code.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from importlib import import_module
@@ -16,7 +17,7 @@ import click
 from journal.errors import Ambiguous, DentelleError
 from journal.i18n import detect_language, normalize_language, translate
 from views.cli.session import Session
-from views.cli.terminal import clean, tells_apart
+from views.cli.terminal import clean, one_line, tells_apart
 
 _requested_language: str | None = None  # from the raw arguments, for help shown before parsing
 
@@ -105,33 +106,36 @@ class RootGroup(TranslatedGroup):
         global _requested_language
         argv = list(sys.argv[1:] if args is None else args)
         lang = _requested_language = _lang_from_args(argv)
+        _never_fail_to_encode()
         try:
+            _require_utf8(argv)
             result = super().main(
                 argv, prog_name or "dentelle", complete_var, standalone_mode=False, **extra
             )
             code = result if isinstance(result, int) else 0
         except DentelleError as error:
-            click.echo(error.message(lang), err=True)
+            click.echo(clean(error.message(lang)), err=True)  # it may echo an argument
             if isinstance(error, Ambiguous):
                 for candidate in error.candidates:
                     line = translate(
                         "cli.candidates",
                         lang,
                         id=candidate.person.id,
-                        name=clean(candidate.person.name),
+                        name=one_line(candidate.person.name),
                         details=tells_apart(candidate, lang),
                     )
                     click.echo(line, err=True)
                 click.echo(translate("cli.candidates.hint", lang), err=True)
             code = error.exit_code
         except click.UsageError as error:
-            click.echo(translate("cli.usage_error", lang, detail=error.format_message()), err=True)
+            detail = clean(error.format_message())  # click quotes the argument as typed
+            click.echo(translate("cli.usage_error", lang, detail=detail), err=True)
             code = 2
         except click.Abort:
             click.echo(translate("cli.interrupted", lang), err=True)
             code = 130
         except click.ClickException as error:
-            error.show()
+            click.echo(clean(error.format_message()), err=True)
             code = error.exit_code
         except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback
             click.echo(translate("cli.unexpected", lang, kind=type(error).__name__), err=True)
@@ -139,6 +143,27 @@ class RootGroup(TranslatedGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _require_utf8(argv: list[str]) -> None:
+    """An argument that was not UTF-8 (its bytes kept as lone surrogates by Python's
+    surrogateescape) is refused before anything is read or written: saved, it would be
+    a name or a note that no strict UTF-8 output can print."""
+    for argument in argv:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            raise DentelleError("cli.argument_not_utf8", argument=argument) from None
+
+
+def _never_fail_to_encode() -> None:
+    """What the command prints is made inert by `clean`; this is the net below it.
+    Under a strict or non-UTF-8 standard output, a character the stream cannot encode
+    becomes '?' instead of ending the command with an UnicodeEncodeError (exit 70), and
+    under the C locale's surrogateescape, instead of writing a raw byte (0x9B: a CSI)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
 
 
 def command(name: str | None = None, **kwargs: object) -> Callable:

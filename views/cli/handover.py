@@ -7,7 +7,6 @@ the worker carries it. `receive` shows who sent what before anything is written.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from journal.handover.sending import hand_over
 from journal.i18n import count, register
 from views.cli.group import command, group, option
 from views.cli.session import Session, pass_session
-from views.cli.terminal import clean
+from views.cli.terminal import clean, echo_json, one_line
 
 register(
     {
@@ -175,14 +174,14 @@ register(
 @pass_session
 def card(session: Session, name: str | None, out: Path | None) -> None:
     if out is not None and out.exists():
-        raise DentelleError("cli.card.exists", path=str(out))
+        raise DentelleError("cli.card.exists", path=clean(str(out)))
     with session.journal() as journal:
         mine = set_my_name(journal, name) if name is not None else my_card(journal)
-    click.echo(mine.text(), nl=False)
+    click.echo(clean(mine.text()), nl=False)
     click.echo(session.t("cli.card.fingerprint", words=fingerprint(mine, session.lang)), err=True)
     if out is not None:
         write_atomic(out, mine.text().encode("utf-8"))
-        click.echo(session.t("cli.card.written", path=str(out)), err=True)
+        click.echo(session.t("cli.card.written", path=clean(str(out))), err=True)
 
 
 @group(help="cli.help.colleague")
@@ -212,7 +211,7 @@ def colleague_add(session: Session, name: str, card_argument: str) -> None:
     with session.journal() as journal:
         added = add_colleague(journal, name, text)
     words = fingerprint(added.card, session.lang)
-    click.echo(session.t("cli.colleague.added", name=clean(added.name), words_text=words))
+    click.echo(session.t("cli.colleague.added", name=one_line(added.name), words_text=words))
 
 
 @colleague.command("remove", help="cli.help.colleague_remove")
@@ -222,7 +221,7 @@ def colleague_remove(session: Session, name: str) -> None:
     with session.journal() as journal:
         found = find_colleague(journal, name)
         remove_colleague(journal, found.name)
-    click.echo(session.t("cli.colleague.removed", name=clean(found.name)))
+    click.echo(session.t("cli.colleague.removed", name=one_line(found.name)))
 
 
 @command("colleagues", help="cli.help.colleagues")
@@ -241,14 +240,14 @@ def colleagues_command(session: Session, as_json: bool) -> None:
             }
             for c in found
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     if not found:
         click.echo(session.t("cli.colleagues.none"))
     for c in found:
         day = dates.format_day(c.added_on, session.lang)
         words = fingerprint(c.card, session.lang)
-        click.echo(session.t("cli.colleagues.line", name=clean(c.name), day=day, words=words))
+        click.echo(session.t("cli.colleagues.line", name=one_line(c.name), day=day, words=words))
 
 
 def ask_letter(session: Session, name: str) -> str:
@@ -293,7 +292,9 @@ def handover(
             letter,
             keep_months=config.consultation_log_months,
         )
-        click.echo(session.t("cli.handover.written", path=str(path), name=clean(colleague_.name)))
+        click.echo(
+            session.t("cli.handover.written", path=clean(str(path)), name=one_line(colleague_.name))
+        )
         forget = then_forget or (
             session.interactive()
             and session.confirm(session.t("cli.handover.forget_question"), default=False)
@@ -301,7 +302,7 @@ def handover(
         if forget:
             journal.forget_person(person.id)
     if forget:
-        click.echo(session.t("cli.forget.done", name=clean(person.name)))
+        click.echo(session.t("cli.forget.done", name=one_line(person.name)))
     else:
         click.echo(session.t("cli.handover.kept"), err=True)
 
@@ -317,10 +318,10 @@ def receive(session: Session, path: Path, yes: bool, allow_unknown: bool) -> Non
         incoming = read_handover(journal, path)
         known = incoming.sender_status == "known"
         if known:
-            click.echo(session.t("cli.receive.from", name=clean(incoming.sender_name or "")))
+            click.echo(session.t("cli.receive.from", name=one_line(incoming.sender_name or "")))
         else:
-            click.echo(UnknownSender(incoming.sender_card).message(session.lang))
-        click.echo(session.t("cli.receive.for", name=clean(incoming.person_name)))
+            click.echo(clean(UnknownSender(incoming.sender_card).message(session.lang)))
+        click.echo(session.t("cli.receive.for", name=one_line(incoming.person_name)))
         click.echo(
             session.t(
                 "cli.receive.holds",
@@ -350,4 +351,4 @@ def receive(session: Session, path: Path, yes: bool, allow_unknown: bool) -> Non
             allow_unknown=True,  # an unknown sender got here only by an explicit yes
             keep_months=config.consultation_log_months,
         )
-    click.echo(session.t("cli.receive.done", name=clean(incoming.person_name), id=person_id))
+    click.echo(session.t("cli.receive.done", name=one_line(incoming.person_name), id=person_id))

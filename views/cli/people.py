@@ -9,8 +9,6 @@ what tells them apart, and asked about on a terminal: two "Mme B" make every lat
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from journal import dates
@@ -20,7 +18,7 @@ from journal.model import PersonSummary
 from views.cli.group import command, group, option
 from views.cli.pertinence import confirm_fields
 from views.cli.session import Session, pass_session
-from views.cli.terminal import clean, tells_apart
+from views.cli.terminal import echo_json, one_line, tells_apart
 
 
 @group(help="cli.help.person")
@@ -41,7 +39,7 @@ def person_add(session: Session, name: str, profile: str) -> None:
     with session.journal() as journal:
         warn_namesakes(session, journal.namesakes(name), "cli.namesake.confirm")
         added = journal.add_person(name, profile)
-    click.echo(session.t("cli.person_added", name=clean(added.name), id=added.id))
+    click.echo(session.t("cli.person_added", name=one_line(added.name), id=added.id))
 
 
 def warn_namesakes(session: Session, same: list[PersonSummary], question: str) -> None:
@@ -49,11 +47,14 @@ def warn_namesakes(session: Session, same: list[PersonSummary], question: str) -
     (no: nothing saved, exit code 1). Without one, the warning and the command goes on."""
     if not same:
         return
-    click.echo(session.t("cli.namesake", name=clean(same[0].person.name)), err=True)
+    click.echo(session.t("cli.namesake", name=one_line(same[0].person.name)), err=True)
     for summary in same:
         details = tells_apart(summary, session.lang)
         line = session.t(
-            "cli.candidates", id=summary.person.id, name=clean(summary.person.name), details=details
+            "cli.candidates",
+            id=summary.person.id,
+            name=one_line(summary.person.name),
+            details=details,
         )
         click.echo(line, err=True)
     click.echo(session.t("cli.namesake.hint"), err=True)
@@ -77,7 +78,10 @@ def person_rename(session: Session, person_query: str, new_name: str) -> None:
         renamed = journal.update_person(found.id, name=new_name)
     click.echo(
         session.t(
-            "cli.person_renamed", old=clean(found.name), name=clean(renamed.name), id=renamed.id
+            "cli.person_renamed",
+            old=one_line(found.name),
+            name=one_line(renamed.name),
+            id=renamed.id,
         )
     )
 
@@ -90,7 +94,7 @@ def person_remove(session: Session, person_query: str) -> None:
     terminal, asked first. Without one it is done: there is nothing but a name to lose."""
     with session.journal() as journal:
         found = journal.find_person(person_query)
-        name = clean(found.name)
+        name = one_line(found.name)
         if (
             not journal.entries(found.id)
             and session.interactive()
@@ -119,7 +123,7 @@ def people(session: Session, as_json: bool) -> None:
             }
             for s in summaries
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     if not summaries:
         click.echo(session.t("cli.no_people"))
@@ -134,4 +138,4 @@ def people(session: Session, as_json: bool) -> None:
             else session.t("cli.no_contact")
         )
         count = plural("cli.entries_count", summary.entry_count, session.lang)
-        click.echo(f"{summary.person.id}  {clean(summary.person.name)}  ·  {count}  ·  {when}")
+        click.echo(f"{summary.person.id}  {one_line(summary.person.name)}  ·  {count}  ·  {when}")

@@ -8,8 +8,6 @@ around it (header, field names, the question to save) in the interface language.
 
 from __future__ import annotations
 
-import json
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +18,10 @@ from journal.config import load_config
 from journal.errors import DentelleError
 from journal.i18n import register, translate
 from journal.pertinence import Checker, Finding, category_label, questions, reason
+from journal.text import excerpts
 from views.cli.group import command, option
 from views.cli.session import Session
-from views.cli.terminal import clean
+from views.cli.terminal import clean, echo_json, read_stdin
 
 register(
     {
@@ -45,6 +44,9 @@ register(
         },
     }
 )
+
+
+QUOTED = 200  # characters of a sentence quoted around a finding, at most
 
 
 def load_checker(lang: str) -> Checker:
@@ -92,6 +94,15 @@ def marked_line(number: int, text: str, marks: list[tuple[int, int]], lang: str)
     return [prefix + marked + shown[done:] + closing, carets]
 
 
+def quoted_piece(finding: Finding) -> tuple[str, list[tuple[int, int]]]:
+    """At most `QUOTED` characters of the finding's sentence around its words, and
+    where they are in it: a sentence may be a whole note without punctuation."""
+    start = finding.start - finding.sentence_start
+    end = finding.end - finding.sentence_start
+    [(shown, marks)] = excerpts(finding.sentence, [(start, end)], QUOTED)
+    return shown, marks
+
+
 def render_findings(text: str, findings: list[Finding], lang: str) -> list[str]:
     """Each finding: the sentence with the words marked, the reason, maybe a better wording."""
     return render_checked([Checked("", text, findings)], lang)
@@ -113,10 +124,8 @@ def render_checked(fields: list[Checked], lang: str) -> list[str]:
         for finding in field.findings:
             said = finding.lang
             line_number = field.text.count("\n", 0, finding.start) + 1
-            start = finding.start - finding.sentence_start
-            end = finding.end - finding.sentence_start
             lines.append("")
-            lines.extend(marked_line(line_number, finding.sentence, [(start, end)], lang))
+            lines.extend(marked_line(line_number, *quoted_piece(finding), lang))
             label = category_label(finding.category, said)
             lines.append(f"  {label} — {reason(finding.category, said)}")
             if finding.suggestion:
@@ -168,7 +177,7 @@ def ask_to_save(session: Session) -> None:
 def check(ctx: click.Context, source: str, as_json: bool) -> None:
     session: Session = ctx.obj
     if source == "-":
-        text = sys.stdin.read()
+        text = read_stdin()
     else:
         try:
             text = Path(source).read_text(encoding="utf-8")
@@ -176,7 +185,7 @@ def check(ctx: click.Context, source: str, as_json: bool) -> None:
             raise DentelleError("cli.passphrase_file_unreadable", path=source) from None
     checker = load_checker(session.lang)
     for warning in checker.warnings:
-        click.echo(warning, err=True)
+        click.echo(clean(warning), err=True)  # it quotes the worker's own word list
     findings = checker.check(text)
     if as_json:
         rows = [
@@ -188,11 +197,11 @@ def check(ctx: click.Context, source: str, as_json: bool) -> None:
                 "lang": f.lang,
                 "reason": reason(f.category, f.lang),
                 "suggestion": f.suggestion,
-                "sentence": f.sentence,
+                "excerpt": quoted_piece(f)[0],
             }
             for f in findings
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
     elif findings:
         for line in render_findings(text, findings, session.lang):
             click.echo(line)

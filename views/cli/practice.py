@@ -8,8 +8,6 @@ pause as the pertinence check, never a barrier, nothing kept.
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from journal.errors import DentelleError
@@ -19,7 +17,7 @@ from journal.store.practice import add_practice_note, practice_notes, prompts
 from views.cli.group import group, option
 from views.cli.pertinence import ask_to_save, marked_line
 from views.cli.session import Session, pass_session
-from views.cli.terminal import parse_day, read_text, render_story
+from views.cli.terminal import clean, echo_json, parse_day, read_text, render_story
 
 register(
     {
@@ -89,7 +87,7 @@ def render_mentions(text: str, mentions: list[Mention], lang: str) -> list[str]:
         shown += "…" if passage.cut_after else ""
         lines.append("")
         lines.extend(marked_line(passage.line, shown, marks, lang))
-    lines.extend(["", named(mentions, lang), advice(lang)])
+    lines.extend(["", clean(named(mentions, lang)), advice(lang)])  # it holds names
     return lines
 
 
@@ -109,7 +107,7 @@ def practice_show(session: Session, as_json: bool) -> None:
             }
             for n in notes
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     if not notes:
         click.echo(session.t("cli.practice.empty"))

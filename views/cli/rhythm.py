@@ -7,7 +7,6 @@ No pertinence check here, unlike `person add`: a rhythm's words are only its gra
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import click
@@ -17,7 +16,7 @@ from journal.i18n import register
 from journal.rhythm import Rhythm, parse_rhythm, soon
 from views.cli.group import command, option
 from views.cli.session import Session, pass_session
-from views.cli.terminal import clean
+from views.cli.terminal import echo_json, one_line
 
 register(
     {
@@ -69,7 +68,7 @@ def rhythm(session: Session, person_query: str, words: str | None, clear: bool) 
     new = parse_rhythm(words) if words else None  # before unlocking: a typo costs no scrypt
     with session.journal() as journal:
         person = journal.find_person(person_query)
-        name = clean(person.name)
+        name = one_line(person.name)
         if clear:
             journal.update_person(person.id, extra={"rhythm": None})
             click.echo(session.t("cli.rhythm.cleared", name=name))
@@ -118,7 +117,7 @@ def soon_command(session: Session, as_json: bool) -> None:
             }
             for i in items
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     if not items:
         click.echo(session.t("cli.soon.none"))
@@ -133,6 +132,6 @@ def soon_command(session: Session, as_json: bool) -> None:
             if kind == "expected" and item.next_expected:
                 when = f" ({dates.format_day(item.next_expected, session.lang)})"
             click.echo(
-                f"  {clean(item.summary.person.name)}{when} — {item.remark(today, session.lang)}"
+                f"  {one_line(item.summary.person.name)}{when} — {item.remark(today, session.lang)}"
             )
         click.echo()

@@ -5,7 +5,6 @@ of a person ("droit à l'oubli") and the retention review: `dentelle export`, `f
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -27,7 +26,7 @@ from journal.retention import due_for_review, keep_with_reason
 from journal.store.consultations import record_consultation
 from views.cli.group import command, option
 from views.cli.session import Session, pass_session
-from views.cli.terminal import clean
+from views.cli.terminal import clean, echo_json, one_line
 
 register(
     {
@@ -169,7 +168,7 @@ def export(
         record_consultation(
             journal, person.id, "exported", fmt, keep_months=config.consultation_log_months
         )
-    click.echo(session.t("cli.export.written", path=str(target)))
+    click.echo(session.t("cli.export.written", path=clean(str(target))))
     click.echo(
         session.t("cli.export.encrypted" if encrypt else "cli.export.clear_warning"), err=True
     )
@@ -185,7 +184,7 @@ def forget(session: Session, person_query: str, yes: bool) -> None:
     with session.journal() as journal:
         person = journal.find_person(person_query)
         count = len(journal.entries(person.id))
-        name = clean(person.name)
+        name = one_line(person.name)
         if not confirm_or_yes(
             session, yes, session.t("cli.forget.confirm", name=name, count=count)
         ):
@@ -237,7 +236,7 @@ def review(session: Session, keep_query: str | None, reason: str | None, as_json
             click.echo(
                 session.t(
                     "cli.review.kept",
-                    name=clean(person.name),
+                    name=one_line(person.name),
                     day=dates.format_day(kept.review_after, session.lang),
                 )
             )
@@ -254,7 +253,7 @@ def review(session: Session, keep_query: str | None, reason: str | None, as_json
             }
             for d in due
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     if not due:
         click.echo(
@@ -272,11 +271,11 @@ def review(session: Session, keep_query: str | None, reason: str | None, as_json
     )
     for item in due:
         when = dates.format_ago(item.since, today, session.lang)
-        line = f"  {clean(item.summary.person.name)} — {session.t('cli.review.line', when=when)}"
+        line = f"  {one_line(item.summary.person.name)} — {session.t('cli.review.line', when=when)}"
         click.echo(line)
         if item.kept:
             day = dates.format_day(item.kept.kept_on, session.lang)
-            text = session.t("cli.review.kept_before", day=day, reason=clean(item.kept.reason))
+            text = session.t("cli.review.kept_before", day=day, reason=one_line(item.kept.reason))
             click.echo(f"      {text}")
     click.echo()
     click.echo(session.t("cli.review.how"))

@@ -11,8 +11,6 @@ into `snippet`.
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from journal import dates
@@ -22,7 +20,7 @@ from journal.search import Hit, SearchIndex
 from journal.search.text import parse_query
 from views.cli.group import command, option
 from views.cli.session import Session, pass_session
-from views.cli.terminal import clean
+from views.cli.terminal import clean, echo_json, one_line
 
 register(
     {
@@ -101,7 +99,7 @@ def search(
         index.load(journal, person_id=person_id)
         hits = index.search(query, person_id=person_id, limit=limit or None)
     if as_json:
-        click.echo(json.dumps([hit_json(hit) for hit in hits], ensure_ascii=False, indent=2))
+        echo_json([hit_json(hit) for hit in hits])
         return
     typed = clean(" ".join(words))
     if not hits:
@@ -135,7 +133,7 @@ def render_heading(hit: Hit, lang: str) -> str:
     return (
         click.style(day, bold=True)
         + "  ·  "
-        + clean(hit.person)
+        + one_line(hit.person)
         + click.style(f"  ·  {hit.id}", dim=True)
     )
 

@@ -322,5 +322,27 @@ register(
                 "passphrase or the old code (“dentelle backups” points them out)."
             ),
         },
+        "cli.argument_not_utf8": {
+            "fr": (
+                "Un argument de la commande n'est pas du texte UTF-8 : « {argument} ». Rien "
+                "n'a été enregistré. Vérifiez le réglage de langue du terminal (LANG, "
+                "LC_ALL), puis recommencez."
+            ),
+            "en": (
+                "An argument of the command is not UTF-8 text: “{argument}”. Nothing was "
+                "saved. Check the terminal's language setting (LANG, LC_ALL), then try again."
+            ),
+        },
+        "cli.stdin_not_utf8": {
+            "fr": (
+                "Le texte reçu sur l'entrée standard n'est pas de l'UTF-8. Rien n'a été "
+                "enregistré. Enregistrez le fichier en UTF-8 (ou convertissez-le avec iconv), "
+                "puis recommencez."
+            ),
+            "en": (
+                "The text on standard input is not UTF-8. Nothing was saved. Save the file "
+                "as UTF-8 (or convert it with iconv), then try again."
+            ),
+        },
     }
 )

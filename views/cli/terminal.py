@@ -15,19 +15,52 @@ from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.model import Entry, PersonSummary
 from journal.story import EntryItem, Gap, MonthHeading, YearHeading, story_items
-from journal.text import strip_controls
+from journal.text import safe_json, strip_controls
 from views.cli.session import Session
 
 
 def clean(text: str) -> str:
-    """User text as it may reach a terminal: no escape sequence ever executes."""
+    """User text as it may reach a terminal: no escape sequence ever executes, no bidi
+    override reorders it, nothing invisible hides in it (`journal.text.strip_controls`,
+    one character for one). Every string a command prints that a person, a file or an
+    argument supplied goes through here: names, profiles, notes, paths, error messages."""
     return strip_controls(text)
+
+
+def one_line(text: str) -> str:
+    """`clean`, on one line: for names, labels and reasons in lists, where a newline
+    would start what looks like another person's line."""
+    return " ".join(clean(text).split())
+
+
+def echo_json(value: object) -> None:
+    """`--json` output: the data exact, its unsafe characters escaped (`safe_json`)."""
+    click.echo(safe_json(value))
+
+
+def read_stdin() -> str:
+    """Standard input as UTF-8, strictly: text that is not UTF-8 is refused with a clear
+    message rather than saved with raw bytes in it (the C locale's surrogateescape) or
+    ending on an UnicodeDecodeError."""
+    stream = sys.stdin
+    raw = getattr(stream, "buffer", None)
+    try:
+        if raw is not None:
+            # A leading BOM (Windows editors) is not text; newlines read as the text layer
+            # would read them (universal newlines).
+            text = raw.read().decode("utf-8-sig")
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = stream.read()
+        text.encode("utf-8")  # a lone surrogate: a byte that was not UTF-8
+        return text
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        raise DentelleError("cli.stdin_not_utf8") from None
 
 
 def tells_apart(summary: PersonSummary, lang: str, width: int = 40) -> str:
     """What tells two people of the same name apart: their profile's start, their last
     note ("sans profil · pas encore de note" when there is neither)."""
-    profile = " ".join(clean(summary.person.profile).split())
+    profile = one_line(summary.person.profile)
     if len(profile) > width:
         profile = profile[: width - 1].rstrip() + "…"
     last = summary.last_contact
@@ -44,7 +77,7 @@ def read_text(text: str | None, session: Session) -> str:
         return text
     if session.interactive():
         raise DentelleError("cli.need_text")
-    data = sys.stdin.read()
+    data = read_stdin()
     # The shell adds one newline at the end of piped text; it is not part of the note.
     return data[:-1] if data.endswith("\n") else data
 

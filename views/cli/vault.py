@@ -10,6 +10,7 @@ from journal.errors import DentelleError
 from journal.passphrase import check_strength
 from views.cli.group import command, option
 from views.cli.session import PASSPHRASE_VARIABLE, Session, pass_session
+from views.cli.terminal import clean
 
 
 @command(help="cli.help.init")
@@ -19,7 +20,7 @@ def init(session: Session) -> None:
         raise DentelleError("vault.exists", path=str(session.vault.path))
     passphrase = session.new_passphrase(session.passphrase_file, PASSPHRASE_VARIABLE)
     created = session.vault.create(passphrase)
-    click.echo(session.t("cli.created", path=str(session.vault.path)))
+    click.echo(session.t("cli.created", path=clean(str(session.vault.path))))
     click.echo()
     click.echo(session.t("cli.recovery_code", code=created.recovery_code))
 

@@ -23,6 +23,7 @@ from journal.pertinence.names import Mention, advice, find_mentions, named, pass
 from journal.store import Journal
 from views.screens.base import DentelleScreen
 from views.screens.pertinence import SecondLook, quoted, select_finding
+from views.ui import clean
 
 
 class NamesNoticeScreen(SecondLook):
@@ -46,7 +47,8 @@ class NamesNoticeScreen(SecondLook):
             marks = [(start + shift, end + shift) for start, end in passage.marks()]
             shown += "…" if passage.cut_after else ""
             yield Static(quoted(shown, marks, self.lang), classes="pertinence-sentence")
-        yield Static(named(self.mentions, self.lang), markup=False, classes="names-named")
+        names = clean(named(self.mentions, self.lang))  # it holds names as typed
+        yield Static(names, markup=False, classes="names-named")
 
     def question_text(self) -> str:
         return advice(self.lang)

@@ -39,10 +39,12 @@ from textual.widgets.text_area import Selection
 from journal.i18n import translate
 from journal.pertinence import Checker, Finding, category_label, reason
 from journal.pertinence import questions as ask
+from journal.text import excerpts
 from views.screens.base import DentelleModal, DentelleScreen
 from views.ui import clean
 
 MARK_STYLE = "bold reverse underline"
+QUOTED = 200  # characters of a sentence quoted around its findings, at most
 
 
 def quoted(text: str, marks: Sequence[tuple[int, int]], lang: str) -> Content:
@@ -55,10 +57,18 @@ def quoted(text: str, marks: Sequence[tuple[int, int]], lang: str) -> Content:
     return content
 
 
-def marked_sentence(sentence: str, findings: list[Finding], lang: str) -> Content:
-    """The sentence in the quotes of the interface (`lang`), each finding's words marked."""
-    starts = [(f.start - f.sentence_start, f.end - f.sentence_start) for f in findings]
-    return quoted(sentence, starts, lang)
+def by_piece(findings: list[Finding]) -> list[tuple[str, list[tuple[int, int]], list[Finding]]]:
+    """Findings grouped by the piece of their sentence quoted around them (at most
+    `QUOTED` characters: a note without punctuation is one sentence), in the order of
+    the text: each piece, where the findings' words are in it, and the findings."""
+    pieces = []
+    for sentence, group in by_sentence(findings):
+        ordered = sorted(group, key=lambda f: (f.start, f.end))
+        spans = [(f.start - f.sentence_start, f.end - f.sentence_start) for f in ordered]
+        for shown, marks in excerpts(sentence, spans, QUOTED):
+            pieces.append((shown, marks, ordered[: len(marks)]))
+            ordered = ordered[len(marks) :]
+    return pieces
 
 
 def finding_lines(finding: Finding) -> Content:
@@ -197,10 +207,8 @@ class PertinenceScreen(SecondLook):
                 continue
             if label:
                 yield Static(label, markup=False, classes="pertinence-field")
-            for sentence, group in by_sentence(findings):
-                yield Static(
-                    marked_sentence(sentence, group, self.lang), classes="pertinence-sentence"
-                )
+            for shown, marks, group in by_piece(findings):
+                yield Static(quoted(shown, marks, self.lang), classes="pertinence-sentence")
                 for finding in group:
                     yield Static(finding_lines(finding), classes="pertinence-reason")
 
