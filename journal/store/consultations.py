@@ -29,10 +29,11 @@ register(
             "fr": "histoire affichée (ligne de commande)",
             "en": "story shown (command line)",
         },
+        "consultation.read_with": {"fr": "lu avec la personne", "en": "read with the person"},
     }
 )
 
-KINDS = ("opened", "exported", "shown")
+KINDS = ("opened", "exported", "shown", "read_with")
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,8 @@ class TimelineScreen(DentelleScreen):
             id="timeline.forget",
         ),
         Binding("b", "app.backup", "key.rights.backup", show=False, id="timeline.backup"),
+        # Reading with the person (views/screens/reading.py): in the help and the palette.
+        Binding("l", "read_with", "key.timeline.read_with", show=False, id="timeline.read-with"),
     ]
 
     def __init__(
@@ -326,11 +328,14 @@ class TimelineScreen(DentelleScreen):
             t("cmd.rights.consultations.help"),
             self.app.action_consultations,
         )
+        yield SystemCommand(
+            t("cmd.read_with", name=name), t("cmd.read_with.help"), self.action_read_with
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_entry", "history"):
             return None if self.selected_entry() is None else True
-        if action in ("new_entry", "edit_profile", "rhythm"):
+        if action in ("new_entry", "edit_profile", "rhythm", "read_with"):
             return None if self.person is None else True
         return True
 
@@ -411,3 +416,11 @@ class TimelineScreen(DentelleScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_read_with(self) -> None:
+        """The story turned towards the person, from the entry under the cursor."""
+        from views.screens.reading import ReadingScreen
+
+        if self.person is not None:
+            entry = self.selected_entry()
+            self.app.push_screen(ReadingScreen(self.person_id, entry.id if entry else None))
