@@ -17,6 +17,7 @@ FOLDER_KEYS = {
     "cli.backup.no_set_drive", "cli.backup.several_drives", "export.app.no_folder",
     "backup.not_a_folder", "backup.folder_not_writable",
     "cli.help.vault",
+    "handover.exists", "handover.no_folder", "cli.help.handover_out",
 }  # fmt: skip
 
 

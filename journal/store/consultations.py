@@ -29,11 +29,14 @@ register(
             "fr": "histoire affichée (ligne de commande)",
             "en": "story shown (command line)",
         },
+        "consultation.handed": {"fr": "transmis à {name}", "en": "handed over to {name}"},
+        "consultation.received": {"fr": "reçu de {name}", "en": "received from {name}"},
         "consultation.read_with": {"fr": "lu avec la personne", "en": "read with the person"},
     }
 )
 
-KINDS = ("opened", "exported", "shown", "read_with")
+KINDS = ("opened", "exported", "shown", "handed", "received", "read_with")
+NAMED = ("handed", "received")  # their detail is a colleague's name, said in the words
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class Consultation:
     detail: str = ""
 
     def describe(self, lang: str) -> str:
+        if self.kind in NAMED:
+            return translate(f"consultation.{self.kind}", lang, name=self.detail)
         words = translate(f"consultation.{self.kind}", lang)
         return f"{words} ({self.detail})" if self.detail else words
 

@@ -16,7 +16,7 @@ from journal import crypto
 from journal.errors import VaultDamaged
 from journal.store.sealing import sqlite_errors
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 
 def create_schema(db: sqlite_utils.Database, recipient: pyrage.x25519.Recipient) -> None:
@@ -77,3 +77,15 @@ def migrate(db: sqlite_utils.Database) -> None:
                     [base64.b64encode(wrapped).decode("ascii")],
                 )
                 db.execute("PRAGMA user_version=2")
+        if version < 4:
+            with db.atomic():
+                db["colleagues"].create({"id": str, "sealed": bytes}, pk="id", if_not_exists=True)
+                recipient = db.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
+                wrapped = crypto.age_encrypt(
+                    crypto.new_data_key(), [crypto.recipient_from_str(recipient[0])]
+                )
+                db.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('handover_key', ?)",
+                    [base64.b64encode(wrapped).decode("ascii")],
+                )
+                db.execute("PRAGMA user_version=4")

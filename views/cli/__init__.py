@@ -46,6 +46,11 @@ COMMANDS = {
     "erase-version": "views.cli.rights:erase_version",
     "review": "views.cli.rights:review",
     "search": "views.cli.search:search",
+    "card": "views.cli.handover:card",
+    "colleague": "views.cli.handover:colleague",
+    "colleagues": "views.cli.handover:colleagues_command",
+    "handover": "views.cli.handover:handover",
+    "receive": "views.cli.handover:receive",
 }
 
 
