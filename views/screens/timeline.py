@@ -168,6 +168,7 @@ class TimelineScreen(DentelleScreen):
         Binding("b", "app.backup", "key.rights.backup", show=False, id="timeline.backup"),
         # Reading with the person (views/screens/reading.py): in the help and the palette.
         Binding("l", "read_with", "key.timeline.read_with", show=False, id="timeline.read-with"),
+        Binding("t", "hand_over", "key.timeline.hand_over", show=False, id="timeline.hand-over"),
     ]
 
     def __init__(
@@ -331,11 +332,14 @@ class TimelineScreen(DentelleScreen):
         yield SystemCommand(
             t("cmd.read_with", name=name), t("cmd.read_with.help"), self.action_read_with
         )
+        yield SystemCommand(
+            t("cmd.hand_over", name=name), t("cmd.hand_over.help"), self.action_hand_over
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_entry", "history"):
             return None if self.selected_entry() is None else True
-        if action in ("new_entry", "edit_profile", "rhythm", "read_with"):
+        if action in ("new_entry", "edit_profile", "rhythm", "read_with", "hand_over"):
             return None if self.person is None else True
         return True
 
@@ -424,3 +428,10 @@ class TimelineScreen(DentelleScreen):
         if self.person is not None:
             entry = self.selected_entry()
             self.app.push_screen(ReadingScreen(self.person_id, entry.id if entry else None))
+
+    def action_hand_over(self) -> None:
+        """Write their story for a colleague (views/screens/handover.py)."""
+        from views.screens.handover import HandoverScreen
+
+        if self.person is not None:
+            self.app.push_screen(HandoverScreen(self.person_id, one_line(self.person.name)))
