@@ -348,10 +348,22 @@ async def test_altered_files_and_removed_colleagues_are_refused_in_one_sentence(
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
     altered.write_bytes(bytes(data))
+    (tmp_path / "usb-carl").mkdir()
+    # A file Bruno made for Carl, another colleague of his.
+    carl = make_empty_vault(tmp_path / "carl", MemoKeyWrap())
+    with colleague_vault.open(GOLDEN_IDENTITY) as journal:
+        add_colleague(journal, "Carl", card_of(carl))
+        zoe = next(p for p in journal.people() if p.name == "Zoé Arrivée")
+        for_carl = hand_over(journal, zoe.id, "Carl", tmp_path / "usb-carl", "Pour Carl.")
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot)
-        screen = await receive(pilot, altered)
+        screen = await receive(pilot, for_carl)
+        assert "ne s'ouvre pas avec votre carte" in status(app, "#receive-status")
+        assert screen.incoming is None
+        screen.query_one("#receive-path", Input).value = str(altered)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "modifié" in status(app, "#receive-status"))
         said = status(app, "#receive-status")
         assert said.startswith("✗ ") and "Rien n'a été importé" in said and "\n" not in said
         assert screen.incoming is None
@@ -366,18 +378,3 @@ async def test_altered_files_and_removed_colleagues_are_refused_in_one_sentence(
         await wait_for(pilot, lambda: "Impossible de lire" in status(app, "#receive-status"))
     with vault.open(GOLDEN_IDENTITY) as journal:
         assert "Zoé Arrivée" not in [p.name for p in journal.people()]
-
-
-async def test_palette_and_help_offer_the_handover(vault: Vault) -> None:
-    fill(vault)
-    app = app_for(vault, lang="en")
-    async with app.run_test(size=SIZE) as pilot:
-        await unlock(pilot)
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "My card and colleagues…" in titles and "Receive a handover…" in titles
-        await open_person(pilot, "martin")
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "person: Hand the story of Famille Martin over…" in titles
-        await pilot.press("f1")
-        keys = str(app.screen.query_one("#help-keys").render())
-        assert "t             Hand over…" in keys

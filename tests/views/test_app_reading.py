@@ -131,8 +131,9 @@ async def test_no_key_of_the_story_or_the_app_works_in_the_reading_view(vault: V
             assert app.journal is not None, key
         for name in OTHER_NAMES:
             assert name not in shown(app)
-        await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen))
+        await pilot.press("ctrl+l")  # the one key of the app that works there
+        await settle(pilot)
+        assert_locked(app, "Martin", "Léa", "Tom")
     assert everything_in(vault) == before
 
 
@@ -170,17 +171,7 @@ async def test_the_idle_lock_still_locks_the_reading_view(vault: Vault) -> None:
         assert not any(isinstance(s, ReadingScreen) for s in app.screen_stack)
 
 
-async def test_ctrl_l_locks_the_reading_view(vault: Vault) -> None:
-    fill_with_others(vault)
-    app = app_for(vault)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_reading(pilot)
-        await pilot.press("ctrl+l")
-        await settle(pilot)
-        assert_locked(app, "Martin", "Léa", "Tom")
-
-
-async def test_help_and_palette_name_the_reading_key(vault: Vault) -> None:
+async def test_help_and_palette_name_the_reading_and_handover_keys(vault: Vault) -> None:
     fill(vault)
     app = app_for(vault)
     async with app.run_test(size=SIZE) as pilot:
@@ -188,10 +179,13 @@ async def test_help_and_palette_name_the_reading_key(vault: Vault) -> None:
         await open_person(pilot, "martin")
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "personne : Lire son histoire avec Famille Martin" in titles
+        assert "personne : Transmettre l'histoire de Famille Martin…" in titles
+        assert "Ma carte et mes collègues…" in titles and "Recevoir une transmission…" in titles
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         keys = str(app.screen.query_one("#help-keys").render())
         assert "l             Lire avec la personne" in keys
+        assert "t             Transmettre…" in keys
 
 
 class IdleClock:

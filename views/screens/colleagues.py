@@ -101,6 +101,8 @@ class ColleaguesScreen(DentelleModal[None]):
 
     def on_mount(self) -> None:
         self.query_one("#colleague-list").focus()
+        body = self.query_one("#colleagues-body")
+        body.call_after_refresh(body.scroll_home, animate=False)  # the card first
 
     def reload(self, then: str = "") -> None:
         self.load_in_worker(

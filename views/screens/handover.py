@@ -202,6 +202,9 @@ class HandoverScreen(DentelleModal[None]):
         if choice == "forget" and self.app.journal is not None:
             self.app.push_screen(ForgetScreen(self.person_id, self.person_name))
 
+    def shows_person(self, person_id: str) -> bool:
+        return person_id == self.person_id
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "send":
             return None if self.working or not self.colleagues else True
