@@ -152,8 +152,8 @@ register(
         "handover.app.send": {"fr": "Transmettre", "en": "Hand over"},
         "handover.app.writing": {"fr": "Écriture du fichier…", "en": "Writing the file…"},
         "handover.app.written": {
-            "fr": "Transmission écrite dans {path}, pour {colleague} seulement. Remettez-la lui vous-même : rien n'est envoyé.",
-            "en": "Handover written to {path}, for {colleague} only. Give it to them yourself: nothing is sent.",
+            "fr": "Transmission écrite dans {path}, pour {name} seulement. Remettez-la lui vous-même : rien n'est envoyé.",
+            "en": "Handover written to {path}, for {name} only. Give it to them yourself: nothing is sent.",
         },
         "handover.app.forget_question": {
             "fr": "Transmission écrite. Garder votre propre copie de l'histoire de {name}, ou l'oublier maintenant ?",

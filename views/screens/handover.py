@@ -186,7 +186,7 @@ class HandoverScreen(DentelleModal[None]):
         self.written = path
         remember_folder(FOLDER_KIND, folder.resolve())
         self.query_one("#handover-letter", TextArea).text = ""
-        said = self.t("handover.app.written", path=str(path), colleague=one_line(colleague.name))
+        said = self.t("handover.app.written", path=str(path), name=one_line(colleague.name))
         self._say("✓ " + said, error=False)
         question = said + "\n\n" + self.t("handover.app.forget_question", name=self.person_name)
         choices = [
