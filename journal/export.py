@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -66,6 +66,11 @@ register(
             "fr": "Aucune consultation enregistrée.",
             "en": "No consultation recorded.",
         },
+        "export.letters": {"fr": "Lettres de transmission", "en": "Handover letters"},
+        "export.letter_from": {
+            "fr": "Reçue de {name} le {day}",
+            "en": "Received from {name} on {day}",
+        },
         "export.opened_on": {"fr": "{day} à {time} : {what}", "en": "{day} at {time}: {what}"},
         "export.unknown_format": {
             "fr": "Format inconnu « {format} » : html, md ou json.",
@@ -97,6 +102,7 @@ class PersonFile:
     entries: list[ExportedEntry]
     consultations: list[Consultation]
     made_at: datetime
+    letters: list[dict] = field(default_factory=list)  # from colleagues (journal.handover)
 
 
 def collect(journal: Journal, person_id: str) -> PersonFile:
@@ -115,6 +121,7 @@ def collect(journal: Journal, person_id: str) -> PersonFile:
         entries=entries,
         consultations=consultations(journal, person_id),
         made_at=journal.clock(),
+        letters=list(person.extra.get("letters") or []),
     )
 
 
@@ -145,6 +152,7 @@ def to_json(file: PersonFile) -> str:
             {"at": c.at.isoformat(timespec="seconds"), "kind": c.kind, "detail": c.detail}
             for c in file.consultations
         ],
+        "letters": file.letters,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -179,6 +187,10 @@ def to_markdown(file: PersonFile, lang: str) -> str:
             for version in entry.earlier:
                 out += [f"- {t('export.version', day=_day(version.written_at, lang))}", ""]
                 out += ["  " + line for line in _quote(version.text).splitlines()] + [""]
+    if file.letters:
+        out += [f"## {t('export.letters')}", ""]
+        for heading, text in _letters(file, lang):
+            out += [f"*{heading}*", "", _quote(text), ""]
     out += [f"## {t('export.consultations')}", ""]
     out += _consultation_lines(file, lang, "- {}") or [t("export.no_consultations")]
     return "\n".join(out) + "\n"
@@ -255,6 +267,13 @@ def to_html(file: PersonFile, lang: str) -> str:
                 ]
             out.append("</div>")
         out.append("</section>")
+    if file.letters:
+        out.append(f"<h2>{esc(t('export.letters'))}</h2>")
+        for heading, text in _letters(file, lang):
+            out += [
+                f'<p class="written">{esc(heading)}</p>',
+                f'<div class="text">{esc(text)}</div>',
+            ]
     out.append(f"<h2>{esc(t('export.consultations'))}</h2>")
     lines = _consultation_lines(file, lang, "{}")
     if lines:
@@ -263,6 +282,16 @@ def to_html(file: PersonFile, lang: str) -> str:
         out.append(f"<p>{esc(t('export.no_consultations'))}</p>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+def _letters(file: PersonFile, lang: str) -> list[tuple[str, str]]:
+    """Each handover letter received with the story: who sent it and when, then its text."""
+    found = []
+    for letter in file.letters:
+        day = format_day(datetime.fromisoformat(letter["at"]).date(), lang)
+        heading = translate("export.letter_from", lang, name=letter.get("from", "?"), day=day)
+        found.append((heading, letter.get("text", "")))
+    return found
 
 
 def _consultation_lines(file: PersonFile, lang: str, pattern: str) -> list[str]:

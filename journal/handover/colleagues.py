@@ -103,6 +103,11 @@ def _me(journal: Journal) -> dict:
     return colleague_rows(journal).get(ME) or _new_keys(journal)
 
 
+def has_keys(journal: Journal) -> bool:
+    """Has this worker's card been made yet? (Reading a file must not make one.)"""
+    return ME in colleague_rows(journal)
+
+
 def my_keys(journal: Journal) -> Keys:
     """The worker's handover identity and signing key (made on first use)."""
     me = _me(journal)

@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING
 from cryptography.exceptions import InvalidSignature
 
 from journal import crypto
+from journal.dates import format_day
 from journal.errors import DentelleError, VaultDamaged
 from journal.handover.cards import Card, fingerprint
-from journal.handover.colleagues import colleagues, my_card, my_keys, removed_cards
+from journal.handover.colleagues import colleagues, has_keys, my_card, my_keys, removed_cards
 from journal.handover.sending import FORMAT, signed_bytes
 from journal.i18n import DEFAULT_LANGUAGE, register, translate
+from journal.rhythm import Rhythm
 from journal.store.consultations import record_consultation
 from journal.store.transfer import create_person, free_person_id, merge_entries
 
@@ -112,6 +114,8 @@ def _open_envelope(journal: Journal, path: Path) -> tuple[dict, str, bytes]:
         raise DentelleError(
             "handover.unreadable", path=str(path), reason=error.strerror or str(error)
         ) from None
+    if not has_keys(journal):  # no card yet: nothing was made for this vault
+        raise DentelleError("handover.not_for_you")
     try:
         plain = crypto.age_decrypt(blob, my_keys(journal).identity, what="handover")
     except VaultDamaged:
@@ -139,8 +143,16 @@ def _validate(payload: dict) -> None:
             raise ValueError("name")
         if not isinstance(person.get("profile", ""), str) or not isinstance(person["id"], str):
             raise ValueError("profile")
+        if person.get("created_at") is not None:
+            datetime.fromisoformat(person["created_at"])
         if not isinstance(payload["letter"], str):
             raise ValueError("letter")
+        if person.get("rhythm"):
+            Rhythm.from_json(person["rhythm"])
+        note_ids = [note["id"] for note in payload["notes"]]
+        version_ids = [v["version_id"] for note in payload["notes"] for v in note["versions"]]
+        if len(set(note_ids)) != len(note_ids) or len(set(version_ids)) != len(version_ids):
+            raise ValueError("twice the same id")
         for note in payload["notes"]:
             if not isinstance(note["id"], str) or not note["versions"]:
                 raise ValueError("note")
@@ -173,11 +185,7 @@ def read_handover(journal: Journal, path: Path) -> Incoming:
     if known is None:
         for removed in removed_cards(journal):
             if removed.card.verify_key == card.verify_key:
-                raise DentelleError(
-                    "handover.removed_sender",
-                    name=removed.name,
-                    day=removed.removed_on.strftime("%d/%m/%Y"),
-                )
+                raise RemovedSender(removed.name, removed.removed_on)
     person_id = payload["person"]["id"]
     here = {p.id for p in journal.people()}
     notes = payload["notes"]
@@ -193,6 +201,19 @@ def read_handover(journal: Journal, path: Path) -> Incoming:
         sender_card=card,
         payload=payload,
     )
+
+
+class RemovedSender(DentelleError):
+    """A file signed by a colleague the worker removed: refused, the day said in words."""
+
+    def __init__(self, name: str, removed_on: date) -> None:
+        super().__init__("handover.removed_sender", name=name, day=removed_on.isoformat())
+        self.removed_on = removed_on
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return translate(
+            self.key, lang, name=self.params["name"], day=format_day(self.removed_on, lang)
+        )
 
 
 class UnknownSender(DentelleError):
@@ -219,6 +240,8 @@ def accept_handover(
     sender = incoming.sender_name or incoming.sender_card.name or "?"
     with journal.transaction():
         person_id = incoming.merges_with
+        if person_id is None and person["id"] in {p.id for p in journal.people()}:
+            person_id = person["id"]  # taken in since it was read: merge, never a copy
         if person_id is None:
             created = person.get("created_at")
             extra = {"rhythm": person["rhythm"]} if person.get("rhythm") else {}
@@ -244,7 +267,9 @@ def _merge_profile(journal: Journal, person_id: str, person: dict) -> None:
     theirs = (person.get("profile") or "").strip()
     profile = local.profile
     if theirs and theirs not in local.profile:
-        profile = f"{local.profile.rstrip()}\n\n{theirs}" if local.profile.strip() else theirs
+        mine = local.profile.strip()
+        # Their profile grew from ours: theirs is the whole of it. Else both are kept.
+        profile = theirs if not mine or theirs.startswith(mine) else f"{mine}\n\n{theirs}"
     extra = {}
     if person.get("rhythm") and not local.extra.get("rhythm"):
         extra["rhythm"] = person["rhythm"]
@@ -256,5 +281,8 @@ def _keep_letter(journal: Journal, person_id: str, sender: str, incoming: Incomi
     if not incoming.letter.strip():
         return
     letters = list(journal.person(person_id).extra.get("letters") or [])
-    letters.append({"from": sender, "at": incoming.created_at.isoformat(), "text": incoming.letter})
+    letter = {"from": sender, "at": incoming.created_at.isoformat(), "text": incoming.letter}
+    if letter in letters:  # the same file taken in twice
+        return
+    letters.append(letter)
     journal.update_person(person_id, extra={"letters": letters})

@@ -22,6 +22,7 @@ from journal.fsutil import write_atomic
 from journal.handover.colleagues import find_colleague, my_card, my_keys
 from journal.i18n import register
 from journal.store.consultations import record_consultation
+from journal.store.transfer import story_versions
 
 if TYPE_CHECKING:
     from journal.store import Journal
@@ -56,19 +57,10 @@ def signed_bytes(signed: str) -> bytes:
 def story_of(journal: Journal, person_id: str) -> dict:
     """A person's profile, rhythm and every note with every version, oldest first."""
     person = journal.person(person_id)
-    notes = []
-    for entry in journal.entries(person_id):
-        versions = [
-            {
-                "version_id": v.version_id,
-                "occurred_on": v.occurred_on.isoformat(),
-                "time": v.time.isoformat(timespec="minutes") if v.time else None,
-                "written_at": v.written_at.isoformat(timespec="seconds"),
-                "text": v.text,
-            }
-            for v in journal.history(entry.id)
-        ]
-        notes.append({"id": entry.id, "versions": versions})
+    versions = story_versions(journal, person_id)
+    notes = [
+        {"id": entry.id, "versions": versions[entry.id]} for entry in journal.entries(person_id)
+    ]
     return {
         "person": {
             "id": person.id,

@@ -11,6 +11,7 @@ Schema (version in `PRAGMA user_version`; no plaintext column anywhere):
     tombstones(person_id, forgotten_on)    people forgotten (erasure), re-applied on restore
     practice(id, sealed)                   the worker's own practice journal (schema 2)
     consultations(id, person_id, sealed)   when a person's file was opened or exported (2)
+    colleagues(id, sealed)                 the worker's handover keys, colleagues' cards (4)
 
 Every `sealed` value is ChaCha20-Poly1305 under the person's key with the row's ids as
 associated data (`journal.store.sealing`). Person keys are unwrapped lazily and held in

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from journal import crypto
 from journal.model import Person
-from journal.store.sealing import sqlite_errors
+from journal.store.sealing import aad, sqlite_errors, unpack
 
 if TYPE_CHECKING:
     from journal.store.journal import Journal
@@ -58,12 +58,47 @@ def create_person(
     return person
 
 
+def story_versions(journal: Journal, person_id: str) -> dict[str, list[dict]]:
+    """Every note of a person with every version, oldest first (the current one last),
+    as the handover file holds them: two queries, whatever the number of notes (one
+    `history` per note was quadratic: 0.67 s for 500 notes)."""
+    key = journal.person_key(person_id)
+    with sqlite_errors():
+        earlier = journal._db.execute(
+            "SELECT entry_id, version_id, sealed FROM revisions WHERE person_id=? "
+            "ORDER BY entry_id, seq",
+            [person_id],
+        ).fetchall()
+        current = journal._db.execute(
+            "SELECT id, version_id, sealed FROM entries WHERE person_id=?", [person_id]
+        ).fetchall()
+    notes: dict[str, list[dict]] = {entry_id: [] for entry_id, _, _ in current}
+    for entry_id, version_id, sealed in [*earlier, *current]:
+        if entry_id in notes:
+            opened = unpack(
+                crypto.open_sealed(key, sealed, aad("entry", person_id, entry_id, version_id))
+            )
+            notes[entry_id].append(_version(version_id, opened))
+    return notes
+
+
+def _version(version_id: str, data: dict) -> dict:
+    return {
+        "version_id": version_id,
+        "occurred_on": data["occurred_on"],
+        "time": data.get("time"),
+        "written_at": data["written_at"],
+        "text": data["text"],
+    }
+
+
 def merge_entries(journal: Journal, person_id: str, entries: list[dict]) -> tuple[int, int]:
     """Write each note (`{"id", "versions": [version, …]}`, oldest version first) into
     this person's story. A version is `{"version_id", "occurred_on", "time",
     "written_at", "text"}`. Returns (notes added, versions added)."""
     key = journal.person_key(person_id)
     added_notes = added_versions = 0
+    here = story_versions(journal, person_id)
     with sqlite_errors(), journal._db.atomic():
         for entry in entries:
             entry_id = entry["id"]
@@ -75,7 +110,7 @@ def merge_entries(journal: Journal, person_id: str, entries: list[dict]) -> tupl
                 entry_id, row = crypto.new_id(), None
                 for version in incoming:
                     version["version_id"] = crypto.new_id()
-            local = [] if row is None else _local_versions(journal, person_id, entry_id)
+            local = [] if row is None else here.get(entry_id, [])
             known = {v["version_id"] for v in local}
             fresh = [v for v in incoming if v["version_id"] not in known]
             if not fresh:
@@ -88,19 +123,6 @@ def merge_entries(journal: Journal, person_id: str, entries: list[dict]) -> tupl
             added_versions += len(fresh)
         journal._recompute_summary(person_id)
     return added_notes, added_versions
-
-
-def _local_versions(journal: Journal, person_id: str, entry_id: str) -> list[dict]:
-    return [
-        {
-            "version_id": v.version_id,
-            "occurred_on": v.occurred_on.isoformat(),
-            "time": v.time.isoformat(timespec="minutes") if v.time else None,
-            "written_at": v.written_at.isoformat(timespec="seconds"),
-            "text": v.text,
-        }
-        for v in journal.history(entry_id)
-    ]
 
 
 def _rewrite(journal: Journal, key, person_id: str, entry_id: str, versions: list[dict]) -> None:

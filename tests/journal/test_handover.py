@@ -26,12 +26,14 @@ from journal.handover.colleagues import (
 from journal.handover.receiving import accept_handover, read_handover
 from journal.handover.sending import hand_over
 from journal.handover.words import WORDS
+from journal.rhythm import parse_rhythm
 from journal.store import Journal
 from journal.store.consultations import consultations
 from tests.conftest import GOLDEN_IDENTITY, MemoKeyWrap, TickingClock, make_empty_vault
 
 NAME = "Zéphyrine Quillebœuf"
 PROFILE = "Mère de trois enfants, arrivée de Tourcoing"
+RHYTHM = parse_rhythm("toutes les deux semaines").to_json()
 WORDS_OF_HER = ["Quillebœuf", "xylocoque", "brindezingue", "Tourcoing"]
 
 
@@ -61,14 +63,15 @@ def three(tmp_path: Path, keywrap: MemoKeyWrap, clock: TickingClock) -> Iterator
     add_colleague(b, "Alice", my_card(a).text())
     add_colleague(c, "Bruno", my_card(b).text())
     person = a.add_person(NAME, PROFILE)
-    a.update_person(person.id, extra={"rhythm": {"freq": "weekly", "interval": 2}})
-    start = date(2025, 1, 6)
-    entries = [
-        a.add_entry(person.id, start + timedelta(days=7 * n), sentence(n)) for n in range(50)
-    ]
-    for n, entry in enumerate(entries[::5]):
-        for k in range(1 + n % 3):
-            a.edit_entry(entry.id, text=sentence(n) + f" (corrigé {k})")
+    a.update_person(person.id, extra={"rhythm": RHYTHM})
+    with a.transaction():  # one commit: the suite's time is shared
+        start = date(2025, 1, 6)
+        entries = [
+            a.add_entry(person.id, start + timedelta(days=7 * n), sentence(n)) for n in range(50)
+        ]
+        for n, entry in enumerate(entries[::5]):
+            for k in range(1 + n % 3):
+                a.edit_entry(entry.id, text=sentence(n) + f" (corrigé {k})")
     folder = tmp_path / "usb"
     folder.mkdir()
     yield Three(a, b, c, folder, person.id)
@@ -154,7 +157,7 @@ def test_b_receives_every_note_and_version_identical(three: Three) -> None:
     assert versions(b, person_id) == versions(a, three.person_id)
     received = b.person(person_id)
     assert (received.name, received.profile) == (NAME, PROFILE)
-    assert received.extra["rhythm"] == {"freq": "weekly", "interval": 2}
+    assert received.extra["rhythm"] == RHYTHM
     assert received.extra["letters"][0]["text"] == "Elle préfère le matin."
     assert b.summaries()[0].entry_count == 50
     lines = consultations(b, person_id)
@@ -201,6 +204,9 @@ def test_a_file_from_a_removed_colleague_is_refused_as_such(three: Three) -> Non
         read_handover(three.b, path)
     assert caught.value.key == "handover.removed_sender"
     assert "Alice" in caught.value.message("fr") and "retiré" in caught.value.message("fr")
+    assert "removed from your colleagues on Saturday, November 28, 2026" in caught.value.message(
+        "en"
+    )
     assert three.b.people() == []
     add_colleague(three.b, "Alice", my_card(three.a).text())  # trusted again: accepted
     assert read_handover(three.b, path).sender_status == "known"
@@ -247,6 +253,7 @@ def test_handing_back_from_b_to_a_merges_without_duplicates(three: Three) -> Non
     b.edit_entry(notes[3].id, text="Relu par Bruno : la xylocoque va mieux.")
     b.add_entry(person_b, date(2026, 2, 2), "Première rencontre avec Bruno.")
     a.edit_entry(notes[7].id, text="Corrigé par Alice après l'envoi.")  # A kept her copy
+    b.update_person(person_b, profile=PROFILE + " ; a déménagé à Roubaix")
     back = hand_over(b, person_b, "Alice", three.folder, "Je te la rends.")
     incoming = read_handover(a, back)
     assert incoming.merges_with == three.person_id
@@ -254,6 +261,7 @@ def test_handing_back_from_b_to_a_merges_without_duplicates(three: Three) -> Non
     merged = versions(a, three.person_id)
     assert len(merged) == 51
     assert len(a.people()) == 1
+    assert a.person(three.person_id).profile == PROFILE + " ; a déménagé à Roubaix"
     for history in merged.values():
         ids = [v.version_id for v in history]
         assert len(ids) == len(set(ids))
@@ -322,10 +330,12 @@ def test_no_plaintext_of_the_person_at_any_step(three: Three, tmp_path: Path) ->
     accept_handover(a, read_handover(a, back))
     for journal in (a, b):
         journal.checkpoint()
-    places = [tmp_path, Path("/dev/shm"), Path("/tmp")]
+    # Every file of the test (the three vaults, the handover files), and whatever was
+    # written in /tmp and /dev/shm meanwhile.
+    places = [(tmp_path, 0.0), (Path("/dev/shm"), start), (Path("/tmp"), start)]
     checked = 0
-    for place in places:
-        for file in files_changed_since(place, start) if place.exists() else ():
+    for place, since in places:
+        for file in files_changed_since(place, since) if place.exists() else ():
             try:
                 data = file.read_bytes()
             except OSError:
@@ -381,3 +391,136 @@ def test_the_recipe_of_the_format_page_reads_a_handover(three: Three) -> None:
     envelope["signed"] = envelope["signed"].replace("Lettre", "Lettrx")
     with pytest.raises(InvalidSignature):
         recipe["read_handover"](json.dumps(envelope).encode())
+
+
+def test_a_restored_backup_still_opens_the_handovers_made_for_it(
+    three: Three, tmp_path: Path, keywrap: MemoKeyWrap, clock: TickingClock
+) -> None:
+    """A new computer restored from the USB key keeps the card and the colleagues."""
+    from journal.backup import back_up, restore
+    from journal.vault import Vault
+
+    usb = tmp_path / "usb-key"
+    usb.mkdir()
+    card = my_card(three.b)
+    back_up(three.b, usb)
+    path = hand_over(three.a, three.person_id, "Bruno", three.folder, "")
+    target = Vault(tmp_path / "new-computer" / "vault", keywrap=keywrap)
+    restore(usb, target, GOLDEN_IDENTITY)
+    with target.open(GOLDEN_IDENTITY, clock=clock) as restored:
+        assert my_card(restored) == card
+        assert [c.name for c in colleagues(restored)] == ["Alice"]
+        assert read_handover(restored, path).sender_name == "Alice"
+
+
+def test_the_received_letter_is_in_the_persons_export(three: Three) -> None:
+    """The letter stays with the story: the person's right of access reaches it."""
+    from journal.export import collect, render
+
+    path = hand_over(three.a, three.person_id, "Bruno", three.folder, "Elle préfère le matin.")
+    person_id = accept_handover(three.b, read_handover(three.b, path))
+    file = collect(three.b, person_id)
+    for fmt in ("md", "html", "json"):
+        document = render(file, fmt, "fr")
+        assert "Elle préfère le matin." in document, fmt
+        assert "Alice" in document, fmt
+    assert "Lettres de transmission" in render(file, "md", "fr")
+    assert "Handover letters" in render(file, "html", "en")
+
+
+def test_an_older_vault_gains_the_colleagues_table(tmp_path: Path, keywrap: MemoKeyWrap) -> None:
+    import sqlite3
+
+    from journal.vault import Vault
+    from tests.conftest import GOLDEN
+
+    shutil.copytree(GOLDEN, tmp_path / "v")
+    conn = sqlite3.connect(tmp_path / "v" / "dentelle.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] < 4
+    assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name='colleagues'").fetchone()
+    conn.close()
+    with Vault(tmp_path / "v", keywrap=keywrap).open(GOLDEN_IDENTITY) as journal:
+        card = set_my_name(journal, "Alice")
+        assert journal._db.execute("PRAGMA user_version").fetchone()[0] >= 4
+    with Vault(tmp_path / "v", keywrap=keywrap).open(GOLDEN_IDENTITY) as journal:
+        assert my_card(journal) == card  # migrated once, the keys kept
+
+
+def signed_by(journal: Journal, payload: dict, recipient: str) -> bytes:
+    """A handover file as `hand_over` makes it, around a payload of the test's choosing."""
+    import base64
+    import json
+
+    import pyrage
+
+    from journal.handover.sending import FORMAT, signed_bytes
+
+    signed = json.dumps(payload)
+    signature = my_keys(journal).signing.sign(signed_bytes(signed))
+    envelope = {
+        "format": FORMAT,
+        "signed": signed,
+        "signature": base64.b64encode(signature).decode(),
+    }
+    return pyrage.encrypt(
+        json.dumps(envelope).encode(), [pyrage.x25519.Recipient.from_str(recipient)]
+    )
+
+
+@pytest.mark.parametrize("flaw", ["twice the same version", "twice the same note", "bad rhythm"])
+def test_a_signed_but_malformed_story_is_refused_before_anything_is_written(
+    three: Three, flaw: str
+) -> None:
+    import json
+
+    import pyrage
+
+    path = hand_over(three.a, three.person_id, "Bruno", three.folder, "")
+    envelope = json.loads(pyrage.decrypt(path.read_bytes(), [my_keys(three.b).identity]))
+    payload = json.loads(envelope["signed"])
+    if flaw == "twice the same version":
+        payload["notes"][0]["versions"].append(payload["notes"][0]["versions"][0])
+    elif flaw == "twice the same note":
+        payload["notes"].append(payload["notes"][0])
+    else:
+        payload["person"]["rhythm"] = {"nonsense": 1}
+    path.write_bytes(signed_by(three.a, payload, my_card(three.b).recipient))
+    with pytest.raises(DentelleError) as caught:
+        read_handover(three.b, path)
+    assert caught.value.key == "handover.altered"
+    assert three.b.people() == []
+
+
+def test_two_profiles_that_differ_are_both_kept(three: Three) -> None:
+    a, b = three.a, three.b
+    person_b = accept_handover(
+        b, read_handover(b, hand_over(a, three.person_id, "Bruno", three.folder, ""))
+    )
+    b.update_person(person_b, profile="Vit maintenant seule")
+    a.update_person(three.person_id, profile="Trois enfants")
+    accept_handover(a, read_handover(a, hand_over(b, person_b, "Alice", three.folder, "")))
+    assert a.person(three.person_id).profile == "Trois enfants\n\nVit maintenant seule"
+
+
+def test_accepting_the_same_reading_twice_makes_one_story(three: Three) -> None:
+    """The app may be asked twice (a double Enter): the second time merges, no copy."""
+    incoming = read_handover(
+        three.b, hand_over(three.a, three.person_id, "Bruno", three.folder, "Lettre")
+    )
+    first = accept_handover(three.b, incoming)
+    assert accept_handover(three.b, incoming) == first
+    assert len(three.b.person(first).extra["letters"]) == 1
+    assert len(three.b.people()) == 1 and len(three.b.entries(first)) == 50
+
+
+def test_reading_a_file_in_a_vault_without_a_card_writes_nothing(
+    three: Three, tmp_path: Path, keywrap: MemoKeyWrap, clock: TickingClock
+) -> None:
+    from journal.store.colleagues import colleague_rows
+
+    path = hand_over(three.a, three.person_id, "Bruno", three.folder, "")
+    with open_vault(tmp_path / "d", keywrap, clock) as fresh:
+        with pytest.raises(DentelleError) as caught:
+            read_handover(fresh, path)
+        assert caught.value.key == "handover.not_for_you"
+        assert colleague_rows(fresh) == {}  # no keys were made by reading

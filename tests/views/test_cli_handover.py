@@ -159,3 +159,17 @@ def test_receive_refuses_a_file_for_someone_else_clearly(
     missing = alice("receive", str(tmp_path / "nothing.dentelle"))
     assert missing.exit_code == 1 and "Impossible de lire" in missing.output
     assert "Traceback" not in result.output + missing.output
+
+
+def test_a_draft_is_not_handed_over_and_that_is_said(
+    pair: tuple[Dentelle, Dentelle], tmp_path: Path, vault: Vault, keywrap: MemoKeyWrap
+) -> None:
+    from tests.conftest import GOLDEN_IDENTITY
+
+    alice, _ = pair
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        (person,) = journal.people()
+        journal.save_draft(person.id, "Pas encore enregistrée")
+    result = alice("handover", "transmise", "--to", "Bruno", "--out", str(tmp_path / "t.dentelle"))
+    assert result.exit_code == 0, result.output
+    assert "brouillon" in result.output and "n'est pas transmis" in result.output

@@ -128,6 +128,10 @@ register(
             "fr": "Transmission écrite dans {path}, pour {name} seulement. Remettez-la lui vous-même (clé USB…) : rien n'est envoyé.",
             "en": "Handover written to {path}, for {name} only. Give it to them yourself (USB key…): nothing is sent.",
         },
+        "cli.handover.draft": {
+            "fr": "Attention : un brouillon de cette histoire, pas encore enregistré, n'est pas transmis.",
+            "en": "Careful: a draft of this story, not saved yet, is not handed over.",
+        },
         "cli.handover.forget_question": {
             "fr": "Oublier maintenant votre propre copie de cette histoire ?",
             "en": "Forget your own copy of this story now?",
@@ -277,6 +281,8 @@ def handover(
     with session.journal() as journal:
         person = journal.find_person(person_query)
         colleague_ = find_colleague(journal, to)
+        if any(draft.person_id == person.id for draft in journal.drafts()):
+            click.echo(session.t("cli.handover.draft"), err=True)
         if letter is None:
             letter = ask_letter(session, clean(colleague_.name)) if session.interactive() else ""
         path = hand_over(
