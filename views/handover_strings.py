@@ -199,5 +199,9 @@ register(
             "fr": "Indiquez le chemin du fichier.",
             "en": "Give the file's path.",
         },
+        "handover.app.draft": {
+            "fr": "Un brouillon de cette histoire, pas encore enregistré, ne sera pas transmis.",
+            "en": "A draft of this story, not saved yet, will not be handed over.",
+        },
     }
 )

@@ -378,3 +378,21 @@ async def test_altered_files_and_removed_colleagues_are_refused_in_one_sentence(
         await wait_for(pilot, lambda: "Impossible de lire" in status(app, "#receive-status"))
     with vault.open(GOLDEN_IDENTITY) as journal:
         assert "Zoé Arrivée" not in [p.name for p in journal.people()]
+
+
+async def test_a_draft_of_the_story_is_said_not_to_be_handed_over(
+    vault: Vault, colleague_vault: Vault, usb: Path
+) -> None:
+    ids = fill(vault)
+    exchange_cards(vault, colleague_vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        with open_in(app) as journal:
+            journal.save_draft(ids["martin"], "Un début de note.")
+        await open_person(pilot, "martin")
+        await pilot.press("t")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, HandoverScreen) and app.screen.colleagues
+        )
+        assert "brouillon" in status(app, "#handover-draft")

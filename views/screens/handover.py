@@ -45,13 +45,17 @@ FOLDER_KIND = "handover"
 """The folder remembered between sessions (`journal.state`: the folder, never a name)."""
 
 
-def colleagues_and_drives(journal: Journal) -> tuple[list[Colleague], list[Drive]]:
-    """The colleagues, and the USB keys plugged in (reading mounts may hang: a worker)."""
+def colleagues_and_drives(
+    journal: Journal, person_id: str
+) -> tuple[list[Colleague], list[Drive], bool]:
+    """The colleagues, the USB keys plugged in (reading mounts may hang: a worker), and
+    whether a draft of this story waits (drafts are not handed over)."""
     try:
         drives = find_drives()
     except OSError:
         drives = []
-    return colleagues(journal), drives
+    draft = any(draft.person_id == person_id for draft in journal.drafts())
+    return colleagues(journal), drives, draft
 
 
 class HandoverScreen(DentelleModal[None]):
@@ -73,12 +77,19 @@ class HandoverScreen(DentelleModal[None]):
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
-        self.load_in_worker("handover-setup", colleagues_and_drives, self._ready, self._say)
+        person_id = self.person_id
+        self.load_in_worker(
+            "handover-setup",
+            lambda journal: colleagues_and_drives(journal, person_id),
+            self._ready,
+            self._say,
+        )
         with Vertical(classes="dialog wide tall", id="handover-dialog"):
             title = self.t("handover.app.title", name=self.person_name)
             yield Static(title, markup=False, classes="label")
             with VerticalScroll(id="handover-body"):
                 yield Static(self.t("handover.app.about"), markup=False, classes="muted")
+                yield Static("", id="handover-draft", markup=False)
                 yield Static(self.t("handover.app.to"), markup=False, classes="field-label")
                 yield OptionList(id="handover-colleagues", markup=False)
                 yield Static(self.t("handover.app.folder"), markup=False, classes="field-label")
@@ -94,8 +105,11 @@ class HandoverScreen(DentelleModal[None]):
         folder = last_folder(FOLDER_KIND)
         self.query_one("#handover-folder", Input).value = str(folder) if folder else ""
 
-    def _ready(self, found: tuple[list[Colleague], list[Drive]]) -> None:
-        self.colleagues, self.drives = found
+    def _ready(self, found: tuple[list[Colleague], list[Drive], bool]) -> None:
+        self.colleagues, self.drives, draft = found
+        self.query_one("#handover-draft", Static).update(
+            self.t("handover.app.draft") if draft else ""
+        )
         options = self.query_one("#handover-colleagues", OptionList)
         options.clear_options()
         for colleague in self.colleagues:
