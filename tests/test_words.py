@@ -18,6 +18,7 @@ FOLDER_KEYS = {
     "backup.not_a_folder", "backup.folder_not_writable",
     "cli.help.vault",
     "handover.exists", "handover.no_folder", "cli.help.handover_out",
+    "handover.app.folder", "handover.app.folder_empty", "handover.app.no_folder",
 }  # fmt: skip
 
 

@@ -200,3 +200,26 @@ def show_consultations(app: DentelleApp, person_id: str, name: str) -> None:
 
     if app.journal is not None:
         app.push_screen(ConsultationsScreen(person_id, name))
+
+
+# -- handing a story over (issue 14) ------------------------------------------------------
+
+
+def open_colleagues(app: DentelleApp) -> None:
+    """The palette's "Ma carte et mes collègues…"."""
+    from views.screens.colleagues import ColleaguesScreen
+
+    if app.journal is not None:
+        app.push_screen(ColleaguesScreen())
+
+
+def open_receive(app: DentelleApp) -> None:
+    """The palette's "Recevoir une transmission…"; the story received then opens."""
+    from views.screens.handover import ReceiveScreen
+
+    def received(person_id: str | None) -> None:
+        if person_id and app.journal is not None:
+            app.call_later(app.show_person, person_id)
+
+    if app.journal is not None:
+        app.push_screen(ReceiveScreen(), received)

@@ -55,6 +55,12 @@ def system_commands(app: DentelleApp, screen: Screen) -> Iterable[SystemCommand]
         yield SystemCommand(t("cmd.soon"), t("cmd.soon.help"), app.action_soon)
         yield SystemCommand(t("cmd.rights.backup"), t("cmd.rights.backup.help"), app.action_backup)
         yield SystemCommand(t("cmd.rights.review"), t("cmd.rights.review.help"), app.action_review)
+        yield SystemCommand(
+            t("cmd.colleagues"), t("cmd.colleagues.help"), partial(actions.open_colleagues, app)
+        )
+        yield SystemCommand(
+            t("cmd.receive"), t("cmd.receive.help"), partial(actions.open_receive, app)
+        )
         person = actions.person_in_view(app, screen)
         if person is not None:  # entries about them name them: "Exporter l'histoire de …"
             name = palette_name(person[1])

@@ -33,7 +33,8 @@ import contextlib
 import signal
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -57,6 +58,7 @@ from views.messages import (
 )
 from views.screens.base import DentelleScreen
 from views.services.backup import Backups, BackupState
+from views.services.notices import Notices
 from views.services.search import SearchKeeper
 from views.services.session import Session
 from views.services.wordlists import WordLists
@@ -134,6 +136,7 @@ class DentelleApp(App[None]):
         self.session = Session(self, self.config.idle_lock_minutes)
         self.search_keeper = SearchKeeper(self)
         self.backups = Backups(self)
+        self.notices = Notices()
         self.wordlists = WordLists(self, self.config.wordlists_dir, lang)
         self.handle_signals = False
         """Set by `run_app`: a closed terminal (SIGHUP) exits cleanly, saving drafts."""
@@ -242,6 +245,10 @@ class DentelleApp(App[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        allowed = getattr(screen, "APP_ACTIONS", None)
+        if allowed is not None and action not in allowed:
+            return False  # e.g. no palette, search or help over the reading view
         if action in JOURNAL_ACTIONS:
             return self.journal is not None
         return True
@@ -309,6 +316,11 @@ class DentelleApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, DentelleScreen):
                 screen.journal_changed(change)
+
+    # -- notifications (held over the reading view: views/services/notices.py) -----------
+
+    def notify(self, message: str, **options: Any) -> None:
+        self.notices.show(partial(super().notify, message, **options))
 
     # -- navigation ------------------------------------------------------------------
 

@@ -18,7 +18,12 @@ from textual.markup import escape
 from journal.i18n import MESSAGES, translate
 from journal.i18n import plural as plural  # re-exported: the screens take it from here
 from journal.text import strip_controls
-from views import app_strings, reflect_strings, rights_strings  # noqa: F401  (the app's messages)
+from views import (  # noqa: F401  (the app's messages)
+    app_strings,
+    handover_strings,
+    reflect_strings,
+    rights_strings,
+)
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode

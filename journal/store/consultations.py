@@ -31,10 +31,11 @@ register(
         },
         "consultation.handed": {"fr": "transmis à {name}", "en": "handed over to {name}"},
         "consultation.received": {"fr": "reçu de {name}", "en": "received from {name}"},
+        "consultation.read_with": {"fr": "lu avec la personne", "en": "read with the person"},
     }
 )
 
-KINDS = ("opened", "exported", "shown", "handed", "received")
+KINDS = ("opened", "exported", "shown", "handed", "received", "read_with")
 NAMED = ("handed", "received")  # their detail is a colleague's name, said in the words
 
 

@@ -46,6 +46,9 @@ class DentelleScreen(Localized, Screen[ScreenResultType]):
 
     HELP_ALSO: ClassVar[tuple[type, ...]] = ()
     """Classes whose bindings the help lists in this screen's section, after its own."""
+    APP_ACTIONS: ClassVar[frozenset[str] | None] = None
+    """The app's actions that work over this screen (`DentelleApp.check_action`); None:
+    all of them. The reading view turned towards a person allows only the lock."""
 
     # Priority bindings run while the key is dispatched, before the keys after it are
     # handed to the focused widget: text typed right after Tab (a fast typist, a paste)

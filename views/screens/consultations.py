@@ -13,6 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from journal import dates
+from journal import export as _export  # noqa: F401  (registers the wordings it shares)
 from journal.errors import DentelleError
 from journal.i18n import count, translate
 from journal.store.consultations import Consultation, consultations

@@ -166,6 +166,9 @@ class TimelineScreen(DentelleScreen):
             id="timeline.forget",
         ),
         Binding("b", "app.backup", "key.rights.backup", show=False, id="timeline.backup"),
+        # Reading with the person (views/screens/reading.py): in the help and the palette.
+        Binding("l", "read_with", "key.timeline.read_with", show=False, id="timeline.read-with"),
+        Binding("t", "hand_over", "key.timeline.hand_over", show=False, id="timeline.hand-over"),
     ]
 
     def __init__(
@@ -326,11 +329,17 @@ class TimelineScreen(DentelleScreen):
             t("cmd.rights.consultations.help"),
             self.app.action_consultations,
         )
+        yield SystemCommand(
+            t("cmd.read_with", name=name), t("cmd.read_with.help"), self.action_read_with
+        )
+        yield SystemCommand(
+            t("cmd.hand_over", name=name), t("cmd.hand_over.help"), self.action_hand_over
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_entry", "history"):
             return None if self.selected_entry() is None else True
-        if action in ("new_entry", "edit_profile", "rhythm"):
+        if action in ("new_entry", "edit_profile", "rhythm", "read_with", "hand_over"):
             return None if self.person is None else True
         return True
 
@@ -411,3 +420,18 @@ class TimelineScreen(DentelleScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_read_with(self) -> None:
+        """The story turned towards the person, from the entry under the cursor."""
+        from views.screens.reading import ReadingScreen
+
+        if self.person is not None:
+            entry = self.selected_entry()
+            self.app.push_screen(ReadingScreen(self.person_id, entry.id if entry else None))
+
+    def action_hand_over(self) -> None:
+        """Write their story for a colleague (views/screens/handover.py)."""
+        from views.screens.handover import HandoverScreen
+
+        if self.person is not None:
+            self.app.push_screen(HandoverScreen(self.person_id, one_line(self.person.name)))
