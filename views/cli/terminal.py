@@ -50,7 +50,7 @@ def read_text(text: str | None, session: Session) -> str:
 
 
 def parse_day(expression: str | None, session: Session) -> dates.ParsedDate:
-    parsed = dates.parse_date(expression or "", session.now())
+    parsed = dates.parse_date(expression or "", session.now(), session.lang)
     if parsed.in_future:
         click.echo(
             session.t("cli.future_date", day=dates.format_day(parsed.day, session.lang)), err=True
