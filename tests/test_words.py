@@ -17,6 +17,7 @@ FOLDER_KEYS = {
     "cli.backup.no_set_drive", "cli.backup.several_drives", "export.app.no_folder",
     "backup.not_a_folder", "backup.folder_not_writable",
     "cli.help.vault",
+    "cli.click.is_a_directory", "cli.metavar.folder", "cli.metavar.directory",
 }  # fmt: skip
 
 
