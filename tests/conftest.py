@@ -128,3 +128,11 @@ def golden_stays_untouched() -> Iterator[None]:
     before = [sorted(p.name for p in folder.iterdir()) for folder in (GOLDEN, GOLDEN3)]
     yield
     assert [sorted(p.name for p in folder.iterdir()) for folder in (GOLDEN, GOLDEN3)] == before
+
+
+@pytest.fixture(autouse=True)
+def british_english_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """English dates are day-first (en_GB) whatever the machine's locale; a test of the
+    US order sets LC_TIME itself (`journal.dates.region`)."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_TIME", "en_GB.UTF-8")

@@ -75,3 +75,31 @@ def test_forbidden_words_never_appear_in_messages() -> None:
         for text in texts.values():
             for word in forbidden:
                 assert word not in fold(text), (key, word)
+
+
+# Keys built at run time: a binding's tooltip (key + ".tip", `views.ui`), a palette
+# entry's help (key + ".help", `views.commands`), plural forms (key + ".one"…), and the
+# families read with an f-string (`soon.{kind}`, `export.app.{fmt}`).
+_BUILT_SUFFIXES = (".tip", ".help", ".one", ".other", ".many")
+
+
+def test_every_message_of_the_views_catalogues_is_used() -> None:
+    """A key no code reads is a sentence no one maintains (issue 13: `timeline.strip_legend`)."""
+    import re
+
+    sources = [p for part in ("journal", "views") for p in (ROOT / part).rglob("*.py")]
+    catalogues = sorted((ROOT / "views").glob("*strings.py")) + [ROOT / "views/cli/strings.py"]
+    code = "\n".join(p.read_text() for p in sources if p not in catalogues)
+    unused = []
+    for catalogue in catalogues:
+        for key in re.findall(r'^\s+"([a-z_0-9.]+)": \{', catalogue.read_text(), re.M):
+            base = next((key[: -len(s)] for s in _BUILT_SUFFIXES if key.endswith(s)), key)
+            family = key.rsplit(".", 1)[0] + ".{"
+            # A family found by its prefix (`views.cli.group`: "cli.click.").
+            prefixes = [key[: i + 1] for i, c in enumerate(key) if c == "."]
+            if any(f'"{prefix}"' in code for prefix in prefixes):
+                continue
+            quoted = {f"{q}{k}{q}" for q in "\"'" for k in (key, base)}
+            if not any(q in code for q in quoted) and family not in code:
+                unused.append(f"{catalogue.name}: {key}")
+    assert not unused

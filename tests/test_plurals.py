@@ -29,7 +29,9 @@ NOT_COUNTS = {
     "shown", "done",  # "3 sur 14 notes", "the newest 50": part of a count worded elsewhere
 }  # fmt: skip
 # Word lists are another engineer's part (journal/pertinence/ is left alone here).
-SKIPPED_PREFIXES = ("pertinence.warning.",)
+# click's own messages keep click's fields ({value!r}, {nargs}): click picks the form
+# with its ngettext (`views.cli.group.click_speaks`), a count of 2 or more for nargs.
+SKIPPED_PREFIXES = ("pertinence.warning.", "cli.click.")
 _COUNT_BEFORE_WORD = re.compile(r"\{(\w+)[^}]*\}\s+(?=[^\W\d_])")
 
 

@@ -19,6 +19,7 @@ FOLDER_KEYS = {
     "cli.help.vault",
     "handover.exists", "handover.no_folder", "cli.help.handover_out",
     "handover.app.folder", "handover.app.folder_empty", "handover.app.no_folder",
+    "cli.click.is_a_directory", "cli.metavar.folder", "cli.metavar.directory",
 }  # fmt: skip
 
 

@@ -55,7 +55,6 @@ register(
             "fr": "Par dernier contact ou par nom",
             "en": "By last contact or by name",
         },
-        "key.people.filter": {"fr": "Filtrer", "en": "Filter"},
         "key.people.to_list": {"fr": "Aller à la liste", "en": "Go to the list"},
         "key.people.clear": {"fr": "Effacer le filtre", "en": "Clear the filter"},
         "key.timeline.new": {"fr": "Écrire", "en": "Write"},
@@ -227,7 +226,6 @@ register(
             "fr": "Pas de profil. p : ajouter quelques mots.",
             "en": "No profile. p: add a few words.",
         },
-        "timeline.strip_legend": {"fr": "Contacts par mois", "en": "Contacts per month"},
         "timeline.empty": {
             "fr": "Pas encore de note. n : écrire la première.",
             "en": "No entry yet. n: write the first one.",

@@ -50,7 +50,6 @@ register(
         },
         "key.rights.keep": {"fr": "Garder…", "en": "Keep…"},
         "key.rights.open": {"fr": "Ouvrir", "en": "Open"},
-        "key.rights.choose": {"fr": "Choisir", "en": "Choose"},
         "key.rights.retry": {"fr": "Chercher à nouveau", "en": "Look again"},
         "key.rights.hide": {"fr": "Fermer (la sauvegarde continue)", "en": "Close (keeps going)"},
         "key.rights.do_export": {"fr": "Exporter", "en": "Export"},

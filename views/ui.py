@@ -8,6 +8,8 @@ the same process), so the descriptions are translated on each instance, once, wh
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
@@ -17,7 +19,7 @@ from textual.markup import escape
 
 from journal.i18n import MESSAGES, translate
 from journal.i18n import plural as plural  # re-exported: the screens take it from here
-from journal.text import strip_controls
+from journal.text import fold, strip_controls
 from views import (  # noqa: F401  (the app's messages)
     app_strings,
     handover_strings,
@@ -55,6 +57,19 @@ def tells_apart(person: Person, lang: str, width: int = 30) -> str:
         profile = profile[: width - 1].rstrip() + "…"
     profile = profile or translate("people.no_profile", lang)
     return translate("people.tells_apart", lang, profile=profile, id=person.id[:8])
+
+
+def listed_names(people: Iterable[Person], lang: str) -> dict[str, str]:
+    """Each person's name as a list shows it (by id): with what tells them apart
+    (`tells_apart`) when someone else has the same name, the name alone otherwise."""
+    people = list(people)
+    same = Counter(fold(p.name.strip()) for p in people)
+    return {
+        p.id: f"{one_line(p.name)} · {tells_apart(p, lang)}"
+        if same[fold(p.name.strip())] > 1
+        else one_line(p.name)
+        for p in people
+    }
 
 
 def palette_name(name: str) -> str:

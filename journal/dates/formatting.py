@@ -10,6 +10,7 @@ from babel.dates import format_date, format_time
 from dateutil.relativedelta import relativedelta
 
 from journal.dates.parsing import ParsedDate, echo, is_future, today_of
+from journal.dates.region import date_locale
 from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, register, translate
 
 # A silence shorter than four weeks is ordinary rhythm, not something the timeline
@@ -94,16 +95,17 @@ def _worded(parts: list[tuple[int, str]], lang: str) -> str:
 
 
 def format_day(day: datetime.date, lang: str) -> str:
-    """'lundi 23 novembre 2026', 'dimanche 1er novembre 2026' / 'Monday, November 23, 2026'."""
+    """'lundi 23 novembre 2026', 'dimanche 1er novembre 2026' / 'Monday 23 November 2026'
+    (or 'Monday, November 23, 2026' where the system's English is American)."""
     if _lang(lang) == "fr" and day.day == 1:
         return format_date(day, "EEEE d'er' MMMM y", locale="fr")  # French says "1er"
-    return format_date(day, format="full", locale=_lang(lang))
+    return format_date(day, format="full", locale=date_locale(_lang(lang)))
 
 
 def format_month(year: int, month: int, lang: str) -> str:
     """'novembre 2026' / 'November 2026', for timeline group headings."""
     # "LLLL" is the stand-alone month name: the form used without a day.
-    return format_date(datetime.date(year, month, 1), "LLLL y", locale=_lang(lang))
+    return format_date(datetime.date(year, month, 1), "LLLL y", locale=date_locale(_lang(lang)))
 
 
 def format_ago(day: datetime.date, now: datetime.date | datetime.datetime, lang: str) -> str:
@@ -148,7 +150,10 @@ def format_understood(
     shown = format_day(parsed.day, lang)
     if parsed.time is not None:
         shown = translate(
-            "dates.at_time", lang, day=shown, time=format_time(parsed.time, "short", locale=lang)
+            "dates.at_time",
+            lang,
+            day=shown,
+            time=format_time(parsed.time, "short", locale=date_locale(lang)),
         )
     result = translate("dates.understood", lang, text=typed, day=shown)
     if is_future(parsed.day, parsed.time, now):

@@ -20,10 +20,14 @@ Rules (decided once, tested in `tests/journal/test_dates.py`):
 - Both languages are always understood; case, accents, extra spaces, commas and
   dots after abbreviations or at the end do not matter.
 - Empty or blank text means today.
+- Numbers are day first ("12/03" is 12 March), except in English where the system's
+  English region writes the month first (en_US: March 12; `journal.dates.region`).
 - A day and month without a year is the most recent such date not after today
   (on 28 Nov 2026, "12/03" is 12 Mar 2026 and "15/12" is 15 Dec 2025).
 - A bare weekday is the most recent such day on or before today ("samedi" on a
   Saturday is today); "lundi dernier" / "last monday" is strictly before today.
+- Days said relative to today ("demain", "il y a 3 sem", "hier soir", "mardi
+  prochain") are read by `journal.dates.spoken`, which says its own rules.
 - A two-digit year is the year ending in those digits within the hundred years
   that end `TWO_DIGIT_YEAR_AHEAD` years after `now` (in 2026: "26" is 2026, "36"
   is 2036, "37" is 1937). Past dates are the norm in a journal, so the window
@@ -44,11 +48,10 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
-
+from journal.dates.region import month_first
+from journal.dates.spoken import WEEKDAY, WEEKDAYS, group, relative
 from journal.errors import DateNotUnderstood
 from journal.i18n import count, register
 
@@ -101,23 +104,6 @@ class ParsedDate:
 
 # --------------------------------------------------------------------------- words
 
-_WEEKDAYS = {
-    "lundi": 0,
-    "mardi": 1,
-    "mercredi": 2,
-    "jeudi": 3,
-    "vendredi": 4,
-    "samedi": 5,
-    "dimanche": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-_WEEKDAY_CONSTANTS = (MO, TU, WE, TH, FR, SA, SU)
 
 # Keys are accent-free because the text is stripped of accents before matching.
 # "mar" is English March; French abbreviates mars as "mars", so no clash.
@@ -136,57 +122,8 @@ _MONTHS = {
     **dict.fromkeys(("decembre", "dec", "december"), 12),
 }
 
-# Counts after "il y a" (French) and before "ago" (English), kept apart so that
-# "il y a a jours" or "un days ago" are not read.
-_NUMBER_WORDS_FR = dict(
-    un=1, une=1, deux=2, trois=3, quatre=4, cinq=5, six=6, sept=7, huit=8, neuf=9, dix=10,
-    onze=11, douze=12, quinze=15, vingt=20,
-)  # fmt: skip
-_NUMBER_WORDS_EN = dict(
-    a=1, an=1, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9,
-    ten=10, eleven=11, twelve=12, fifteen=15, twenty=20,
-)  # fmt: skip
-
-# Singular and plural are both accepted in either language: "il y a 3 jour" is a
-# typo whose meaning is not in doubt.
-_UNIT_WORDS = {
-    **dict.fromkeys(("jour", "jours", "day", "days"), "day"),
-    **dict.fromkeys(("semaine", "semaines", "week", "weeks"), "week"),
-    **dict.fromkeys(("mois", "month", "months"), "month"),
-    **dict.fromkeys(("an", "ans", "annee", "annees", "year", "years"), "year"),
-}
-
-
-def _alternation(words: Iterable[str]) -> str:
-    # Longest first, so "janvier" is tried before "jan" inside one alternation.
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
-def _group(name: str, words: Iterable[str]) -> str:
-    return f"(?P<{name}>{_alternation(words)})"
-
-
-_WD = _group("wd", _WEEKDAYS)
-_MON = _group("mon", _MONTHS)
-_UNIT = _group("unit", _UNIT_WORDS)
-_COUNT_FR = rf"(?P<n>[0-9]{{1,4}}|{_alternation(_NUMBER_WORDS_FR)})"
-_COUNT_EN = rf"(?P<n>[0-9]{{1,4}}|{_alternation(_NUMBER_WORDS_EN)})"
-
-# Relative expressions, each matched on the whole normalized text.
-_TODAY = re.compile(r"aujourd'? ?hui|today", re.ASCII)
-_YESTERDAY = re.compile(r"hier|yesterday", re.ASCII)
-_DAY_BEFORE = re.compile(r"avant[- ]?hier|(?:the )?day before yesterday", re.ASCII)
-_AGO = (
-    re.compile(rf"il y a {_COUNT_FR} {_UNIT}", re.ASCII),
-    re.compile(rf"{_COUNT_EN} {_UNIT} ago", re.ASCII),
-)
-_WEEKDAY_BARE = re.compile(_WD, re.ASCII)
-# "lundi passé" is common in spoken French; "dernier lundi" is how some write it.
-_WEEKDAY_LAST = (
-    re.compile(rf"{_WD} (?:dernier|passe)", re.ASCII),
-    re.compile(rf"dernier {_WD}", re.ASCII),
-    re.compile(rf"last {_WD}", re.ASCII),
-)
+_WD = WEEKDAY
+_MON = group("mon", _MONTHS)
 
 # Absolute expressions. A leading weekday ("lundi 23 novembre 2026", as
 # `format_day` writes it) is allowed and must agree with the date.
@@ -285,12 +222,6 @@ def _normalize(text: str) -> str:
     return stripped.rstrip(". ")
 
 
-def _number(token: str) -> int:
-    if token.isdigit():
-        return int(token)
-    return _NUMBER_WORDS_FR.get(token) or _NUMBER_WORDS_EN[token]
-
-
 def _check_year(year: int) -> int:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise _Unreadable
@@ -323,31 +254,7 @@ def _most_recent(month: int, day: int, today: datetime.date) -> datetime.date:
     raise _Unreadable  # not reachable: nine years always hold a 29 Feb
 
 
-def _relative(text: str, today: datetime.date) -> datetime.date | None:
-    """Expressions relative to today, or None if the text is not one of them."""
-    if _TODAY.fullmatch(text):
-        return today
-    if _YESTERDAY.fullmatch(text):
-        return today - datetime.timedelta(days=1)
-    if _DAY_BEFORE.fullmatch(text):
-        return today - datetime.timedelta(days=2)
-    for pattern in _AGO:
-        if match := pattern.fullmatch(text):
-            unit = _UNIT_WORDS[match["unit"]]
-            return today - relativedelta(**{f"{unit}s": _number(match["n"])})
-    if match := _WEEKDAY_BARE.fullmatch(text):
-        # relativedelta(weekday=SA(-1)) stays on today when today is a Saturday.
-        return today + relativedelta(weekday=_WEEKDAY_CONSTANTS[_WEEKDAYS[match["wd"]]](-1))
-    for pattern in _WEEKDAY_LAST:
-        if match := pattern.fullmatch(text):
-            # Start from yesterday so that the result is strictly before today.
-            yesterday = today - datetime.timedelta(days=1)
-            weekday = _WEEKDAY_CONSTANTS[_WEEKDAYS[match["wd"]]]
-            return yesterday + relativedelta(weekday=weekday(-1))
-    return None
-
-
-def _absolute(text: str, today: datetime.date) -> datetime.date | None:
+def _absolute(text: str, today: datetime.date, us_order: bool) -> datetime.date | None:
     """Calendar dates, with or without a year, or None if the text is not one."""
     for pattern in _ABSOLUTE:
         match = pattern.fullmatch(text)
@@ -356,13 +263,15 @@ def _absolute(text: str, today: datetime.date) -> datetime.date | None:
         groups = match.groupdict()
         day = int(groups["d"])
         month = _MONTHS[groups["mon"]] if groups.get("mon") else int(groups["m"])
+        if us_order and pattern is _NUMERIC_DMY:
+            day, month = month, day
         if groups["y"] is None:
             result = _most_recent(month, day, today)
         else:
             year = _full_year(groups["y"], today)
             _check_day(month, day, year)
             result = datetime.date(year, month, day)
-        if groups["wd"] is not None and _WEEKDAYS[groups["wd"]] != result.weekday():
+        if groups["wd"] is not None and WEEKDAYS[groups["wd"]] != result.weekday():
             # "lundi 24 novembre 2026" is a Tuesday: one of the two is a typo and
             # choosing either would be a guess.
             raise _Unreadable
@@ -401,8 +310,13 @@ def echo(text: str) -> str:
     return shown
 
 
-def parse_date(text: str, now: datetime.date | datetime.datetime) -> ParsedDate:
+def parse_date(
+    text: str, now: datetime.date | datetime.datetime, lang: str | None = None
+) -> ParsedDate:
     """Read a French or English date expression relative to `now`.
+
+    `lang` is the language of the screen or command: in English, numbers follow the
+    order of the system's English region, as the dates shown do.
 
     Raises `DateNotUnderstood` (and nothing else) when the text is not a date.
     """
@@ -417,8 +331,10 @@ def parse_date(text: str, now: datetime.date | datetime.datetime) -> ParsedDate:
             raise _Unreadable  # only punctuation, e.g. "..."
         rest, time = _split_time(normalized)
         if rest:
-            day = _relative(rest, today) or _absolute(rest, today)
-            if day is None:
+            said = relative(rest, today)
+            if said is not None:
+                day, time = said[0], time or said[1]  # an hour typed wins over "soir"
+            elif (day := _absolute(rest, today, month_first(lang))) is None:
                 raise _Unreadable
             _check_year(day.year)
         else:

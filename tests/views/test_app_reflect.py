@@ -283,7 +283,7 @@ async def test_an_empty_field_clears_the_rhythm_in_english(vault: Vault) -> None
         await open_person(pilot, "martin")
         line = app.screen.query_one("#rhythm", Static)
         assert rendered(line) == (
-            "Rhythm: the first Monday of the month · next contact around Monday, December 7, 2026"
+            "Rhythm: the first Monday of the month · next contact around Monday, 7 December 2026"
         )
         await pilot.press("r")
         field = app.screen.query_one("#rhythm-words", Input)

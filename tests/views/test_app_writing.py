@@ -56,6 +56,38 @@ async def test_new_entry_dated_hier_lands_in_yesterdays_month(vault: Vault) -> N
         assert [e.text for e in journal.entries(ids["martin"])][-1] == "Passage rapide."
 
 
+async def test_dates_people_say_are_understood_and_a_planned_day_is_flagged(
+    vault: Vault,
+) -> None:
+    """ "demain" is a note about something planned: accepted, with "(dans le futur)";
+    "hier soir" keeps the evening as a time (issue 13)."""
+    ids = fill(vault)
+    app = app_for(vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot)
+        await open_person(pilot, "martin")
+        await pilot.press("n", *"demain")
+        understood = app.screen.query_one("#understood", Static)
+        await wait_for(pilot, lambda: "(dans le futur)" in str(understood.render()))
+        assert "demain → dimanche 29 novembre 2026" in str(understood.render())
+        await pilot.press("enter", *"RDV CAF prévu.")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen))
+        await pilot.press("n", *"hier soir")
+        understood = app.screen.query_one("#understood", Static)
+        await wait_for(pilot, lambda: "à 19:00" in str(understood.render()))
+        assert "(dans le futur)" not in str(understood.render())
+        await pilot.press("enter", *"Appel du soir.")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen))
+    with vault.open(GOLDEN_IDENTITY) as journal:
+        saved = {e.text: e for e in journal.entries(ids["martin"])}
+        assert saved["RDV CAF prévu."].occurred_on == date(2026, 11, 29)
+        assert saved["Appel du soir."].occurred_on == date(2026, 11, 27)
+        assert saved["Appel du soir."].time is not None
+        assert saved["Appel du soir."].time.hour == 19
+
+
 async def test_a_date_not_understood_is_explained_and_nothing_is_saved(vault: Vault) -> None:
     ids = fill(vault)
     app = app_for(vault, lang="en")

@@ -39,7 +39,7 @@ def test_first_steps_in_french_and_english(dentelle: Dentelle) -> None:
     assert "Deux enfants" in french.output
 
     english = dentelle("show", "mme b", lang="en")
-    assert "Friday, November 27, 2026" in english.output
+    assert "Friday, 27 November 2026" in english.output
     assert "November 2026" in english.output
 
 
@@ -254,3 +254,16 @@ def test_the_demo_opens_in_the_language_asked(
     result = dentelle(*args, env=env)
     assert result.exit_code == 0, result.output
     assert opened == [(lang, True)]
+
+
+def test_english_dates_in_the_order_of_the_systems_region(dentelle: Dentelle) -> None:
+    """`12/03` is 12 March in British English (the default) and March 12 in en_US: the
+    day written back says which was understood (issue 13)."""
+    dentelle("person", "add", "Mr Day")
+    british = dentelle("--lang", "en", "add", "mr day", "--date", "12/03", "Met.", lang="en")
+    assert "Thursday, 12 March 2026" in british.output
+    american = dentelle(
+        "--lang", "en", "add", "mr day", "--date", "12/03", "Met.", lang="en",
+        env={"LC_TIME": "en_US.UTF-8"},
+    )  # fmt: skip
+    assert "Wednesday, December 3, 2025" in american.output

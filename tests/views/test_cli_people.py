@@ -89,3 +89,24 @@ def test_rename_and_remove_in_english(dentelle: Dentelle) -> None:
     dentelle("person", "add", "Mr A")
     assert "Mr Abel" in dentelle("person", "rename", "mr a", "Mr Abel", lang="en").output
     assert "removed" in dentelle("person", "remove", "abel", lang="en").output
+
+
+def test_review_and_soon_tell_two_people_of_the_same_name_apart(dentelle: Dentelle) -> None:
+    """The id the commands take is shown beside a name someone else also has (issue 13)."""
+    for profile in ("Rue des Lilas", "Quartier nord"):
+        dentelle("person", "add", "Yvette Ancienne", "--profile", profile, input="o\n")
+    dentelle("person", "add", "Paul Lointain")
+    people = json.loads(dentelle("people", "--json").output)
+    ids = [p["id"] for p in people if p["name"] == "Yvette Ancienne"]
+    assert len(ids) == 2
+    for person_id in ids:
+        dentelle("add", person_id, "--date", "12/03/2023", "Une visite.")
+        dentelle("rhythm", person_id, "tous les mois")
+    dentelle("add", "paul", "--date", "12/03/2023", "Une visite.")
+    review = dentelle("review").output
+    for person_id in ids:
+        assert f"Yvette Ancienne ({person_id})" in review
+    assert "  Paul Lointain — " in review  # no namesake: the name alone
+    soon = dentelle("soon").output
+    for person_id in ids:
+        assert f"Yvette Ancienne ({person_id})" in soon

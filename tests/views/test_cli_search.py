@@ -46,7 +46,7 @@ def test_search_in_english(dentelle: Dentelle) -> None:
     found = dentelle("search", "ÉLECTRICITÉ", "facture", lang="en")
     assert found.exit_code == 0, found.output
     assert found.output.startswith("2 entries contain “ÉLECTRICITÉ facture”.")
-    assert "Friday, November 27, 2026  ·  Mme Bérénice Lemoine" in found.output
+    assert "Friday, 27 November 2026  ·  Mme Bérénice Lemoine" in found.output
     one = dentelle("search", "caf", lang="en")
     assert one.output.startswith("1 entry contains “caf”.")
     none = dentelle("search", "surendettement", lang="en")

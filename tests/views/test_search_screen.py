@@ -78,7 +78,7 @@ async def test_enter_in_the_field_opens_the_newest(index: SearchIndex) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert status(app) == "2 entries"
-        assert prompts(app)[0].startswith("Friday, June 12, 2026")
+        assert prompts(app)[0].startswith("Friday, 12 June 2026")
         await pilot.press("enter")
         assert [hit.entry.occurred_on for hit in app.chosen] == [date(2026, 6, 12)]
 

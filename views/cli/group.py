@@ -3,19 +3,27 @@
 Help texts are message keys, translated only when help is shown: the language is known
 from `--lang` or the environment, and may be needed before the arguments are parsed.
 The root group turns every expected failure into one message and an exit code.
+
+click's own words ("Usage:", "Options", its errors) come from gettext, which follows
+the environment and not `--lang`: while a command runs, `click_speaks` has click read
+them from our catalogue (the `cli.click.*` keys, whose English is click's message id),
+and the names in a usage line (click's metavars: PERSON, TEXT) are said the same way.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
 from importlib import import_module
 
 import click
 
 from journal.errors import Ambiguous, DentelleError
-from journal.i18n import detect_language, normalize_language, translate
+from journal.i18n import MESSAGES, detect_language, normalize_language, translate
 from views.cli.session import Session
 from views.cli.terminal import clean, one_line, tells_apart
 
@@ -42,6 +50,76 @@ def _lang_from_args(args: list[str]) -> str:
     return detect_language()
 
 
+# The click modules that bind gettext's `_` (and `ngettext`) at their import.
+_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
+_METAVAR = re.compile(r"(?P<q>'?)\b(?P<word>[A-Z][A-Z_-]*[A-Z])\b(?P=q)")
+_QUOTED_OPTION = re.compile(r"'(--?[a-z][a-z-]*)'")  # click's '--limit' → « --limit »
+
+
+@cache
+def _keys_by_english(prefix: str) -> dict[str, str]:
+    """click's English words → our catalogue keys (their "en" is click's message id)."""
+    return {texts["en"]: key for key, texts in MESSAGES.items() if key.startswith(prefix)}
+
+
+def click_word(message: str, lang: str) -> str:
+    """One of click's gettext messages in `lang` (unknown ones stay as click wrote them)."""
+    key = _keys_by_english("cli.click.").get(message)
+    return translate(key, lang) if key else message
+
+
+def metavars(text: str, lang: str) -> str:
+    """The names of a usage line in `lang`: 'PERSON' → « PERSONNE », TEXT → TEXTE."""
+    if lang == "en":
+        return text
+    words = _keys_by_english("cli.metavar.")
+
+    def said(match: re.Match[str]) -> str:
+        key = words.get(match["word"])
+        if key is None:
+            return match[0]
+        word = translate(key, lang)
+        return f"« {word} »" if match["q"] else word
+
+    return _QUOTED_OPTION.sub(r"« \1 »", _METAVAR.sub(said, text))
+
+
+@contextmanager
+def click_speaks(lang: str) -> Iterator[None]:
+    """click's own words in `lang` for the duration of one command, then as they were."""
+
+    def gettext(message: str) -> str:
+        return click_word(message, lang)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return click_word(singular if n == 1 else plural, lang)
+
+    saved = []
+    for name in _CLICK_MODULES:
+        module = import_module(f"click.{name}")
+        for attribute, words in (("_", gettext), ("ngettext", ngettext)):
+            if hasattr(module, attribute):
+                saved.append((module, attribute, getattr(module, attribute)))
+                setattr(module, attribute, words)
+    try:
+        yield
+    finally:
+        for module, attribute, words in reversed(saved):
+            setattr(module, attribute, words)
+
+
+def show_usage_error(error: click.UsageError, lang: str) -> None:
+    """click's `UsageError.show`, with the names in its message said in `lang`."""
+    ctx = error.ctx
+    if ctx is None:  # the parser's own errors come without the command: point at the root
+        click.echo(translate("cli.click.try", lang, command="dentelle", option="--help"), err=True)
+    elif ctx.command.get_help_option(ctx) is not None:
+        hint = translate("cli.click.try", lang, command=ctx.command_path, option="--help")
+        click.echo(f"{ctx.get_usage()}\n{hint}\n", err=True)
+    message = metavars(clean(error.format_message()), lang)  # click quotes the argument as typed
+    click.echo(translate("cli.click.error", lang, message=message), err=True)
+
+
 class TranslatedOption(click.Option):
     """An option whose `help` is a message key, translated when help is shown."""
 
@@ -49,13 +127,24 @@ class TranslatedOption(click.Option):
         key = self.help
         self.help = translate(key, _lang_of(ctx)) if key else key
         try:
-            return super().get_help_record(ctx)
+            record = super().get_help_record(ctx)
         finally:
             self.help = key
+        return (metavars(record[0], _lang_of(ctx)), record[1]) if record else record
 
 
 class TranslatedCommand(click.Command):
     """A command whose `help` is a message key, translated when help is shown."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [metavars(piece, _lang_of(ctx)) for piece in super().collect_usage_pieces(ctx)]
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        # click builds `--help` once and keeps it: its help is said again each time.
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = translate("cli.click.help_option", _lang_of(ctx))
+        return option
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.help:
@@ -107,39 +196,44 @@ class RootGroup(TranslatedGroup):
         argv = list(sys.argv[1:] if args is None else args)
         lang = _requested_language = _lang_from_args(argv)
         _never_fail_to_encode()
-        try:
-            _require_utf8(argv)
-            result = super().main(
-                argv, prog_name or "dentelle", complete_var, standalone_mode=False, **extra
-            )
-            code = result if isinstance(result, int) else 0
-        except DentelleError as error:
-            click.echo(clean(error.message(lang)), err=True)  # it may echo an argument
-            if isinstance(error, Ambiguous):
-                for candidate in error.candidates:
-                    line = translate(
-                        "cli.candidates",
-                        lang,
-                        id=candidate.person.id,
-                        name=one_line(candidate.person.name),
-                        details=tells_apart(candidate, lang),
-                    )
-                    click.echo(line, err=True)
-                click.echo(translate("cli.candidates.hint", lang), err=True)
-            code = error.exit_code
-        except click.UsageError as error:
-            detail = clean(error.format_message())  # click quotes the argument as typed
-            click.echo(translate("cli.usage_error", lang, detail=detail), err=True)
-            code = 2
-        except click.Abort:
-            click.echo(translate("cli.interrupted", lang), err=True)
-            code = 130
-        except click.ClickException as error:
-            click.echo(clean(error.format_message()), err=True)
-            code = error.exit_code
-        except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback
-            click.echo(translate("cli.unexpected", lang, kind=type(error).__name__), err=True)
-            code = 70
+        with click_speaks(lang):
+            try:
+                _require_utf8(argv)
+                result = super().main(
+                    argv, prog_name or "dentelle", complete_var, standalone_mode=False, **extra
+                )
+                code = result if isinstance(result, int) else 0
+            except DentelleError as error:
+                click.echo(clean(error.message(lang)), err=True)  # it may echo an argument
+                if isinstance(error, Ambiguous):
+                    for candidate in error.candidates:
+                        line = translate(
+                            "cli.candidates",
+                            lang,
+                            id=candidate.person.id,
+                            name=one_line(candidate.person.name),
+                            details=tells_apart(candidate, lang),
+                        )
+                        click.echo(line, err=True)
+                    click.echo(translate("cli.candidates.hint", lang), err=True)
+                code = error.exit_code
+            except click.exceptions.NoArgsIsHelpError as error:
+                click.echo(clean(error.format_message()), err=True)  # a family alone: its help
+                code = 2
+            except click.UsageError as error:
+                show_usage_error(error, lang)
+                code = 2
+            except click.Abort:
+                click.echo(translate("cli.interrupted", lang), err=True)
+                code = 130
+            except click.ClickException as error:
+                # click's own layout ("Error: …"), its message cleaned: it may quote an argument.
+                error.message = clean(error.format_message())
+                error.show()
+                code = error.exit_code
+            except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback
+                click.echo(translate("cli.unexpected", lang, kind=type(error).__name__), err=True)
+                code = 70
         if standalone_mode:
             sys.exit(code)
         return code

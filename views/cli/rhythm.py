@@ -16,7 +16,7 @@ from journal.i18n import register
 from journal.rhythm import Rhythm, parse_rhythm, soon
 from views.cli.group import command, option
 from views.cli.session import Session, pass_session
-from views.cli.terminal import echo_json, one_line
+from views.cli.terminal import echo_json, listed_names, one_line
 
 register(
     {
@@ -122,6 +122,7 @@ def soon_command(session: Session, as_json: bool) -> None:
     if not items:
         click.echo(session.t("cli.soon.none"))
         return
+    names = listed_names(summaries)  # namesakes told apart by their id
     for kind in ("expected", "longer"):
         group = [i for i in items if i.kind == kind]
         if not group:
@@ -131,7 +132,6 @@ def soon_command(session: Session, as_json: bool) -> None:
             when = ""
             if kind == "expected" and item.next_expected:
                 when = f" ({dates.format_day(item.next_expected, session.lang)})"
-            click.echo(
-                f"  {one_line(item.summary.person.name)}{when} — {item.remark(today, session.lang)}"
-            )
+            name = names[item.summary.person.id]
+            click.echo(f"  {name}{when} — {item.remark(today, session.lang)}")
         click.echo()

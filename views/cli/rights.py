@@ -26,7 +26,7 @@ from journal.retention import due_for_review, keep_with_reason
 from journal.store.consultations import record_consultation
 from views.cli.group import command, option
 from views.cli.session import Session, pass_session
-from views.cli.terminal import clean, echo_json, one_line
+from views.cli.terminal import clean, echo_json, listed_names, one_line
 
 register(
     {
@@ -241,7 +241,8 @@ def review(session: Session, keep_query: str | None, reason: str | None, as_json
                 )
             )
             return
-        due = due_for_review(journal.summaries(), today, config.retention_years)
+        summaries = journal.summaries()
+        due = due_for_review(summaries, today, config.retention_years)
     if as_json:
         rows = [
             {
@@ -269,9 +270,10 @@ def review(session: Session, keep_query: str | None, reason: str | None, as_json
             count=len(due),
         )
     )
+    names = listed_names(summaries)  # namesakes told apart by their id
     for item in due:
         when = dates.format_ago(item.since, today, session.lang)
-        line = f"  {one_line(item.summary.person.name)} — {session.t('cli.review.line', when=when)}"
+        line = f"  {names[item.summary.person.id]} — {session.t('cli.review.line', when=when)}"
         click.echo(line)
         if item.kept:
             day = dates.format_day(item.kept.kept_on, session.lang)

@@ -81,6 +81,7 @@ register(
 @option(
     "--limit",
     type=click.IntRange(min=0),
+    metavar="INTEGER",  # not "INTEGER RANGE": the help says what it may be
     default=50,
     show_default=True,
     help="cli.help.search_limit",

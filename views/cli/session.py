@@ -25,7 +25,7 @@ import click
 from journal.crypto import KeyWrap
 from journal.errors import DentelleError
 from journal.i18n import translate
-from views.cli import strings  # noqa: F401  (registers the CLI's messages)
+from views.cli import click_strings, strings  # noqa: F401  (registers the CLI's messages)
 
 if TYPE_CHECKING:
     from journal.store import Journal

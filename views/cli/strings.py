@@ -217,10 +217,6 @@ register(
             "fr": "  {id}  {name} · {details}",
             "en": "  {id}  {name} · {details}",
         },
-        "cli.usage_error": {
-            "fr": "Commande incomplète ou incorrecte : {detail}\nVoir « dentelle --help ».",
-            "en": "Incomplete or incorrect command: {detail}\nSee “dentelle --help”.",
-        },
         "cli.interrupted": {
             "fr": "Interrompu ; rien n'a été perdu.",
             "en": "Interrupted; nothing was lost.",

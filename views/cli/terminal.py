@@ -6,6 +6,7 @@ as plain lines.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterator
 
 import click
@@ -15,7 +16,7 @@ from journal.errors import DentelleError
 from journal.i18n import translate
 from journal.model import Entry, PersonSummary
 from journal.story import EntryItem, Gap, MonthHeading, YearHeading, story_items
-from journal.text import safe_json, strip_controls
+from journal.text import fold, safe_json, strip_controls
 from views.cli.session import Session
 
 
@@ -72,6 +73,18 @@ def tells_apart(summary: PersonSummary, lang: str, width: int = 40) -> str:
     return f"{profile or translate('cli.person.no_profile', lang)} · {when}"
 
 
+def listed_names(summaries: list[PersonSummary]) -> dict[str, str]:
+    """Each person's name as a list prints it (by id): followed by the id the commands
+    take when someone else has the same name, the name alone otherwise."""
+    same = Counter(fold(s.person.name.strip()) for s in summaries)
+    return {
+        s.person.id: f"{one_line(s.person.name)} ({s.person.id})"
+        if same[fold(s.person.name.strip())] > 1
+        else one_line(s.person.name)
+        for s in summaries
+    }
+
+
 def read_text(text: str | None, session: Session) -> str:
     if text is not None:
         return text
@@ -83,7 +96,7 @@ def read_text(text: str | None, session: Session) -> str:
 
 
 def parse_day(expression: str | None, session: Session) -> dates.ParsedDate:
-    parsed = dates.parse_date(expression or "", session.now())
+    parsed = dates.parse_date(expression or "", session.now(), session.lang)
     if parsed.in_future:
         click.echo(
             session.t("cli.future_date", day=dates.format_day(parsed.day, session.lang)), err=True

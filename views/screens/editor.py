@@ -115,7 +115,7 @@ class EditorScreen(DentelleScreen[str | None]):
         return self.current != self._baseline
 
     def _parse(self) -> dates.ParsedDate:
-        return dates.parse_date(self.query_one("#date", Input).value, self.app.now())
+        return dates.parse_date(self.query_one("#date", Input).value, self.app.now(), self.lang)
 
     @on(Input.Changed, "#date")
     def _show_understood(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -54,12 +54,14 @@ class PersonRow:
     count_text: str
     selectable: bool = True
     shown: str = ""
+    count_width: int = COUNT_WIDTH  # the list's columns, the same on every row
+    ago_width: int = AGO_WIDTH
 
     def lines(self, width: int) -> list[Line]:
         # The columns grow for a long count ("1400 entries") or date, never cut a word
         # of them: the name gives way, with an ellipsis (the list crops what overflows).
-        count_width = max(COUNT_WIDTH, cell_len(self.count_text))
-        ago_width = max(AGO_WIDTH, cell_len(self.ago) + 1)
+        count_width = max(self.count_width, cell_len(self.count_text))
+        ago_width = max(self.ago_width, cell_len(self.ago) + 1)
         if width < NAME_MIN + ago_width + count_width:
             ago_width = cell_len(self.ago) + 1
         name_width = max(NAME_MIN, width - ago_width - count_width)
@@ -83,7 +85,7 @@ def read_people(journal: Journal, today: date, lang: str) -> tuple[list[PersonRo
         twice = same_name[fold(summary.person.name.strip())] > 1
         last = summary.last_contact
         rows.append(
-            PersonRow(
+            PersonRow(  # the widths of its columns are the list's, set below
                 person_id=summary.person.id,
                 name=name,
                 folded=fold(name),
@@ -96,6 +98,10 @@ def read_people(journal: Journal, today: date, lang: str) -> tuple[list[PersonRo
                 shown=f"{name} · {tells_apart(summary.person, lang)}" if twice else "",
             )
         )
+    # Every row's columns as wide as the widest of the list: they line up.
+    count_width = max([COUNT_WIDTH, *(cell_len(r.count_text) for r in rows)])
+    ago_width = max([AGO_WIDTH, *(cell_len(r.ago) + 1 for r in rows)])
+    rows = [replace(r, count_width=count_width, ago_width=ago_width) for r in rows]
     return rows, drafts
 
 
@@ -377,12 +383,15 @@ class PeopleScreen(DentelleScreen):
             return
         self._header_retries = 0
         width = region.width - 2
-        name_width = max(8, width - AGO_WIDTH - COUNT_WIDTH)
+        first = self._rows[0] if self._rows else None
+        count_width = first.count_width if first else COUNT_WIDTH
+        ago_width = first.ago_width if first else AGO_WIDTH
+        name_width = max(8, width - ago_width - count_width)
         header = (
             "  "
             + fit(self.t("people.col_name"), name_width)
-            + fit(self.t("people.col_last"), AGO_WIDTH)
-            + self.t("people.col_count").rjust(COUNT_WIDTH)
+            + fit(self.t("people.col_last"), ago_width)
+            + self.t("people.col_count").rjust(count_width)
         )
         self.query_one("#people-header", Static).update(header)
 

@@ -29,7 +29,7 @@ from journal.i18n import count, translate
 from journal.retention import DueForReview, due_for_review, keep_with_reason
 from views.messages import JournalChange, PersonForgotten, PersonKept
 from views.screens.base import DentelleModal, DentelleScreen
-from views.ui import clean, one_line, plural
+from views.ui import clean, listed_names, one_line, plural
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit, wrap_text
 
@@ -59,7 +59,7 @@ class ReviewRow:
         return lines
 
 
-def review_row(due: DueForReview, today: date, lang: str) -> ReviewRow:
+def review_row(due: DueForReview, today: date, lang: str, name: str | None = None) -> ReviewRow:
     kept = ""
     if due.kept is not None:
         day = dates.format_day(due.kept.kept_on, lang)
@@ -70,13 +70,16 @@ def review_row(due: DueForReview, today: date, lang: str) -> ReviewRow:
         when=dates.format_ago(due.since, today, lang),
         day=dates.format_day(due.since, lang),
     )
-    return ReviewRow(due.summary.person.id, one_line(due.summary.person.name), contact, kept)
+    shown = name or one_line(due.summary.person.name)
+    return ReviewRow(due.summary.person.id, shown, contact, kept)
 
 
 def read_due(journal: Journal, today: date, years: int, lang: str) -> list[ReviewRow]:
     """The rows of the people due (decrypts every summary: runs in a worker)."""
-    due = due_for_review(journal.summaries(), today, years)
-    return [review_row(d, today, lang) for d in due]
+    summaries = journal.summaries()
+    names = listed_names((s.person for s in summaries), lang)  # namesakes told apart
+    due = due_for_review(summaries, today, years)
+    return [review_row(d, today, lang, names[d.summary.person.id]) for d in due]
 
 
 class ReviewList(LineList):

@@ -27,7 +27,7 @@ from views.messages import JournalChange, PersonForgotten
 from views.screens.base import DentelleScreen
 from views.screens.rhythm import person_rhythm
 from views.screens.timeline import HeadingRow
-from views.ui import one_line
+from views.ui import listed_names
 from views.widgets.line_list import Line, LineList
 from views.widgets.wrap import fit, wrap_text
 
@@ -50,22 +50,25 @@ class SoonRow:
     selectable: bool = True
 
     def lines(self, width: int) -> list[Line]:
-        # The day is never cut: the name gives way, with an ellipsis.
-        room = width - cell_len(self.when) - 2 if self.when else width
-        if room < 8:  # too narrow for both: the day goes under the name
+        # The day is never cut, nor what tells two namesakes apart: when the name does
+        # not fit beside the day, the day goes under it.
+        name_width = max(NAME_WIDTH, cell_len(self.name))
+        if self.when and name_width + 2 + cell_len(self.when) > width:
             head: Line = ((fit(self.name, width), "strong"),)
             day: list[Line] = [(("  " + self.when, "muted"),)]
         else:
-            head, day = (
-                ((fit(self.name, min(NAME_WIDTH, room)), "strong"), ("  " + self.when, "muted")),
-                [],
-            )
+            head = ((fit(self.name, min(name_width, width)), "strong"), ("  " + self.when, "muted"))
+            day = []
         body = [(("    " + line, ""),) for line in wrap_text(self.remark, max(10, width - 4))]
         return [head, *day, *body]
 
 
-def soon_rows(items: list[SoonItem], today: date, lang: str) -> list[HeadingRow | SoonRow]:
-    """The view's rows, one heading per kind (pure: runs in the worker thread)."""
+def soon_rows(
+    items: list[SoonItem], today: date, lang: str, names: dict[str, str] | None = None
+) -> list[HeadingRow | SoonRow]:
+    """The view's rows, one heading per kind (pure: runs in the worker thread); `names`
+    are the names as listed (`listed_names`), else each person's own."""
+    names = names or listed_names((item.summary.person for item in items), lang)
     rows: list[HeadingRow | SoonRow] = []
     for kind in ("expected", "longer"):
         group = [item for item in items if item.kind == kind]
@@ -82,7 +85,7 @@ def soon_rows(items: list[SoonItem], today: date, lang: str) -> list[HeadingRow 
             rows.append(
                 SoonRow(
                     person_id=item.summary.person.id,
-                    name=one_line(item.summary.person.name),
+                    name=names[item.summary.person.id],
                     when=when,
                     remark=item.remark(today, lang),
                 )
@@ -95,7 +98,8 @@ def read_soon(journal: Journal, today: date, lang: str) -> list[HeadingRow | Soo
     summaries = journal.summaries()
     rhythms = {s.person.id: r for s in summaries if (r := person_rhythm(s.person))}
     items = soon(summaries, rhythms, today, HORIZON_DAYS)
-    return soon_rows(items, today, lang)
+    # A namesake is told apart even when only one of the two is listed here.
+    return soon_rows(items, today, lang, listed_names((s.person for s in summaries), lang))
 
 
 class SoonList(LineList):
