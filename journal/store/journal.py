@@ -9,6 +9,7 @@ Schema (version in `PRAGMA user_version`; no plaintext column anywhere):
     revisions(version_id, entry_id, person_id, seq, sealed) earlier versions
     drafts(id, person_id, sealed)          autosaved writing
     tombstones(person_id, forgotten_on)    people forgotten (erasure), re-applied on restore
+    erased(id, kind, erased_on)            deleted entries, erased versions (created at open)
     practice(id, sealed)                   the worker's own practice journal (schema 2)
     consultations(id, person_id, sealed)   when a person's file was opened or exported (2)
 
@@ -85,4 +86,5 @@ class Journal(Entries, Scans, Drafts, Erasure, Snapshots):
             raise
         journal = cls(db, identity, lock_fd, clock or _now, vault.path)
         journal._ensure_person_keys_index()
+        journal._ensure_erased_table()
         return journal
