@@ -154,6 +154,7 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
     folder = folder or choose_drive(session, with_set=True)
     info = describe_set(folder)
     results = {}
+    foreign: list[int] = []
     if verify and info.generations:
         if session.interactive():
             click.echo(session.t("cli.unlocking"), err=True)
@@ -161,6 +162,7 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
         with progress_bars(session) as progress:
             checks = verify_set(info.path, identity, progress=progress, now=session.now())
         results = {check.number: check.ok for check in checks}
+        foreign = [check.number for check in checks if check.other_set]
         info = describe_set(info.path)
     if as_json:
         rows = [
@@ -206,6 +208,8 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
     else:
         message = session.t("cli.backups.all_damaged", bad=", ".join(map(str, bad)))
     click.echo(message, err=as_json)
+    for number in foreign:
+        click.echo(session.t("cli.backups.other_set", number=number), err=as_json)
     return 1 if bad else 0
 
 
@@ -264,5 +268,9 @@ def restore_command(
     )
     if report.forgotten:
         click.echo(plural("cli.restore.forgotten", report.forgotten, session.lang))
+    if report.erased:
+        click.echo(plural("cli.restore.erased", report.erased, session.lang))
+    if not report.authenticated:
+        click.echo(session.t("cli.restore.not_authenticated"))
     if use_recovery_code:
         click.echo(session.t("cli.restore.recovery_hint"))
