@@ -251,3 +251,48 @@ def test_a_set_written_before_authentication_still_restores(tmp_path: Path, keyw
     target = Vault(tmp_path / "again-1" / "vault", keywrap=keywrap)
     assert not restore(usb, target, GOLDEN_IDENTITY, generation=1).authenticated
     assert all(r.ok for r in verify_set(usb, GOLDEN_IDENTITY))
+
+
+def test_a_keyring_of_the_old_format_put_on_a_signed_set_is_refused(
+    tmp_path: Path, journal: Journal, usb: Path, keywrap
+) -> None:
+    """Rewriting the keyring as format 1 (no tag) does not get past the check."""
+    ids = populate(journal)
+    back_up(journal, usb)
+    journal.forget_person(ids[0])
+    back_up(journal, usb)
+    plain = keyring_plain(usb)
+    legacy = {
+        "format": "dentelle-keyring/1",
+        "vault_id": plain["vault_id"],
+        "written": plain["written"],
+        "keys": plain["keys"],
+        "tombstones": {},
+        "generations": {"1": plain["generations"]["2"]},
+    }
+    forged = crypto.age_encrypt(json.dumps(legacy).encode(), [GOLDEN_IDENTITY.to_public()])
+    (usb / SET_DIR_NAME / KEYRING_FILE).write_bytes(forged)
+    for generation in (1, 2):
+        target = Vault(tmp_path / f"restored-{generation}" / "vault", keywrap=keywrap)
+        with pytest.raises(BackupError) as caught:
+            restore(usb, target, GOLDEN_IDENTITY, generation=generation)
+        assert caught.value.key == "backup.keyring_older", generation
+
+
+def test_the_next_backup_does_not_carry_an_altered_keyring_forward(
+    journal: Journal, usb: Path
+) -> None:
+    ids = populate(journal)
+    back_up(journal, usb)
+    journal.forget_person(ids[0])
+    back_up(journal, usb)
+    plain = keyring_plain(usb)
+    stranger = crypto.age_encrypt(crypto.new_data_key(), [GOLDEN_IDENTITY.to_public()])
+    plain["keys"]["0123456789abcdef"] = base64.b64encode(stranger).decode("ascii")
+    plain["tombstones"] = {}
+    forged = crypto.age_encrypt(json.dumps(plain).encode(), [GOLDEN_IDENTITY.to_public()])
+    (usb / SET_DIR_NAME / KEYRING_FILE).write_bytes(forged)
+    assert back_up(journal, usb).number == 3  # numbered from the signed manifest
+    rewritten = keyring_plain(usb)
+    assert "0123456789abcdef" not in rewritten["keys"]
+    assert ids[0] in rewritten["tombstones"] and rewritten["set_id"] == plain["set_id"]
