@@ -14,12 +14,16 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyrage
+
 from journal import crypto
+from journal.backup.io import GenerationDamaged
 from journal.backup.keyring import Keyring
 from journal.backup.sets import (
     GenerationHeader,
     Manifest,
     content_digest,
+    open_generation,
     table_counts,
     write_header,
 )
@@ -28,22 +32,32 @@ from journal.store import PERSON_KEYS_META
 
 @dataclass
 class Numbering:
-    """Where the set stands, from authenticated content only (see `_numbering`)."""
+    """Where the set stands, from authenticated content only (see `find_numbering`).
+
+    `trust_keyring` is False when the old keyring must not be carried forward (a keyring
+    of the old format on a set that has signed content: put back by someone).
+    """
 
     set_id: str
     last_number: int
     covered: set[int]
     legacy: list[int]
+    trust_keyring: bool = True
 
 
 def find_numbering(
-    keyring: Keyring | None, manifest: Manifest | None, existing: dict[int, Path]
+    keyring: Keyring | None,
+    manifest: Manifest | None,
+    existing: dict[int, Path],
+    identity: pyrage.x25519.Identity,
+    vault_id: str,
 ) -> Numbering:
     """The set id, the last number and the generations the set knows, from the keyring.
 
     An authenticated keyring says it all. Without one (damaged, or written by someone
-    else), an authenticated manifest gives the set id and numbers. A set of format 1
-    (before authentication) is taken as its files say, once: its generations are
+    else), an authenticated manifest gives the set id and numbers; failing that, the
+    newest generation whose tag checks. Only a set with none of these is of format 1
+    (before authentication): it is taken as its files say, once, and its generations are
     listed as `legacy` in the new keyring, the only ones accepted without a tag.
     """
     if keyring is not None and keyring.authenticated and keyring.set_id:
@@ -56,14 +70,34 @@ def find_numbering(
         return Numbering(keyring.set_id, last, covered, list(keyring.legacy))
     if manifest is not None and manifest.authenticated and manifest.set_id:
         covered = set(manifest.generations)
-        return Numbering(manifest.set_id, manifest.last_number, covered, [])
-    legacy_set = (keyring is not None and not keyring.authenticated) or (
-        keyring is None and (manifest is None or manifest.set_id is None)
-    )
-    legacy = sorted(existing) if legacy_set else []
+        return Numbering(manifest.set_id, manifest.last_number, covered, [], False)
+    genuine = newest_genuine(existing, identity, vault_id)
+    if genuine is not None:
+        set_id, number = genuine
+        return Numbering(set_id, number, {n for n in existing if n <= number}, [], False)
+    legacy = sorted(existing)
     known = set(keyring.generations) if keyring is not None else set()
-    last = max([*existing, *known], default=0) if legacy_set else 0
+    last = max([*existing, *known], default=0)
     return Numbering(crypto.new_id(), last, set(legacy), legacy)
+
+
+def newest_genuine(
+    existing: dict[int, Path], identity: pyrage.x25519.Identity, vault_id: str
+) -> tuple[str, int] | None:
+    """The set id and number of the newest generation whose tag checks, if any.
+
+    Reached only when neither keyring nor manifest can be trusted, or on the one backup
+    that upgrades a set of format 1 (which then reads each of its generations once).
+    """
+    for number in sorted(existing, reverse=True):
+        try:
+            conn, header = open_generation(existing[number], number, identity, vault_id=vault_id)
+        except (GenerationDamaged, OSError):
+            continue
+        conn.close()
+        if header.authenticated and header.set_id:
+            return header.set_id, number
+    return None
 
 
 def next_keyring(

@@ -195,7 +195,9 @@ def back_up(
             raise
         key = crypto.integrity_key(identity)
         trusted = read_manifest(set_dir, key)
-        numbering = find_numbering(old_keyring, trusted, existing)
+        numbering = find_numbering(old_keyring, trusted, existing, identity, vault_id)
+        if not numbering.trust_keyring:
+            old_keyring = None  # an old-format keyring on a signed set: never carried
         # An edited manifest is ignored (its dates and checks too): the keyring's numbers
         # count. A format-1 manifest (an older set being upgraded) keeps its dates.
         manifest = Manifest(vault_id=vault_id)

@@ -296,3 +296,18 @@ def test_the_next_backup_does_not_carry_an_altered_keyring_forward(
     rewritten = keyring_plain(usb)
     assert "0123456789abcdef" not in rewritten["keys"]
     assert ids[0] in rewritten["tombstones"] and rewritten["set_id"] == plain["set_id"]
+
+
+def test_a_damaged_keyring_and_an_edited_manifest_do_not_unbind_the_set(
+    journal: Journal, usb: Path
+) -> None:
+    """The newest signed generation still says which set this is and where it stands."""
+    populate(journal)
+    back_up(journal, usb)
+    back_up(journal, usb)
+    keyring = usb / SET_DIR_NAME / KEYRING_FILE
+    keyring.write_bytes(keyring.read_bytes()[:-5])
+    edit_manifest(usb, last_number=999999, set_id="0123456789abcdef")
+    assert back_up(journal, usb).number == 3
+    assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [True, True, True]
+    assert keyring_plain(usb)["legacy"] == []
