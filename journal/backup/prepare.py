@@ -63,9 +63,11 @@ def find_numbering(
     if keyring is not None and keyring.authenticated and keyring.set_id:
         covered = set(keyring.generations) | set(keyring.legacy)
         last = keyring.last_number
-        if last and last not in existing:
-            # The keyring is written before its generation: that write never landed (a
-            # full or pulled key), so its number is free again rather than skipped.
+        committed = manifest.last_number if manifest and manifest.authenticated else None
+        if last not in existing and committed == last - 1:
+            # The keyring is written before its generation, the signed manifest after:
+            # that generation never landed (a full or pulled key), so its number is free
+            # again rather than skipped. A generation removed later keeps its number.
             last -= 1
         return Numbering(keyring.set_id, last, covered, list(keyring.legacy))
     if manifest is not None and manifest.authenticated and manifest.set_id:

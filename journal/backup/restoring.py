@@ -242,9 +242,11 @@ def restore(
     """Restore generation `generation` (default: the latest) of a set into `vault`.
 
     The caller confirms first when `vault.exists()`: this replaces it. Raises
-    `BackupError` (damaged generation, naming the good ones; damaged keyring; target
-    not writable), `VaultBusy` if the vault is open elsewhere; in every case the target
-    is left exactly as it was.
+    `BackupError` (damaged generation, or one copied from another key, naming the good
+    ones; keyring damaged, altered or older than a generation; target not writable),
+    `VaultBusy` if the vault is open elsewhere; in every case the target is left exactly
+    as it was. The report says whether the generation and keyring were authenticated
+    (False for a set written before tags) and how many erased entries stayed erased.
     """
     today = today or date.today()
     info = describe_set(destination)

@@ -43,7 +43,7 @@ import json
 import os
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -118,19 +118,23 @@ def encrypted_size(plain_size: int) -> int:
     return plain_size + 16 * (plain_size // 65536 + 1) + 16 + 512
 
 
-def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    """Rows per table: compared after reading back, kept only inside encrypted files."""
-    names = [
+def _table_names(conn: sqlite3.Connection) -> list[str]:
+    """Every table but SQLite's own and the generation's header, by name."""
+    return [
         row[0]
         for row in conn.execute(
             "SELECT name FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%' "
             "ORDER BY name"
         )
+        if row[0] != HEADER_TABLE
     ]
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows per table: compared after reading back, kept only inside encrypted files."""
     return {
         name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-        for name in names
-        if name != HEADER_TABLE
+        for name in _table_names(conn)
     }
 
 
@@ -151,8 +155,7 @@ def content_digest(conn: sqlite3.Connection) -> str:
     are hashed per table: rowid order and page layout do not matter, content does.
     """
     total = hashlib.sha256()
-    names = [n for n in table_counts(conn)]
-    for name in sorted(names):
+    for name in _table_names(conn):
         rows = []
         for row in conn.execute(f'SELECT * FROM "{name}"'):
             digest = hashlib.sha256()
@@ -229,7 +232,7 @@ def _read_header(conn: sqlite3.Connection, identity: pyrage.x25519.Identity) -> 
         raise GenerationDamaged("tag")
     if content_digest(conn) != header.digest:
         raise GenerationDamaged("digest")
-    return GenerationHeader(**{**header.__dict__, "authenticated": True})
+    return replace(header, authenticated=True)
 
 
 def _tag_parts(header: GenerationHeader) -> tuple[str, ...]:
