@@ -15,10 +15,11 @@ import sqlite3
 
 import pyrage
 
+from journal import crypto
 from journal.backup.io import GenerationDamaged, Progress, no_progress
 from journal.backup.keyring import Keyring, KeyringAltered, read_keyring
 from journal.backup.listing import GenerationInfo, SetInfo
-from journal.backup.sets import GenerationHeader, open_generation
+from journal.backup.sets import GenerationHeader, open_generation, read_manifest
 from journal.errors import BackupError
 
 
@@ -68,6 +69,21 @@ def check_coverage(info: SetInfo, keyring: Keyring, identity: pyrage.x25519.Iden
     the set was upgraded and this keyring put back. A file that is not genuine there is
     left for the generation's own check to report.
     """
+    if keyring.authenticated:
+        manifest = read_manifest(info.path, crypto.integrity_key(identity))
+        # The manifest is written after the keyring: a signed one that is ahead of it
+        # (the newer generation removed as well) shows the keyring was put back.
+        if manifest is not None and not (
+            manifest.authenticated and manifest.set_id == keyring.set_id
+        ):
+            manifest = None
+        if manifest is not None and manifest.last_number > keyring.last_number:
+            raise BackupError(
+                "backup.keyring_older",
+                path=str(info.path),
+                number=manifest.last_number,
+                covered=keyring.last_number,
+            )
     beyond = [g for g in info.generations if g.number > keyring.last_number]
     if not keyring.authenticated and info.generations:
         beyond = beyond or info.generations[-1:]

@@ -311,3 +311,22 @@ def test_a_damaged_keyring_and_an_edited_manifest_do_not_unbind_the_set(
     assert back_up(journal, usb).number == 3
     assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [True, True, True]
     assert keyring_plain(usb)["legacy"] == []
+
+
+def test_an_older_keyring_is_refused_even_with_the_newer_generation_removed(
+    tmp_path: Path, journal: Journal, usb: Path, keywrap
+) -> None:
+    """The signed manifest, written after the keyring, still says how far the set went."""
+    ids = populate(journal)
+    back_up(journal, usb)
+    keyring = usb / SET_DIR_NAME / KEYRING_FILE
+    old_keyring = keyring.read_bytes()
+    journal.forget_person(ids[0])
+    back_up(journal, usb)
+    keyring.write_bytes(old_keyring)
+    (usb / SET_DIR_NAME / "gen-000002.age").unlink()
+    target = Vault(tmp_path / "restored" / "vault", keywrap=keywrap)
+    with pytest.raises(BackupError) as caught:
+        restore(usb, target, GOLDEN_IDENTITY, generation=1)
+    assert caught.value.key == "backup.keyring_older"
+    assert not target.path.parent.exists()
