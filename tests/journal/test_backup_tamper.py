@@ -82,10 +82,13 @@ def test_an_edited_manifest_is_ignored_when_the_key_is_at_hand(journal: Journal,
     populate(journal)
     back_up(journal, usb)
     back_up(journal, usb)
-    edit_manifest(usb, generations=[{"number": 2, "ok": False, "size": 1}])
-    assert [g.ok for g in describe_set(usb).generations] == [None, False]  # no key: advisory
+    forged = {"created": "1999-01-01T00:00:00+00:00", "ok": False}
+    edit_manifest(usb, generations=[{"number": 1, **forged}, {"number": 2, **forged}])
+    listed = describe_set(usb).generations  # no key: shown as it is, advisory
+    assert [(g.created.year, g.ok) for g in listed] == [(1999, False), (1999, False)]
     assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [True, True]
-    assert [g.ok for g in describe_set(usb).generations] == [True, True]
+    listed = describe_set(usb).generations  # rewritten from the keyring, nothing kept
+    assert [(g.created.year != 1999, g.ok) for g in listed] == [(True, True), (True, True)]
 
 
 def test_an_older_keyring_put_back_is_refused(
