@@ -138,34 +138,45 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def _value_bytes(value: object) -> bytes:
-    if value is None:
-        return b"n"
-    if isinstance(value, bytes):
-        return b"b" + value
-    if isinstance(value, str):
-        return b"s" + value.encode("utf-8", "surrogatepass")
-    return b"v" + repr(value).encode("ascii")
+def _feed(digest: hashlib._Hash, row: tuple) -> None:
+    """One row into a digest, each value typed and length-prefixed (blobs not copied)."""
+    for value in row:
+        if value is None:
+            digest.update(b"\0\0\0\0\0\0\0\1n")
+            continue
+        if isinstance(value, bytes):
+            kind, data = b"b", value
+        elif isinstance(value, str):
+            kind, data = b"s", value.encode("utf-8", "surrogatepass")
+        else:
+            kind, data = b"v", repr(value).encode("ascii")
+        digest.update((len(data) + 1).to_bytes(8, "big") + kind)
+        digest.update(data)
 
 
 def content_digest(conn: sqlite3.Connection) -> str:
-    """SHA-256 over every row of every table but the header, in no particular order.
+    """SHA-256 over every row of every table but the header.
 
-    Each row is hashed on its own (values length-prefixed) and the sorted row hashes
-    are hashed per table: rowid order and page layout do not matter, content does.
+    Rows are read in rowid order (the image is copied byte for byte, so rowids do not
+    change between writing and reading back); a table without rowids, should a later
+    schema add one, is hashed row by row and its row hashes sorted.
     """
     total = hashlib.sha256()
     for name in _table_names(conn):
-        rows = []
-        for row in conn.execute(f'SELECT * FROM "{name}"'):
-            digest = hashlib.sha256()
-            for value in row:
-                data = _value_bytes(value)
-                digest.update(len(data).to_bytes(8, "big") + data)
-            rows.append(digest.digest())
-        total.update(name.encode("utf-8") + b"\0" + len(rows).to_bytes(8, "big"))
-        for row_hash in sorted(rows):
-            total.update(row_hash)
+        table = hashlib.sha256()
+        try:
+            for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid'):
+                _feed(table, row)
+        except sqlite3.OperationalError:
+            table = hashlib.sha256()
+            hashes = []
+            for row in conn.execute(f'SELECT * FROM "{name}"'):
+                one = hashlib.sha256()
+                _feed(one, row)
+                hashes.append(one.digest())
+            for one_hash in sorted(hashes):
+                table.update(one_hash)
+        total.update(name.encode("utf-8") + b"\0" + table.digest())
     return total.hexdigest()
 
 
