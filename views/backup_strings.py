@@ -131,5 +131,21 @@ register(
             "fr": "Sauvegardes qui ne s'ouvrent plus : n° {numbers}. Leurs clés, d'avant le changement des clés, ont quitté la clé USB quand une personne a été oubliée.",
             "en": "Backups that no longer open: no. {numbers}. Their keys, from before the keys were changed, left the USB key when a person was forgotten.",
         },
+        "cli.restore.not_authenticated": {
+            "fr": "Cette sauvegarde a été écrite par une version de Dentelle plus ancienne : elle se déchiffre et se relit entière, mais n'a pas pu être authentifiée. Faites une sauvegarde maintenant : les suivantes le seront.",
+            "en": "This backup was written by an older version of Dentelle: it decrypts and reads back whole, but could not be authenticated. Make a backup now: the next ones will be.",
+        },
+        "cli.restore.erased": {
+            "fr": "{n} notes ou versions effacées depuis cette sauvegarde n'ont pas été restaurées, comme il se doit.",
+            "en": "{n} entries or versions erased since this backup were not restored, as it should be.",
+        },
+        "cli.restore.erased.one": {
+            "fr": "{n} note ou version effacée depuis cette sauvegarde n'a pas été restaurée, comme il se doit.",
+            "en": "{n} entry or version erased since this backup was not restored, as it should be.",
+        },
+        "cli.backups.other_set": {
+            "fr": "La sauvegarde n° {number} vient d'une autre clé de sauvegarde de ce coffre (elle a été copiée ici) : elle n'est pas prise en compte.",
+            "en": "Backup no. {number} comes from another backup key of this vault (it was copied here): it is not trusted.",
+        },
     }
 )

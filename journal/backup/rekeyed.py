@@ -3,7 +3,7 @@
 A generation is age-encrypted to the master recipient of its day and its people's keys
 live in the keyring, wrapped to that master. After a rekey, the first backup to a set
 finds a keyring encrypted to another master (age says so in its header, unlike a
-damaged keyring: `_other_master`). Rather than overwrite it (every earlier
+damaged keyring: `other_master`). Rather than overwrite it (every earlier
 generation would then be lost), it *retires* the set's key files under a name that says
 up to which generation they open:
 
@@ -14,10 +14,20 @@ so generations 1 to 12 still open with the old passphrase or the old recovery co
 generations written after. Retired files go when no kept generation needs them.
 
 Erasure comes first: retired keys cannot be rewritten without the old identity, so if
-anyone was forgotten since the set's last backup (the vault has more tombstones than
-the set received), nothing is retired and the earlier generations lose their keys with
-the overwritten keyring; and a forgetting after a retirement removes every retired file
-at the next backup. `backups` then says which generations no longer open.
+anyone was forgotten, or an entry or version erased, since the set's last backup (the
+vault has more tombstones or `erased` rows than it recorded the set had received:
+`journal.backup.listing.received`, never the plain manifest's count), nothing is
+retired and the earlier generations lose their keys with the overwritten keyring; and
+an erasure after a retirement removes every retired file at the next backup. `backups`
+then says which generations no longer open.
+
+With tamper-evident sets (`journal.backup.keyring`): the retired keyring, the earlier
+generations and their header tags are all under the old identity's integrity key, so
+restoring one of them uses the identity that opened the retired `identity` file and
+reads the retired keyring with it (`keys_for`, `trust.load_keyring(file=...)`). The
+first backup after the rekey starts a new keyring and manifest signed under the new
+identity, with a new set id, numbering on past every earlier generation, which it
+lists as `rekeyed` (kept and rotated, never opened with the new identity).
 
 Each generation's master recipient (public) is recorded in the manifest, so that the
 listing can tell, without any key, which generations open only with an old passphrase.
@@ -34,7 +44,7 @@ from typing import TYPE_CHECKING
 
 import pyrage
 
-from journal.backup.sets import KEYRING_FILE, Keyring, Manifest
+from journal.backup.keyring import KEYRING_FILE, Keyring
 from journal.fsutil import fsync_dir
 from journal.layout import IDENTITY_FILE, RECOVERY_FILE
 
@@ -87,7 +97,7 @@ def _remove_retired(set_dir: Path, keep: int | None) -> None:
                     os.unlink(set_dir / name)
 
 
-def _other_master(set_dir: Path, identity: pyrage.x25519.Identity) -> bool:
+def other_master(set_dir: Path, identity: pyrage.x25519.Identity) -> bool:
     """Is the set's keyring age-encrypted to another master (a rekey), not damaged?
 
     age tells the two apart in the header: with no stanza for this identity it reports
@@ -110,26 +120,36 @@ def _other_master(set_dir: Path, identity: pyrage.x25519.Identity) -> bool:
 def before_writing(
     set_dir: Path,
     keyring: Keyring | None,
-    manifest: Manifest,
+    after_rekey: bool,
     tombstones: dict[str, str],
-    existing: dict[int, Path],
-    identity: pyrage.x25519.Identity,
+    erased: dict[str, tuple[str, str]],
+    received: tuple[int, int] | None,
+    upto: int,
 ) -> None:
     """Called by `back_up` before it writes the set's key files; see the module docstring.
 
-    `keyring` is the set's keyring as the current identity opens it (None when absent or
-    not openable), `tombstones` the vault's, `identity` the current master.
+    `keyring` is the set's keyring as the current identity trusts it (None when absent,
+    not openable or altered); `after_rekey` comes from the numbering
+    (`journal.backup.prepare.find_numbering`: nothing on the set is signed under this
+    identity and its keyring is another master's), so a keyring from before a rekey put
+    back on a set already signed under the new identity is never taken for one;
+    `tombstones` and `erased` are the vault's; `received` what the vault recorded that
+    the set had received at its last backup (forgotten people, erased entries and
+    versions: `journal.backup.listing.received`), None when it has no record of it.
     """
-    foreign = keyring is None and bool(existing) and _other_master(set_dir, identity)
-    if foreign and manifest.vault_id and len(tombstones) <= manifest.erasures:
-        upto = max(existing)
+    erasing = received is None or len(tombstones) > received[0] or len(erased) > received[1]
+    if after_rekey and not erasing:
         for name in KEY_FILES:
             source = set_dir / name
             if source.exists():
                 os.replace(source, set_dir / retired_name(name, upto))
         fsync_dir(set_dir)
-    elif foreign or (keyring is not None and set(tombstones) - set(keyring.tombstones)):
-        _remove_retired(set_dir, None)  # someone forgotten: no old key may stay
+        return
+    if keyring is not None:
+        erasing = bool(set(tombstones) - set(keyring.tombstones))
+        erasing = erasing or bool(set(erased) - set(keyring.erased))
+    if after_rekey or erasing:
+        _remove_retired(set_dir, None)  # something erased since: no old key may stay
 
 
 def after_rotation(set_dir: Path, kept: list[int]) -> None:

@@ -1,11 +1,18 @@
 """Restoring a vault from a backup set: onto a fresh machine, or over the current vault.
 
-Never partial. The generation is decrypted and checked in memory, joined with the
-set's keyring (person keys live only there), stripped of everyone the set or the
-vault knows to be forgotten, written as a complete vault in a hidden folder beside the
-target, opened and read entirely (every profile, entry, earlier version and draft must
+Never partial. The keyring is checked (authenticated, not older than any generation:
+`journal.backup.trust`), the generation is decrypted and checked in memory against it,
+joined with the set's keyring (person keys live only there), stripped of everyone the
+set or the vault knows to be forgotten, written as a complete vault in a hidden folder
+beside the target, opened, cleared of every deleted entry and erased version the set or
+the vault knows of, read entirely (every profile, entry, earlier version and draft must
 decrypt), and only then swapped in by renames. The current vault, if any, is kept
 aside until the restored one has opened in its place, then removed.
+
+What is re-applied is a union: the tombstones (people) and the erased entries and
+versions of the current vault, of the keyring, and of the generation itself. The
+keyring carries every earlier generation's forward, and a keyring older than a
+generation is refused, so no generation of the set knows of an erasure it lacks.
 """
 
 from __future__ import annotations
@@ -23,16 +30,12 @@ import pyrage
 
 from journal.backup import strings  # noqa: F401  (registers the messages)
 from journal.backup.io import GenerationDamaged, Progress, no_progress, read_from_device
-from journal.backup.listing import SetInfo, describe_set
+from journal.backup.keyring import KEYRING_FILE, Keyring
+from journal.backup.listing import GenerationInfo, SetInfo, describe_set
+from journal.backup.prepare import read_erased
 from journal.backup.rekeyed import keys_for
-from journal.backup.sets import (
-    HEADER_TABLE,
-    KEYRING_FILE,
-    Keyring,
-    open_generation,
-    read_keyring,
-    table_counts,
-)
+from journal.backup.sets import HEADER_TABLE, OtherSet, table_counts
+from journal.backup.trust import check_coverage, load_keyring, open_in_set
 from journal.errors import BackupError, DentelleError
 from journal.fsutil import fsync_dir, make_private_dir, touch_private, write_atomic
 from journal.layout import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE
@@ -53,20 +56,33 @@ class RestoreReport:
     entries: int
     forgotten: int
     replaced: bool
+    authenticated: bool = True  # False: a generation or set written before tags
+    erased: int = 0  # deleted entries and erased versions removed again
 
 
-def _damaged(info: SetInfo, number: int, identity: pyrage.x25519.Identity, vault_id: str):
-    """The error for a damaged generation, naming the ones that do open."""
+def _damaged(
+    info: SetInfo,
+    chosen: GenerationInfo,
+    identity: pyrage.x25519.Identity,
+    keyring: Keyring,
+    other_set: bool = False,
+) -> BackupError:
+    """The error for a damaged (or foreign) generation, naming the ones that do open."""
     good = []
     for other in reversed(info.generations):
-        if other.number == number:
+        if other.number == chosen.number:
             continue
         try:
-            conn, _ = open_generation(other.path, other.number, identity, vault_id=vault_id)
+            conn, _ = open_in_set(other, identity, keyring)
         except (GenerationDamaged, OSError):
             continue
         conn.close()
         good.append(other.number)
+    number = chosen.number
+    if other_set:
+        if not good:
+            return BackupError("backup.other_set_alone", number=number)
+        return BackupError("backup.other_set", number=number, good=", ".join(map(str, good)))
     if not good:
         return BackupError("backup.damaged_all", number=number)
     key = "backup.damaged" if all(n < number for n in good) else "backup.damaged_others"
@@ -122,18 +138,20 @@ def _join_keys(
     return len(erase)
 
 
-def _current_tombstones(vault: Vault) -> dict[str, str]:
-    """Tombstones of the vault being replaced: ids only, readable without its key."""
+def _current_tombstones(vault: Vault) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """Tombstones and erased entries of the vault being replaced: ids only, readable
+    without its key."""
     if not vault.database_file.exists():
-        return {}
+        return {}, {}
     try:
         conn = sqlite3.connect(f"{vault.database_file.as_uri()}?mode=ro", uri=True)
         try:
-            return dict(conn.execute("SELECT person_id, forgotten_on FROM tombstones"))
+            people = dict(conn.execute("SELECT person_id, forgotten_on FROM tombstones"))
+            return people, read_erased(conn)
         finally:
             conn.close()
     except sqlite3.Error:
-        return {}
+        return {}, {}
 
 
 def _write_database(conn: sqlite3.Connection, path: Path, progress: Progress) -> None:
@@ -170,11 +188,15 @@ def _check_file(path: Path, expected: dict[str, int]) -> None:
 
 
 def _read_everything(vault: Vault, identity: pyrage.x25519.Identity, progress: Progress) -> None:
-    """Open the staged vault as the app will (migrating an older schema), and decrypt
-    every value it holds: profiles, entries, earlier versions, drafts, practice notes,
-    consultation records."""
+    """Open the staged vault as the app will (migrating an older schema), check every
+    integrity tag, and decrypt every value it holds: profiles, entries, earlier
+    versions, drafts, practice notes, consultation records."""
     journal = vault.open(identity)
     try:
+        # Every tag, after the erasures of `_join_keys` (they delete a forgotten person's
+        # tags with their rows: tags carry `person_id`) and `apply_erased` (through the
+        # store, which re-tags): what is restored is exactly what the tags vouch for.
+        journal.verify_integrity()
         people = journal.people()
         total = len(people) + 1
         progress("restore.phase.verify", 0, total)
@@ -225,9 +247,11 @@ def restore(
     """Restore generation `generation` (default: the latest) of a set into `vault`.
 
     The caller confirms first when `vault.exists()`: this replaces it. Raises
-    `BackupError` (damaged generation, naming the good ones; damaged keyring; target
-    not writable), `VaultBusy` if the vault is open elsewhere; in every case the target
-    is left exactly as it was.
+    `BackupError` (damaged generation, or one copied from another key, naming the good
+    ones; keyring damaged, altered or older than a generation; target not writable),
+    `VaultBusy` if the vault is open elsewhere; in every case the target is left exactly
+    as it was. The report says whether the generation and keyring were authenticated
+    (False for a set written before tags) and how many erased entries stayed erased.
     """
     today = today or date.today()
     info = describe_set(destination)
@@ -235,35 +259,36 @@ def restore(
     _check_target(vault)
     keys = keys_for(info.path, chosen.number)  # retired ones for a generation before a rekey
     try:
-        keyring = read_keyring(info.path, identity, keys[KEYRING_FILE])
+        keyring = load_keyring(info, identity, keys[KEYRING_FILE])
         key_files = {name: read_from_device(keys[name]) for name in (IDENTITY_FILE, RECOVERY_FILE)}
-    except (FileNotFoundError, GenerationDamaged):
+        check_coverage(info, keyring, identity)
+    except FileNotFoundError:
         raise BackupError("backup.keyring_damaged", path=str(info.path)) from None
     except OSError as error:
         raise _read_error(error) from None
-    vault_id = info.vault_id or keyring.vault_id
-    if keyring.vault_id != vault_id:
-        raise BackupError("backup.keyring_damaged", path=str(info.path))
     try:
-        conn, header = open_generation(
-            chosen.path,
-            chosen.number,
+        conn, header = open_in_set(
+            chosen,
             identity,
-            vault_id=vault_id,
+            keyring,
             progress=progress,
             phases=("restore.phase.read", "restore.phase.check"),
         )
+    except OtherSet:
+        raise _damaged(info, chosen, identity, keyring, other_set=True) from None
     except GenerationDamaged:
-        raise _damaged(info, chosen.number, identity, vault_id) from None
+        raise _damaged(info, chosen, identity, keyring) from None
     except OSError as error:
         raise _read_error(error) from None
     try:
         recipient = conn.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
         if recipient is None or recipient[0] != str(identity.to_public()):
             raise BackupError("restore.wrong_key")
-        forgotten = _join_keys(conn, keyring, _current_tombstones(vault), today)
+        tombstones, vault_erased = _current_tombstones(vault)
+        erased = {**read_erased(conn), **keyring.erased, **vault_erased}
+        forgotten = _join_keys(conn, keyring, tombstones, today)
         counts = table_counts(conn)
-        staged = _stage(conn, vault, key_files, identity, counts, progress)
+        staged, counts, removed = _stage(conn, vault, key_files, identity, counts, erased, progress)
     except OSError as error:
         raise BackupError(
             "restore.not_writable", path=str(vault.path), reason=error.strerror or str(error)
@@ -279,6 +304,8 @@ def restore(
         entries=counts.get("entries", 0),
         forgotten=forgotten,
         replaced=replaced,
+        authenticated=keyring.authenticated and header.authenticated,
+        erased=removed,
     )
 
 
@@ -288,9 +315,11 @@ def _stage(
     key_files: dict[str, bytes],
     identity: pyrage.x25519.Identity,
     counts: dict[str, int],
+    erased: dict[str, tuple[str, str]],
     progress: Progress,
-) -> Path:
-    """A complete, verified vault in a hidden folder beside the target."""
+) -> tuple[Path, dict[str, int], int]:
+    """A complete, verified vault in a hidden folder beside the target; its final row
+    counts, and how many deleted entries and erased versions were removed again."""
     parent = vault.path.parent
     make_private_dir(parent)
     staged = parent / f".{vault.path.name}.restoring-{secrets.token_hex(4)}"
@@ -301,7 +330,10 @@ def _stage(
             write_atomic(staged / name, data)
         try:
             _check_file(staged / DATABASE_FILE, counts)
-            _read_everything(Vault(staged, keywrap=vault.keywrap), identity, progress)
+            staged_vault = Vault(staged, keywrap=vault.keywrap)
+            removed = _apply_erased(staged_vault, identity, erased)
+            _read_everything(staged_vault, identity, progress)
+            counts = _counts(staged / DATABASE_FILE)
         except (GenerationDamaged, DentelleError) as error:
             reason = getattr(error, "reason", None) or getattr(error, "key", "?")
             raise BackupError("restore.unverified", reason=reason) from None
@@ -309,7 +341,27 @@ def _stage(
     except BaseException:
         _remove_tree(staged)
         raise
-    return staged
+    return staged, counts, removed
+
+
+def _apply_erased(
+    vault: Vault, identity: pyrage.x25519.Identity, erased: dict[str, tuple[str, str]]
+) -> int:
+    """Delete again, through the store (which keeps every summary right), the entries and
+    versions erased after this generation was made; the tombstones go in too."""
+    journal = vault.open(identity)
+    try:
+        return journal.apply_erased(erased)
+    finally:
+        journal.close()
+
+
+def _counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return table_counts(conn)
+    finally:
+        conn.close()
 
 
 def _remove_tree(path: Path) -> None:

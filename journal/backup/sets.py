@@ -9,15 +9,25 @@ What `DIR/dentelle-backup/` holds (the worker-facing account is docs/backup.md):
 | `identity.age`   | copy of the vault's `identity.age`                 | the passphrase         |
 | `recovery.age`   | copy of the vault's `recovery.age`                 | the recovery code      |
 | `keyring.age`    | wrapped person keys, tombstones, which people each | the master identity    |
-|                  | generation holds (JSON)                            |                        |
+|                  | generation holds, set id, last number, tag (JSON)  | (see `keyring`)        |
 | `gen-000042.age` | a SQLite image of the vault, person keys removed,  | the master identity    |
-|                  | plus a `backup_generation` table binding its ids   |                        |
+|                  | plus a `backup_generation` table binding it to its |                        |
+|                  | set (set id, number, content digest, tag)          |                        |
 | `LISEZMOI.txt`   | what this folder is and how to restore it          | anyone                 |
 
 Why the keys live apart (crypto-shredding): a generation is never rewritten, so it must
 not hold anything that would open a forgotten person. Person keys exist only in the
 keyring, which every backup rewrites whole; forgetting someone and backing up once more
 leaves their old ciphertext in old generations with no key anywhere in the set.
+
+What is authenticated (issue 11): age alone is not, since anyone can encrypt to the
+vault's public key. The keyring, the manifest and each generation's header carry an
+HMAC under the integrity key (`journal.crypto.integrity_key`, derived from the master
+identity, never stored); a generation's tag covers its set id, number, date, row counts
+and a digest of every row, so one copied from another key of the same vault, renamed,
+or written by someone else is refused. The manifest stays readable without any key (it
+is what `dentelle backups` lists); with the key at hand, a manifest whose tag does not
+check is ignored. Sets of format 1 (no tags) are read as unauthenticated.
 
 File names avoid `:` (FAT refuses it) and hold no date; how files are written and read
 back is `journal.backup.io`.
@@ -27,34 +37,40 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import io
 import json
 import os
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 import pyrage
 
+from journal import crypto
 from journal.backup.io import (
     DeviceReader,
     GenerationDamaged,
     Progress,
     evict,
     no_progress,
-    read_from_device,
 )
+from journal.backup.keyring import KEYRING_FILE, document_ok, tag_document
 
 SET_DIR_NAME = "dentelle-backup"
 MANIFEST_FILE = "manifest.json"
-KEYRING_FILE = "keyring.age"
 README_FILE = "LISEZMOI.txt"
-SET_FORMAT = "dentelle-backup/1"
-KEYRING_FORMAT = "dentelle-keyring/1"
+SET_FORMAT = "dentelle-backup/2"
+LEGACY_SET_FORMAT = "dentelle-backup/1"  # before issue 11: no set id, no tags
 HEADER_TABLE = "backup_generation"
-GENERATION_PATTERN = re.compile(r"^gen-(\d{6})\.age$")
+GENERATION_LABEL = "backup-generation"
+MANIFEST_LABEL = "backup-manifest"
+# Six digits or more: a number past 999999 must not make a generation invisible.
+GENERATION_PATTERN = re.compile(r"^gen-(\d{6,})\.age$")
+
+__all__ = ["KEYRING_FILE", "MANIFEST_FILE", "SET_DIR_NAME"]
 
 
 def generation_name(number: int) -> str:
@@ -102,45 +118,145 @@ def encrypted_size(plain_size: int) -> int:
     return plain_size + 16 * (plain_size // 65536 + 1) + 16 + 512
 
 
-def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    """Rows per table: compared after reading back, kept only inside encrypted files."""
-    names = [
+def _table_names(conn: sqlite3.Connection) -> list[str]:
+    """Every table but SQLite's own and the generation's header, by name."""
+    return [
         row[0]
         for row in conn.execute(
             "SELECT name FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%' "
             "ORDER BY name"
         )
+        if row[0] != HEADER_TABLE
     ]
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows per table: compared after reading back, kept only inside encrypted files."""
     return {
         name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-        for name in names
-        if name != HEADER_TABLE
+        for name in _table_names(conn)
     }
+
+
+def _feed(digest: hashlib._Hash, row: tuple) -> None:
+    """One row into a digest, each value typed and length-prefixed (blobs not copied)."""
+    for value in row:
+        if value is None:
+            digest.update(b"\0\0\0\0\0\0\0\1n")
+            continue
+        if isinstance(value, bytes):
+            kind, data = b"b", value
+        elif isinstance(value, str):
+            kind, data = b"s", value.encode("utf-8", "surrogatepass")
+        else:
+            kind, data = b"v", repr(value).encode("ascii")
+        digest.update((len(data) + 1).to_bytes(8, "big") + kind)
+        digest.update(data)
+
+
+def content_digest(conn: sqlite3.Connection) -> str:
+    """SHA-256 over every row of every table but the header.
+
+    Rows are read in rowid order (the image is copied byte for byte, so rowids do not
+    change between writing and reading back); a table without rowids, should a later
+    schema add one, is hashed row by row and its row hashes sorted.
+    """
+    total = hashlib.sha256()
+    for name in _table_names(conn):
+        table = hashlib.sha256()
+        try:
+            for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid'):
+                _feed(table, row)
+        except sqlite3.OperationalError:
+            table = hashlib.sha256()
+            hashes = []
+            for row in conn.execute(f'SELECT * FROM "{name}"'):
+                one = hashlib.sha256()
+                _feed(one, row)
+                hashes.append(one.digest())
+            for one_hash in sorted(hashes):
+                table.update(one_hash)
+        total.update(name.encode("utf-8") + b"\0" + table.digest())
+    return total.hexdigest()
 
 
 @dataclass(frozen=True)
 class GenerationHeader:
-    """What binds a generation to its set: age has no associated data, so it is inside."""
+    """What binds a generation to its set: age has no associated data, so it is inside.
+
+    `set_id` and `digest` are None, and `authenticated` False, in a format-1 generation.
+    """
 
     vault_id: str
     number: int
     created: str
     counts: dict[str, int] = field(default_factory=dict)
+    set_id: str | None = None
+    digest: str | None = None
+    authenticated: bool = False
+
+    def tag(self, key: bytes) -> bytes:
+        return crypto.integrity_tag(key, GENERATION_LABEL, *_tag_parts(self))
 
 
-def write_header(conn: sqlite3.Connection, header: GenerationHeader) -> None:
+def write_header(conn: sqlite3.Connection, header: GenerationHeader, key: bytes) -> None:
     conn.execute(f"CREATE TABLE {HEADER_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
     conn.executemany(
         f"INSERT INTO {HEADER_TABLE} (key, value) VALUES (?, ?)",
         [
             ("format", SET_FORMAT),
             ("vault_id", header.vault_id),
+            ("set_id", header.set_id or ""),
             ("number", str(header.number)),
             ("created", header.created),
             ("counts", json.dumps(header.counts, sort_keys=True)),
+            ("digest", header.digest or ""),
+            ("tag", base64.b64encode(header.tag(key)).decode("ascii")),
         ],
     )
     conn.commit()
+
+
+class OtherSet(GenerationDamaged):
+    """A genuine generation of this vault, but of another backup set (another key)."""
+
+
+def _read_header(conn: sqlite3.Connection, identity: pyrage.x25519.Identity) -> GenerationHeader:
+    rows = dict(conn.execute(f"SELECT key, value FROM {HEADER_TABLE}").fetchall())
+    header = GenerationHeader(
+        vault_id=rows["vault_id"],
+        number=int(rows["number"]),
+        created=rows["created"],
+        counts=json.loads(rows["counts"]),
+        set_id=rows.get("set_id") or None,
+        digest=rows.get("digest") or None,
+    )
+    fmt = rows.get("format")
+    if fmt == LEGACY_SET_FORMAT:
+        return header
+    if fmt != SET_FORMAT or header.set_id is None or header.digest is None:
+        raise GenerationDamaged("format")
+    tag = base64.b64decode(rows.get("tag") or "", validate=True)
+    if not crypto.integrity_ok(
+        crypto.integrity_key(identity), tag, GENERATION_LABEL, *_tag_parts(header)
+    ):
+        raise GenerationDamaged("tag")
+    if content_digest(conn) != header.digest:
+        raise GenerationDamaged("digest")
+    return replace(header, authenticated=True)
+
+
+def _tag_parts(header: GenerationHeader) -> tuple[str, ...]:
+    counts = json.dumps(header.counts, sort_keys=True)
+    return (
+        SET_FORMAT,
+        header.vault_id,
+        header.set_id or "",
+        str(header.number),
+        header.created,
+        counts,
+        header.digest or "",
+    )
 
 
 def load_generation(
@@ -149,15 +265,18 @@ def load_generation(
     *,
     vault_id: str | None,
     number: int,
+    set_id: str | None = None,
+    untagged: bool = True,
     progress: Progress = no_progress,
     check_phase: str = "backup.phase.check",
 ) -> tuple[sqlite3.Connection, GenerationHeader]:
     """Decrypt a generation into memory and check it all; raise `GenerationDamaged`.
 
-    Checks, in order: age authentication (any flipped bit or truncation), SQLite
-    `PRAGMA integrity_check`, the header's vault id and number against the set and the
-    file name (a generation renamed or copied from another set), and every table's row
-    count against the counts recorded when the snapshot was taken.
+    Checks, in order: age decryption (any flipped bit or truncation), SQLite
+    `PRAGMA integrity_check`, the header's tag and content digest (format 2; a format-1
+    generation only if `untagged`), its vault id, number and set id against the set and
+    the file name (a generation renamed, or copied from another key: `OtherSet`), and
+    every table's row count against the counts recorded when the snapshot was taken.
     """
     plain = io.BytesIO()
     try:
@@ -175,19 +294,15 @@ def load_generation(
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
             raise GenerationDamaged("integrity_check")
-        rows = dict(conn.execute(f"SELECT key, value FROM {HEADER_TABLE}").fetchall())
-        header = GenerationHeader(
-            vault_id=rows["vault_id"],
-            number=int(rows["number"]),
-            created=rows["created"],
-            counts=json.loads(rows["counts"]),
-        )
-        if rows.get("format") != SET_FORMAT:
-            raise GenerationDamaged("format")
+        header = _read_header(conn, identity)
+        if not header.authenticated and not untagged:
+            raise GenerationDamaged("not authenticated")
         if vault_id is not None and header.vault_id != vault_id:
             raise GenerationDamaged("vault id")
         if header.number != number:
             raise GenerationDamaged("number")
+        if set_id is not None and header.authenticated and header.set_id != set_id:
+            raise OtherSet("set id")
         if table_counts(conn) != header.counts:
             raise GenerationDamaged("counts")
         progress(check_phase, 1, 1)
@@ -206,6 +321,8 @@ def open_generation(
     identity: pyrage.x25519.Identity,
     *,
     vault_id: str | None,
+    set_id: str | None = None,
+    untagged: bool = True,
     progress: Progress = no_progress,
     phases: tuple[str, str] = ("backup.phase.verify", "backup.phase.check"),
 ) -> tuple[sqlite3.Connection, GenerationHeader]:
@@ -220,6 +337,8 @@ def open_generation(
             identity,
             vault_id=vault_id,
             number=number,
+            set_id=set_id,
+            untagged=untagged,
             progress=progress,
             check_phase=phases[1],
         )
@@ -227,106 +346,56 @@ def open_generation(
         os.close(fd)
 
 
-# -- keyring -------------------------------------------------------------------------
-
-
-@dataclass
-class Keyring:
-    """The only place of the set where person keys live (still wrapped to the master).
-
-    `generations` records which people each kept generation holds, so a key can be
-    dropped once no kept generation and not the vault need it; `tombstones` are the
-    people forgotten, whose keys must never come back.
-    """
-
-    vault_id: str
-    keys: dict[str, bytes] = field(default_factory=dict)
-    tombstones: dict[str, str] = field(default_factory=dict)
-    generations: dict[int, list[str]] = field(default_factory=dict)
-
-    def to_bytes(self, written: str) -> bytes:
-        return json.dumps(
-            {
-                "format": KEYRING_FORMAT,
-                "vault_id": self.vault_id,
-                "written": written,
-                "keys": {pid: base64.b64encode(k).decode("ascii") for pid, k in self.keys.items()},
-                "tombstones": self.tombstones,
-                "generations": {str(n): ids for n, ids in self.generations.items()},
-            },
-            sort_keys=True,
-        ).encode("utf-8")
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> Keyring:
-        try:
-            raw = json.loads(data.decode("utf-8"))
-            if raw.get("format") != KEYRING_FORMAT:
-                raise GenerationDamaged("keyring format")
-            return cls(
-                vault_id=str(raw["vault_id"]),
-                keys={pid: base64.b64decode(k) for pid, k in raw["keys"].items()},
-                tombstones={str(p): str(d) for p, d in raw["tombstones"].items()},
-                generations={int(n): list(ids) for n, ids in raw["generations"].items()},
-            )
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
-            raise GenerationDamaged("keyring content") from None
-
-
-def read_keyring(
-    set_dir: Path, identity: pyrage.x25519.Identity, file: Path | None = None
-) -> Keyring:
-    """Raise `FileNotFoundError` when absent, `GenerationDamaged` when unreadable.
-
-    `file`: a keyring retired after a rekey (`journal.backup.rekeyed`) instead of the set's.
-    """
-    blob = read_from_device(file or set_dir / KEYRING_FILE)
-    try:
-        plain = pyrage.decrypt(blob, [identity])
-    except (pyrage.DecryptError, ValueError, TypeError):
-        raise GenerationDamaged("keyring decrypt") from None
-    return Keyring.from_bytes(plain)
-
-
 # -- manifest ------------------------------------------------------------------------
 
 
 @dataclass
 class Manifest:
-    """Plain, advisory bookkeeping: the files are the truth, this adds dates and checks."""
+    """Plain, advisory bookkeeping: the files and the keyring are the truth.
+
+    Readable without any key (dates, sizes, checks, for `dentelle backups`); tagged
+    under the integrity key, so that with the key at hand an edited one is ignored
+    (`read_manifest(..., key)`). `authenticated` says its tag checked; a format-1
+    manifest has no set id and no tag.
+    """
 
     vault_id: str
     last_number: int = 0
     generations: dict[int, dict] = field(default_factory=dict)
-    # How many erasures (tombstones) the keyring held at the last backup: compared with
-    # the vault's own count, it tells a set that has not yet received a forgetting.
+    # How many people the vault had forgotten at the last backup: shown, and kept for
+    # older readers; the warning uses what the vault itself recorded (`listing`).
     erasures: int = 0
+    set_id: str | None = None
+    authenticated: bool = False
 
-    def to_bytes(self) -> bytes:
-        return (
-            json.dumps(
-                {
-                    "format": SET_FORMAT,
-                    "vault_id": self.vault_id,
-                    "last_number": self.last_number,
-                    "erasures": self.erasures,
-                    "generations": [
-                        {"number": n, **info} for n, info in sorted(self.generations.items())
-                    ],
-                },
-                indent=2,
-                sort_keys=True,
-            )
-            + "\n"
-        ).encode("utf-8")
+    def to_bytes(self, key: bytes | None = None) -> bytes:
+        """Format 2, tagged, when the set has an id and the key is at hand; else 1."""
+        document = {
+            "format": LEGACY_SET_FORMAT,
+            "vault_id": self.vault_id,
+            "last_number": self.last_number,
+            "erasures": self.erasures,
+            "generations": [{"number": n, **info} for n, info in sorted(self.generations.items())],
+        }
+        if key is not None and self.set_id is not None:
+            document.update(format=SET_FORMAT, set_id=self.set_id)
+            document = tag_document(key, MANIFEST_LABEL, document)
+        return (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def read_manifest(set_dir: Path) -> Manifest | None:
-    """None when missing or unreadable (the generations and keyring still speak)."""
+def read_manifest(set_dir: Path, key: bytes | None = None) -> Manifest | None:
+    """None when missing or unreadable (the generations and keyring still speak), or,
+    with the integrity key given, when it is of format 2 and its tag does not check."""
     try:
         raw = json.loads((set_dir / MANIFEST_FILE).read_bytes().decode("utf-8"))
-        if raw.get("format") != SET_FORMAT:
+        fmt = raw.get("format")
+        if fmt not in (SET_FORMAT, LEGACY_SET_FORMAT):
             return None
+        authenticated = False
+        if fmt == SET_FORMAT and key is not None:
+            if not document_ok(key, MANIFEST_LABEL, raw):
+                return None
+            authenticated = True
         generations = {
             int(g["number"]): {k: v for k, v in g.items() if k != "number"}
             for g in raw.get("generations", [])
@@ -336,6 +405,8 @@ def read_manifest(set_dir: Path) -> Manifest | None:
             last_number=int(raw.get("last_number", 0)),
             generations=generations,
             erasures=int(raw.get("erasures", 0)),
+            set_id=str(raw["set_id"]) if fmt == SET_FORMAT else None,
+            authenticated=authenticated,
         )
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
         return None

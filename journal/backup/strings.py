@@ -118,6 +118,22 @@ register(
             "fr": "Le dossier {path} existe mais vous n'avez pas le droit d'y écrire : choisissez-en un autre.",
             "en": "The folder {path} exists but you cannot write in it: choose another one.",
         },
+        "backup.keyring_altered": {
+            "fr": "Le trousseau de ce jeu de sauvegardes ({path}) a été modifié en dehors de Dentelle : il n'est pas pris en compte, et rien n'a été restauré. Prenez une autre clé de sauvegarde ; la prochaine sauvegarde sur celle-ci en écrira un nouveau.",
+            "en": "The keyring of this backup set ({path}) was changed outside Dentelle: it is not trusted, and nothing was restored. Use another backup key; the next backup to this one writes a new keyring.",
+        },
+        "backup.keyring_older": {
+            "fr": "Le trousseau de ce jeu de sauvegardes ({path}) est plus ancien que la sauvegarde n° {number} (il s'arrête au n° {covered}) : il a sans doute été remplacé par une ancienne copie. Rien n'a été restauré : avec lui, des personnes ajoutées depuis seraient perdues, ou des personnes oubliées reviendraient. Prenez une autre clé de sauvegarde.",
+            "en": "The keyring of this backup set ({path}) is older than backup no. {number} (it stops at no. {covered}): it was most likely replaced by an old copy. Nothing was restored: with it, people added since would be lost, or forgotten people would come back. Use another backup key.",
+        },
+        "backup.other_set": {
+            "fr": "La sauvegarde n° {number} vient d'une autre clé de sauvegarde de ce coffre (elle a été copiée ici) : elle n'est pas prise en compte. Celles de cette clé sont intactes : n° {good}.",
+            "en": "Backup no. {number} comes from another backup key of this vault (it was copied here): it is not trusted. The ones of this key are fine: no. {good}.",
+        },
+        "backup.other_set_alone": {
+            "fr": "La sauvegarde n° {number} vient d'une autre clé de sauvegarde de ce coffre (elle a été copiée ici) : elle n'est pas prise en compte, et aucune autre de cette clé n'est lisible.",
+            "en": "Backup no. {number} comes from another backup key of this vault (it was copied here): it is not trusted, and no other backup of this key can be read.",
+        },
     }
 )
 

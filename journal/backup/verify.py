@@ -9,25 +9,31 @@ from pathlib import Path
 
 import pyrage
 
+from journal import crypto
 from journal.backup.io import GenerationDamaged, Progress, no_progress, write_bytes_verified
 from journal.backup.listing import describe_set
 from journal.backup.sets import (
     MANIFEST_FILE,
     Manifest,
+    OtherSet,
     generation_name,
     iso_now,
-    open_generation,
-    read_keyring,
     read_manifest,
 )
+from journal.backup.trust import check_coverage, load_keyring, open_in_set
 from journal.errors import BackupError
 
 
 @dataclass(frozen=True)
 class CheckResult:
+    """One generation checked: `other_set` when it is a genuine generation of this vault
+    copied from another backup key; `authenticated` False for one written before tags."""
+
     number: int
     ok: bool
     counts: dict[str, int] = field(default_factory=dict)
+    other_set: bool = False
+    authenticated: bool = False
 
 
 def verify_set(
@@ -40,31 +46,37 @@ def verify_set(
     """Read every generation back from the device and check it whole; record the results.
 
     The results go into the manifest (best effort: a write-protected key is still
-    checked). The keyring is checked too: without it no generation opens.
+    checked). The keyring is checked first: without it no generation opens, and one
+    that is altered or older than a generation raises `BackupError`.
     """
     info = describe_set(destination)
     try:
-        keyring = read_keyring(info.path, identity)
-    except (OSError, GenerationDamaged):
+        keyring = load_keyring(info, identity)
+    except OSError:
         raise BackupError("backup.keyring_damaged", path=str(info.path)) from None
-    vault_id = info.vault_id or keyring.vault_id
-    if keyring.vault_id != vault_id:
-        raise BackupError("backup.keyring_damaged", path=str(info.path))
+    check_coverage(info, keyring, identity)
     results = []
-    recipient = str(identity.to_public())
     for generation in info.generations:
-        if generation.retired is not None or generation.recipient not in (None, recipient):
-            continue  # from before a rekey: another identity opens it (`backup.rekeyed`)
+        if generation.number in keyring.rekeyed:
+            continue  # from before a rekey: the old identity opens it (`backup.rekeyed`)
         try:
-            conn, header = open_generation(
-                generation.path, generation.number, identity, vault_id=vault_id, progress=progress
-            )
+            conn, header = open_in_set(generation, identity, keyring, progress=progress)
+        except OtherSet:
+            results.append(CheckResult(generation.number, False, other_set=True))
+            continue
         except (GenerationDamaged, OSError):
             results.append(CheckResult(generation.number, False))
             continue
         conn.close()
-        results.append(CheckResult(generation.number, True, header.counts))
-    manifest = read_manifest(info.path) or Manifest(vault_id=vault_id)
+        authenticated = header.authenticated and keyring.authenticated
+        results.append(CheckResult(generation.number, True, header.counts, False, authenticated))
+    key = crypto.integrity_key(identity) if keyring.authenticated else None
+    manifest = read_manifest(info.path, key)
+    if manifest is None or (keyring.authenticated and manifest.set_id != keyring.set_id):
+        # Missing, or edited (its tag does not check): rebuilt from the keyring.
+        manifest = Manifest(vault_id=keyring.vault_id, last_number=keyring.last_number)
+        manifest.erasures = len(keyring.tombstones)
+    manifest.set_id = keyring.set_id
     stamp = iso_now(now or datetime.now().astimezone())
     for result in results:
         entry = manifest.generations.setdefault(result.number, {})
@@ -72,5 +84,5 @@ def verify_set(
         with contextlib.suppress(OSError):
             entry["size"] = (info.path / generation_name(result.number)).stat().st_size
     with contextlib.suppress(OSError, GenerationDamaged):
-        write_bytes_verified(info.path / MANIFEST_FILE, manifest.to_bytes())
+        write_bytes_verified(info.path / MANIFEST_FILE, manifest.to_bytes(key))
     return results

@@ -2,7 +2,7 @@
 
 The order of the writes is what keeps both promises of the set: a failure at any point
 leaves every earlier generation usable, and a forgotten person's key leaves the set at
-the first backup after the erasure (see `_next_keyring`).
+the first backup after the erasure (see `journal.backup.prepare.next_keyring`).
 """
 
 from __future__ import annotations
@@ -29,32 +29,28 @@ from journal.backup.io import (
     write_bytes_verified,
     write_verified,
 )
-from journal.backup.listing import parse_time
+from journal.backup.keyring import KEYRING_FILE, Keyring, KeyringAltered, read_keyring
+from journal.backup.listing import parse_time, received, remember_set
+from journal.backup.prepare import find_numbering, next_keyring, prepare
 from journal.backup.sets import (
-    KEYRING_FILE,
     MANIFEST_FILE,
     README_FILE,
     GenerationHeader,
     ImageReader,
-    Keyring,
     Manifest,
     encrypted_size,
     generation_files,
     generation_name,
     iso_now,
     load_generation,
-    read_keyring,
     read_manifest,
     remove_leftovers,
     set_path,
-    table_counts,
-    write_header,
 )
 from journal.backup.strings import SizedBackupError
 from journal.errors import BackupError, DentelleError
 from journal.fsutil import make_private_dir
 from journal.layout import IDENTITY_FILE, RECOVERY_FILE
-from journal.store import PERSON_KEYS_META
 
 if TYPE_CHECKING:
     from journal.store import Journal
@@ -93,6 +89,9 @@ class BackupReport:
     kept: list[int]
     removed: list[int]
     warnings: list[str] = field(default_factory=list)
+    set_id: str | None = None
+    erasures: int = 0  # people the vault had forgotten when the snapshot was taken
+    erased: int = 0  # entries and versions it had erased then (`rekeyed.before_writing`)
 
 
 def _os_error(error: OSError, path: Path, *, committed: int | None = None) -> BackupError:
@@ -108,7 +107,11 @@ def _os_error(error: OSError, path: Path, *, committed: int | None = None) -> Ba
 
 
 def _claim(set_dir: Path, vault_id: str, identity: pyrage.x25519.Identity) -> Keyring | None:
-    """Refuse a set that belongs to another vault; return its keyring if it has one."""
+    """Refuse a set that belongs to another vault; return its keyring if it can be trusted.
+
+    A keyring that is damaged, or whose tag does not check (written by someone else), is
+    not read: a new one is built from the vault (and the authenticated manifest, if any).
+    """
     manifest = read_manifest(set_dir)
     if manifest is not None and manifest.vault_id != vault_id:
         raise BackupError("backup.other_vault", path=str(set_dir))
@@ -116,6 +119,8 @@ def _claim(set_dir: Path, vault_id: str, identity: pyrage.x25519.Identity) -> Ke
         keyring = read_keyring(set_dir, identity)
     except FileNotFoundError:
         keyring = None
+    except KeyringAltered:
+        keyring = None  # ours (it decrypted) but not written by us: never trusted
     except GenerationDamaged:
         if manifest is None:
             # Not ours to read: most likely another vault's set without its manifest.
@@ -126,56 +131,6 @@ def _claim(set_dir: Path, vault_id: str, identity: pyrage.x25519.Identity) -> Ke
     if manifest is None and keyring is None and generation_files(set_dir):
         raise BackupError("backup.set_unknown", path=str(set_dir))
     return keyring
-
-
-def _next_keyring(
-    old: Keyring | None,
-    vault_id: str,
-    wrapped: dict[str, bytes],
-    tombstones: dict[str, str],
-    number: int,
-    kept: list[int],
-) -> Keyring:
-    """Keys for the vault's people and for people of kept generations; none for the forgotten.
-
-    A person absent from the vault but present in a kept generation (the vault was
-    restored from an older one, say) keeps their key: only a tombstone removes it.
-    """
-    all_tombstones = {**(old.tombstones if old else {}), **tombstones}
-    generations = {n: ids for n, ids in (old.generations if old else {}).items() if n in kept}
-    generations[number] = sorted(wrapped)
-    keys = dict(wrapped)
-    if old is not None:
-        unknown = any(n not in generations for n in kept)
-        needed = {pid for ids in generations.values() for pid in ids}
-        for pid, key in old.keys.items():
-            if pid not in keys and (unknown or pid in needed):
-                keys[pid] = key
-    for pid in all_tombstones:
-        keys.pop(pid, None)
-    return Keyring(vault_id, keys, all_tombstones, generations)
-
-
-def _prepare(conn: sqlite3.Connection, header: GenerationHeader) -> tuple[bytes, dict, dict, dict]:
-    """The snapshot with person keys taken out, bound to its set, as bytes; never on disk.
-
-    Returns the image, the wrapped keys and tombstones it held, and its row counts.
-    """
-    try:
-        wrapped = {pid: bytes(k) for pid, k in conn.execute("SELECT id, wrapped_key FROM people")}
-        tombstones = dict(conn.execute("SELECT person_id, forgotten_on FROM tombstones"))
-        # secure_delete zeroes the bytes the shorter cells leave behind in each page.
-        conn.execute("PRAGMA secure_delete=ON")
-        conn.execute("UPDATE people SET wrapped_key=NULL")
-        # The vault's index of person keys holds the same keys: never in a generation.
-        conn.execute("DELETE FROM meta WHERE key=?", [PERSON_KEYS_META])
-        conn.commit()
-        counts = table_counts(conn)
-        write_header(conn, GenerationHeader(header.vault_id, header.number, header.created, counts))
-        image = conn.serialize()
-    finally:
-        conn.close()
-    return image, wrapped, tombstones, counts
 
 
 def _free_space(path: Path) -> int | None:
@@ -236,23 +191,64 @@ def back_up(
             make_private_dir(set_dir)
             remove_leftovers(set_dir)
             old_keyring = _claim(set_dir, vault_id, identity)
-            manifest = read_manifest(set_dir) or Manifest(vault_id=vault_id)
             existing = generation_files(set_dir)
         except BaseException:
             snapshot.close()
             raise
-        number = max([manifest.last_number, *existing]) + 1
-        kept = sorted([*existing, number])[-keep:]
-        image, wrapped, tombstones, counts = _prepare(
-            snapshot, GenerationHeader(vault_id, number, created)
+        key = crypto.integrity_key(identity)
+        trusted = read_manifest(set_dir, key)
+        plain = read_manifest(set_dir)
+        # Read before `prepare` takes the snapshot: what the set had received, by the
+        # vault's own record (the retirement of keys after a rekey depends on it).
+        got = received(snapshot, plain)
+        numbering = find_numbering(
+            old_keyring,
+            trusted,
+            existing,
+            identity,
+            vault_id,
+            other_master=old_keyring is None and rekeyed.other_master(set_dir, identity),
+            retired=rekeyed.retired_bounds(set_dir),
         )
+        if not numbering.trust_keyring:
+            old_keyring = None  # an old-format keyring on a signed set: never carried
+        # An edited manifest is ignored (its dates and checks too): the keyring's numbers
+        # count. A format-1 manifest (an older set being upgraded) keeps its dates.
+        manifest = Manifest(vault_id=vault_id)
+        if trusted is not None and trusted.set_id in (None, numbering.set_id):
+            manifest = trusted
+        elif numbering.after_rekey and plain is not None:
+            # The old identity signed the previous manifest: the new one cannot check it,
+            # and keeps only its plain account of the earlier generations (dates, master).
+            manifest.generations = {
+                n: g for n, g in plain.generations.items() if n in numbering.rekeyed
+            }
+        # Never reuse the name of a file that is there, even one the set does not know.
+        above = [n for n in existing if n > numbering.last_number]
+        number = max([numbering.last_number, *above]) + 1
+        known = sorted(n for n in existing if n in numbering.covered)
+        kept = sorted([*known, number])[-keep:]
+        snap = prepare(
+            snapshot,
+            GenerationHeader(vault_id, number, created, set_id=numbering.set_id),
+            key,
+        )
+        counts = snap.counts
         progress("backup.phase.snapshot", 1, 1)
-        rekeyed.before_writing(set_dir, old_keyring, manifest, tombstones, existing, identity)
-        keyring = _next_keyring(old_keyring, vault_id, wrapped, tombstones, number, kept)
-        keyring_blob = crypto.age_encrypt(keyring.to_bytes(created), [identity.to_public()])
+        rekeyed.before_writing(
+            set_dir,
+            old_keyring,
+            numbering.after_rekey,
+            snap.tombstones,
+            snap.erased,
+            got,
+            max(existing, default=0),
+        )
+        keyring = next_keyring(old_keyring, vault_id, numbering, snap, number, kept)
+        keyring_blob = crypto.age_encrypt(keyring.to_bytes(created, key), [identity.to_public()])
         copies = _key_copies(journal.path, set_dir)
 
-        needed = encrypted_size(len(image)) + len(keyring_blob) + 64 * 1024
+        needed = encrypted_size(len(snap.image)) + len(keyring_blob) + 64 * 1024
         needed += sum(len(data) for data in copies.values())
         free = _free_space(set_dir)
         if free is not None and free < needed:
@@ -261,15 +257,18 @@ def back_up(
         for name, data in copies.items():
             write_bytes_verified(set_dir / name, data)
         write_bytes_verified(set_dir / KEYRING_FILE, keyring_blob)
-        size = _write_generation(set_dir, number, image, identity, vault_id, counts, progress)
-        del image
+        size = _write_generation(
+            set_dir, number, snap.image, identity, vault_id, numbering.set_id, counts, progress
+        )
+        snap.image = b""
         committed = number
 
-        removed = [n for n in existing if n not in kept]
+        removed = [n for n in known if n not in kept]
         for old in removed:
             os.unlink(existing[old])
         manifest.last_number = number
-        manifest.erasures = len(keyring.tombstones)
+        manifest.set_id = numbering.set_id
+        manifest.erasures = len(snap.tombstones)
         manifest.generations = {n: i for n, i in manifest.generations.items() if n in kept}
         manifest.generations[number] = {
             "created": created,
@@ -279,7 +278,7 @@ def back_up(
             # Which master (public key): `backups` tells generations from before a rekey.
             "recipient": str(identity.to_public()),
         }
-        write_bytes_verified(set_dir / MANIFEST_FILE, manifest.to_bytes())
+        write_bytes_verified(set_dir / MANIFEST_FILE, manifest.to_bytes(key))
         rekeyed.after_rotation(set_dir, kept)
     except OSError as error:
         raise _os_error(error, set_dir, committed=committed) from None
@@ -294,6 +293,9 @@ def back_up(
         if committed is not None and record:
             with contextlib.suppress(DentelleError):
                 record_backup(journal, now)
+                remember_set(
+                    journal, numbering.set_id, committed, len(snap.tombstones), len(snap.erased)
+                )
     return BackupReport(
         number=number,
         path=set_dir,
@@ -303,16 +305,22 @@ def back_up(
         entries=counts.get("entries", 0),
         kept=kept,
         removed=removed,
+        set_id=numbering.set_id,
+        erasures=len(snap.tombstones),
+        erased=len(snap.erased),
     )
 
 
-def record_backup(journal: Journal, when: datetime) -> None:
-    """Note in the vault when it was last backed up and verified (the status bar reads it).
+def record_backup(journal: Journal, when: datetime, report: BackupReport | None = None) -> None:
+    """Note in the vault when it was last backed up and verified (the status bar reads it),
+    and, given the report, what that set has received (for `erasures_pending`).
 
     Call on the thread that owns `journal`'s connection (the app's), after a
     `back_up(..., record=False)` run in a worker returned.
     """
     journal.set_meta(LAST_BACKUP_META, iso_now(when))
+    if report is not None and report.set_id is not None:
+        remember_set(journal, report.set_id, report.number, report.erasures, report.erased)
 
 
 def last_backup(journal: Journal) -> datetime | None:
@@ -342,6 +350,7 @@ def _write_generation(
     image: bytes,
     identity: pyrage.x25519.Identity,
     vault_id: str,
+    set_id: str,
     counts: dict[str, int],
     progress: Progress,
 ) -> int:
@@ -354,7 +363,13 @@ def _write_generation(
 
     def check(reader) -> int:
         conn, header = load_generation(
-            reader, identity, vault_id=vault_id, number=number, progress=progress
+            reader,
+            identity,
+            vault_id=vault_id,
+            number=number,
+            set_id=set_id,
+            untagged=False,
+            progress=progress,
         )
         conn.close()
         if header.counts != counts:

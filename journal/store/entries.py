@@ -19,6 +19,7 @@ from journal import crypto
 from journal.errors import DentelleError, NotFound
 from journal.model import Entry, Version
 from journal.store.connection import serialized
+from journal.store.erasure import ERASED_ENTRY, ERASED_VERSION, record_erased
 from journal.store.people import People
 from journal.store.sealing import aad, pack, sqlite_errors, unpack
 
@@ -254,8 +255,14 @@ class Entries(People):
 
     @serialized
     def delete_entry(self, entry_id: str) -> None:
-        """Erase an entry and all its versions, leaving no page of them in the WAL."""
-        entry_id = self.resolve_entry_id(entry_id)
+        """Erase an entry and all its versions, leaving no page of them in the WAL.
+
+        A tombstone (`journal.store.erasure`) keeps a restored older backup from
+        bringing it back.
+        """
+        self._delete_entry(self.resolve_entry_id(entry_id), record=True)
+
+    def _delete_entry(self, entry_id: str, *, record: bool) -> None:
         with sqlite_errors():
             with self._db.atomic():
                 person_id = self._db.execute(
@@ -265,6 +272,8 @@ class Entries(People):
                 self._db.execute("DELETE FROM entries WHERE id=?", [entry_id])
                 self._untag_entry(entry_id)
                 self._recompute_summary(person_id)
+                if record:
+                    record_erased(self._db, ERASED_ENTRY, [entry_id], self._today())
             self.checkpoint()
 
     @serialized
@@ -277,13 +286,25 @@ class Entries(People):
         current = self.entry(entry_id)
         if version_id == current.version_id:
             raise DentelleError("store.current_version")
+        if not self._erase_version(current.id, version_id, record=True):
+            raise NotFound("store.version_not_found")
+
+    def _erase_version(self, entry_id: str, version_id: str, *, record: bool) -> int:
         with sqlite_errors():
             with self._db.atomic():
                 deleted = self._db.execute(
                     "DELETE FROM revisions WHERE version_id=? AND entry_id=?",
-                    [version_id, current.id],
+                    [version_id, entry_id],
                 ).rowcount
-                self._tag_entry(current.person_id, current.id, current.version_id)
+                if deleted:
+                    person_id, current = self._db.execute(
+                        "SELECT person_id, version_id FROM entries WHERE id=?", [entry_id]
+                    ).fetchone()
+                    self._tag_entry(person_id, entry_id, current)
+                    if record:
+                        record_erased(self._db, ERASED_VERSION, [version_id], self._today())
             self.checkpoint()
-        if not deleted:
-            raise NotFound("store.version_not_found")
+        return deleted
+
+    def _today(self) -> str:
+        return self.clock().date().isoformat()

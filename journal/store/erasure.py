@@ -4,19 +4,82 @@ Erasure deletes the person's key and every row of theirs; a tombstone (the rando
 and the day, nothing else) stays so that restoring an older backup erases them again.
 VACUUM then rewrites the file so that no free page keeps their ciphertext, and the index
 of keys is rewritten without their key.
+
+Deleted entries and erased earlier versions leave a tombstone too, in the `erased`
+table (`id`, `kind` — "entry" or "version" —, `erased_on`): random ids and a day, so
+that a restore of a backup made before the deletion deletes them again. The table is
+schema step 5 (`journal.store.migration`); backup generations written before it lack
+it (`journal.backup.prepare.read_erased` reads none there).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+import sqlite_utils
+
 from journal.errors import DentelleError
 from journal.store.connection import serialized
 from journal.store.keys import PersonKeys
 from journal.store.sealing import sqlite_errors
 
+ERASED_TABLE = "erased"
+ERASED_ENTRY = "entry"
+ERASED_VERSION = "version"
+
+
+def record_erased(db: sqlite_utils.Database, kind: str, ids: list[str], day: str) -> None:
+    """Remember deleted entries or erased versions (inside the caller's transaction)."""
+    for item in ids:
+        db.execute(
+            f"INSERT OR IGNORE INTO {ERASED_TABLE} (id, kind, erased_on) VALUES (?, ?, ?)",
+            [item, kind, day],
+        )
+
 
 class Erasure(PersonKeys):
+    @serialized
+    def erased(self) -> dict[str, tuple[str, str]]:
+        """Deleted entries and erased versions: id -> (kind, day)."""
+        with sqlite_errors():
+            rows = self._db.execute(f"SELECT id, kind, erased_on FROM {ERASED_TABLE}")
+            return {item: (kind, day) for item, kind, day in rows}
+
+    @serialized
+    def apply_erased(self, erased: dict[str, tuple[str, str]]) -> int:
+        """Delete again what these tombstones name (a restored older backup); record them.
+
+        An erased version that is the current one here (the backup predates the
+        correction) takes its entry with it: its text is what was erased. Returns how
+        many entries and versions were removed.
+        """
+        removed = 0
+        with sqlite_errors():
+            for item, (kind, _) in sorted(erased.items()):
+                if kind == ERASED_ENTRY:
+                    if self._db.execute("SELECT 1 FROM entries WHERE id=?", [item]).fetchone():
+                        self._delete_entry(item, record=False)
+                        removed += 1
+                elif kind == ERASED_VERSION:
+                    row = self._db.execute(
+                        "SELECT entry_id FROM revisions WHERE version_id=?", [item]
+                    ).fetchone()
+                    current = self._db.execute(
+                        "SELECT id FROM entries WHERE version_id=?", [item]
+                    ).fetchone()
+                    if row is not None:
+                        self._erase_version(row[0], item, record=False)
+                        removed += 1
+                    elif current is not None:
+                        self._delete_entry(current[0], record=False)
+                        removed += 1
+            with self._db.atomic():
+                for kind in (ERASED_ENTRY, ERASED_VERSION):
+                    for day in sorted({d for k, d in erased.values() if k == kind}):
+                        ids = [i for i, (k, d) in erased.items() if k == kind and d == day]
+                        record_erased(self._db, kind, ids, day)
+        return removed
+
     @serialized
     def tombstones(self) -> list[str]:
         with sqlite_errors():

@@ -14,6 +14,8 @@ Schema (version in `PRAGMA user_version`; no plaintext column anywhere):
     integrity(kind, id, person_id, tag)    tags under the integrity key (3): person keys,
                                            index of keys, practice key, current versions
     colleagues(id, sealed)                 the worker's handover keys, colleagues' cards (4)
+    erased(id, kind, erased_on)            deleted entries and erased versions (5), re-applied
+                                           on restore like the tombstones
 
 Every `sealed` value is ChaCha20-Poly1305 under the person's key with the row's ids as
 associated data (`journal.store.sealing`). What grants a key or decides which version is

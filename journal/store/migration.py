@@ -4,7 +4,9 @@ The version is in `PRAGMA user_version`. Version 1 is the first vault; version 2
 the worker's practice journal (sealed under a key of its own, age-wrapped to the master
 recipient) and each person's record of consultations; version 3 adds the integrity tags
 (`journal.store.integrity`), computed under the master identity, which is why migrating
-needs it.
+needs it; version 4 the worker's colleagues (handover); version 5 the `erased` table,
+the tombstones of deleted entries and erased versions (`journal.store.erasure`), which a
+restore of an older backup re-applies.
 
 `SCHEMA` declares every table and index of the latest version, in one list: opening
 refuses a file holding anything else (`journal.store.integrity.check_schema`). A new
@@ -26,7 +28,7 @@ from journal.errors import VaultDamaged
 from journal.store.integrity import HANDOVER_KEY, meta_tag, rebuild
 from journal.store.sealing import sqlite_errors
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ SCHEMA: tuple[Table, ...] = (
     Table("consultations", ("id", "person_id", "sealed"), ("idx_consultations_person_id",)),
     Table("integrity", ("kind", "id", "person_id", "tag"), ("idx_integrity_person_id",)),  # 3
     Table("colleagues", ("id", "sealed")),  # 4
+    Table("erased", ("id", "kind", "erased_on")),  # 5
 )
 
 
@@ -153,6 +156,14 @@ def migrate(db: sqlite_utils.Database, identity: pyrage.x25519.Identity) -> None
                     [HANDOVER_KEY, tag],
                 )
                 db.execute("PRAGMA user_version=4")
+        if version < 5:
+            # Ids and a day only: what a restore of an older backup must delete again.
+            with db.atomic():
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS erased "
+                    "(id TEXT PRIMARY KEY, kind TEXT NOT NULL, erased_on TEXT NOT NULL)"
+                )
+                db.execute("PRAGMA user_version=5")
 
 
 def _shown(name: str) -> str:

@@ -385,7 +385,10 @@ def test_a_generation_from_an_older_schema_restores_and_migrates(
     tmp_path: Path, journal: Journal, usb: Path, keywrap
 ) -> None:
     """A backup made by an older Dentelle (schema 1: no practice journal) still restores."""
-    from journal.backup.sets import table_counts
+    import base64
+
+    from journal import crypto
+    from journal.backup.sets import GenerationHeader, content_digest, table_counts
 
     populate(journal, NAMES[:2])
     expected = dump(journal)
@@ -397,8 +400,23 @@ def test_a_generation_from_an_older_schema_restores_and_migrates(
     conn.execute("DROP TABLE consultations")
     conn.execute("DELETE FROM meta WHERE key='practice_key'")
     conn.execute("PRAGMA user_version=1")
-    counts = json.dumps(table_counts(conn), sort_keys=True)
-    conn.execute("UPDATE backup_generation SET value=? WHERE key='counts'", [counts])
+    # Written as Dentelle writes it: row counts, content digest and tag match the content.
+    header = dict(conn.execute("SELECT key, value FROM backup_generation"))
+    rewritten = GenerationHeader(
+        header["vault_id"],
+        1,
+        header["created"],
+        table_counts(conn),
+        set_id=header["set_id"],
+        digest=content_digest(conn),
+    )
+    tag = base64.b64encode(rewritten.tag(crypto.integrity_key(GOLDEN_IDENTITY))).decode()
+    for key, value in (
+        ("counts", json.dumps(rewritten.counts, sort_keys=True)),
+        ("digest", rewritten.digest),
+        ("tag", tag),
+    ):
+        conn.execute("UPDATE backup_generation SET value=? WHERE key=?", [value, key])
     conn.commit()
     path.write_bytes(pyrage.encrypt(conn.serialize(), [GOLDEN_IDENTITY.to_public()]))
     target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)

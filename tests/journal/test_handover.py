@@ -204,7 +204,7 @@ def test_a_file_from_a_removed_colleague_is_refused_as_such(three: Three) -> Non
         read_handover(three.b, path)
     assert caught.value.key == "handover.removed_sender"
     assert "Alice" in caught.value.message("fr") and "retiré" in caught.value.message("fr")
-    assert "removed from your colleagues on Saturday, November 28, 2026" in caught.value.message(
+    assert "removed from your colleagues on Saturday, 28 November 2026" in caught.value.message(
         "en"
     )
     assert three.b.people() == []

@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, ProgressBar, Static
 
 import views.screens.backup
 import views.services.backup
-from journal.backup import Drive, describe_set, last_backup
+from journal.backup import Drive, describe_set, erasures_pending, last_backup
 from journal.backup.write import LAST_BACKUP_META
 from journal.config import Config
 from journal.vault import Vault
@@ -60,6 +60,8 @@ async def test_b_backs_up_to_the_only_key_with_progress_and_records_it(
     vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fill(vault)
+    with vault.open(GOLDEN_IDENTITY) as journal:  # one forgetting for the key to receive
+        journal.forget_person(journal.add_person("Ajoutée par erreur").id)
     usb = key(tmp_path)
     plug(monkeypatch, usb)
     app = app_for(vault)
@@ -82,6 +84,8 @@ async def test_b_backs_up_to_the_only_key_with_progress_and_records_it(
         assert status_line(app) == "Sauvegardé aujourd'hui"
     info = describe_set(usb)
     assert [g.number for g in info.generations] == [1]
+    # The app recorded what this key received: no erasure is said to be pending.
+    assert erasures_pending(info, vault.database_file) == 0
 
 
 async def test_the_backup_never_uses_the_journals_own_connection(

@@ -317,3 +317,46 @@ def test_backups_says_when_a_set_has_not_yet_received_an_erasure(
     assert "received the erasure of 1 person:" in dentelle("backups", str(usb), lang="en").output
     assert dentelle("backup", "--to", str(usb)).exit_code == 0
     assert "pas encore reçu" not in dentelle("backups", str(usb)).output
+
+
+def test_restore_says_a_set_from_before_authentication_is_not_authenticated(
+    dentelle: Dentelle, tmp_path: Path
+) -> None:
+    from tests.conftest import DATA
+
+    usb = tmp_path / "old-key"
+    shutil.copytree(DATA / "legacy-backup", usb)
+    dentelle.home = tmp_path / "new-laptop" / "vault"
+    restored = dentelle("restore", str(usb))
+    assert restored.exit_code == 0, restored.output
+    assert "n'a pas pu être authentifiée" in restored.output
+    again = dentelle("restore", str(usb), "--yes", lang="en")
+    assert "could not be authenticated" in again.output
+
+
+def test_verify_names_a_backup_copied_from_another_key(
+    dentelle: Dentelle, usb: Path, tmp_path: Path
+) -> None:
+    people_and_notes(dentelle)
+    other = tmp_path / "other-key"
+    other.mkdir()
+    for _ in range(2):
+        assert dentelle("backup", "--to", str(other)).exit_code == 0
+    dentelle("add", "bérénice", "Seulement sur la première clé.")
+    for _ in range(2):
+        assert dentelle("backup", "--to", str(usb)).exit_code == 0
+    shutil.copyfile(other / SET_DIR_NAME / "gen-000002.age", usb / SET_DIR_NAME / "gen-000002.age")
+    verified = dentelle("backups", str(usb), "--verify")
+    assert verified.exit_code == 1
+    assert "n° 2 vient d'une autre clé de sauvegarde" in verified.output
+
+
+def test_restore_counts_deleted_entries_kept_deleted(dentelle: Dentelle, usb: Path) -> None:
+    people_and_notes(dentelle)
+    assert dentelle("backup", "--to", str(usb)).exit_code == 0
+    shown = dentelle("show", "bérénice", "--json")
+    entry_id = json.loads(shown.output)["entries"][0]["id"]
+    assert dentelle("delete", entry_id, "--yes").exit_code == 0
+    restored = dentelle("restore", str(usb), "--yes", lang="en")
+    assert restored.exit_code == 0, restored.output
+    assert "1 entry or version erased since this backup was not restored" in restored.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -152,3 +153,31 @@ def test_rekey_asks_the_current_passphrase_then_the_new_one_twice(
     assert "re-encrypted" in done.stderr
     assert len(CODE.findall(done.stdout)) == 1
     vault.open(vault.unwrap_identity(NEW_PASSPHRASE)).close()
+
+
+def test_backups_after_a_rekey_tells_old_keys_and_a_generation_from_another_key(
+    fast: tuple[Dentelle, Vault, str], tmp_path: Path
+) -> None:
+    """`backups --verify` on a set signed across a rekey: both reports, side by side."""
+    dentelle, _, _ = fast
+    usb, other = tmp_path / "usb", tmp_path / "other"
+    usb.mkdir()
+    other.mkdir()
+    old = {"DENTELLE_PASSPHRASE": OLD_PASSPHRASE}
+    new = {"DENTELLE_PASSPHRASE": NEW_PASSPHRASE}
+    assert dentelle("person", "add", "Awa", env=old).exit_code == 0
+    assert dentelle("backup", "--to", str(usb), env=old).exit_code == 0
+    assert dentelle("rekey", env={**old, "DENTELLE_NEW_PASSPHRASE": NEW_PASSPHRASE}).exit_code == 0
+    for _ in range(3):
+        assert dentelle("backup", "--to", str(other), env=new).exit_code == 0
+    for _ in range(2):
+        assert dentelle("backup", "--to", str(usb), env=new).exit_code == 0
+    shutil.copyfile(
+        other / "dentelle-backup" / "gen-000003.age", usb / "dentelle-backup" / "gen-000003.age"
+    )
+    listed = dentelle("backups", str(usb), "--verify", env=new)
+    assert listed.exit_code == 1, listed.output
+    assert "n° 1. Elles ne s'ouvrent qu'avec l'ancienne phrase de passe" in listed.output
+    assert "n° 3 vient d'une autre clé de sauvegarde" in listed.output
+    restored = dentelle("restore", str(usb), "--generation", "2", "--yes", env=new)
+    assert restored.exit_code == 0, restored.output

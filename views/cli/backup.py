@@ -159,6 +159,7 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
     # Right after a rekey every generation may be from before it: none opens with the
     # current passphrase, and the line about old keys below says so.
     current = [g for g in info.generations if g.number not in old_keys and g.number not in gone]
+    foreign: list[int] = []
     if verify and current:
         if session.interactive():
             click.echo(session.t("cli.unlocking"), err=True)
@@ -166,6 +167,7 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
         with progress_bars(session) as progress:
             checks = verify_set(info.path, identity, progress=progress, now=session.now())
         results = {check.number: check.ok for check in checks}
+        foreign = [check.number for check in checks if check.other_set]
         info = describe_set(info.path)
     if as_json:
         rows = [
@@ -222,6 +224,8 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
     else:
         message = session.t("cli.backups.all_damaged", bad=", ".join(map(str, bad)))
     click.echo(message, err=as_json)
+    for number in foreign:
+        click.echo(session.t("cli.backups.other_set", number=number), err=as_json)
     return 1 if bad else 0
 
 
@@ -280,5 +284,9 @@ def restore_command(
     )
     if report.forgotten:
         click.echo(plural("cli.restore.forgotten", report.forgotten, session.lang))
+    if report.erased:
+        click.echo(plural("cli.restore.erased", report.erased, session.lang))
+    if not report.authenticated:
+        click.echo(session.t("cli.restore.not_authenticated"))
     if use_recovery_code:
         click.echo(session.t("cli.restore.recovery_hint"))

@@ -179,7 +179,7 @@ class Backups:
                 state.complete(phase)
         if report is not None and journal is not None and journal is app.journal:
             with contextlib.suppress(DentelleError):
-                record_backup(journal, report.created)
+                record_backup(journal, report.created, report)
         if not self.window_open:
             app.notify(
                 state.outcome(app.lang),
