@@ -105,10 +105,12 @@ class Entries(People):
             if summary is None:
                 count, last = self._recompute_summary(person_id)  # includes this entry
             else:
-                count, last = self._open_summary(person_id, summary)
-                self._write_summary(
-                    person_id, count + 1, occurred_on if last is None else max(last, occurred_on)
-                )
+                count, last, ahead = self._summary_parts(person_id, summary)
+                if occurred_on > self.clock().date():
+                    ahead.append(occurred_on)  # planned: the last contact once its day comes
+                elif last is None or occurred_on > last:
+                    last = occurred_on
+                self._write_summary(person_id, count + 1, last, ahead)
         return Entry(
             id=entry_id,
             person_id=person_id,

@@ -158,24 +158,46 @@ class People(PersonKeys):
             result.append(PersonSummary(person=person, entry_count=count, last_contact=last))
         return sorted(result, key=lambda s: fold(s.person.name))
 
-    def _open_summary(self, person_id: str, sealed: bytes) -> tuple[int, date | None]:
+    def _summary_parts(self, person_id: str, sealed: bytes) -> tuple[int, date | None, list[date]]:
+        """The sealed summary: the count, the last day that had come when it was written,
+        and the days still ahead then (notes about something planned, "demain")."""
         data = unpack(
             crypto.open_sealed(self.person_key(person_id), sealed, aad("summary", person_id))
         )
         last = data.get("last")
-        return data["count"], date.fromisoformat(last) if last else None
+        ahead = [date.fromisoformat(day) for day in data.get("ahead", [])]
+        return data["count"], date.fromisoformat(last) if last else None, ahead
 
-    def _write_summary(self, person_id: str, count: int, last: date | None) -> None:
-        payload = {"count": count, "last": last.isoformat() if last else None}
+    def _open_summary(self, person_id: str, sealed: bytes) -> tuple[int, date | None]:
+        """The count and the last contact as of today: a planned day counts once it has come."""
+        count, last, ahead = self._summary_parts(person_id, sealed)
+        today = self.clock().date()
+        if last is not None and last > today:  # written before days ahead were kept apart
+            return self._recompute_summary(person_id)
+        come = [day for day in ahead if day <= today]
+        return count, max([*come, last] if last else come, default=None)
+
+    def _write_summary(
+        self, person_id: str, count: int, last: date | None, ahead: list[date] | None = None
+    ) -> None:
+        payload = {
+            "count": count,
+            "last": last.isoformat() if last else None,
+            "ahead": sorted(day.isoformat() for day in ahead or []),
+        }
         sealed = crypto.seal(self.person_key(person_id), pack(payload), aad("summary", person_id))
         self._db.execute("UPDATE people SET summary=? WHERE id=?", [sealed, person_id])
 
     def _recompute_summary(self, person_id: str) -> tuple[int, date | None]:
         """Count a person's entries and find the last contact from the entries themselves.
 
-        `entries` is `Entries.entries`: that part of `Journal` builds on this one.
+        A note dated after today (something planned) is kept apart: it becomes the last
+        contact on its day, not before. `entries` is `Entries.entries`: that part of
+        `Journal` builds on this one.
         """
         days = [e.occurred_on for e in self.entries(person_id)]
+        today = self.clock().date()
+        last = max((day for day in days if day <= today), default=None)
         with sqlite_errors(), self._db.atomic():
-            self._write_summary(person_id, len(days), max(days, default=None))
-        return len(days), max(days, default=None)
+            self._write_summary(person_id, len(days), last, [day for day in days if day > today])
+        return len(days), last

@@ -10,6 +10,7 @@ import pytest
 from journal.errors import Ambiguous, DentelleError
 from journal.store import Journal
 from journal.store.consultations import consultations, record_consultation
+from tests.conftest import GOLDEN_IDENTITY
 
 
 def count(journal: Journal, sql: str, *args: object) -> int:
@@ -57,3 +58,25 @@ def test_namesakes_found_and_ambiguity_carries_what_tells_them_apart(journal: Jo
     assert by_id[first.id].last_contact == date(2026, 3, 4)
     assert by_id[first.id].person.profile.startswith("Rue des Lilas")
     assert by_id[second.id].last_contact is None
+
+
+def test_a_note_about_something_planned_is_not_the_last_contact_until_its_day(vault, clock) -> None:
+    """A note dated tomorrow ("demain") is accepted; "last contact" stays the last day
+    that has happened, for the people list, Soon and the retention review alike."""
+    from datetime import timedelta
+
+    with vault.open(GOLDEN_IDENTITY, clock=clock) as journal:
+        person = journal.add_person("Awa")
+        journal.add_entry(person.id, date(2026, 11, 20), "Rencontre à la permanence.")
+        journal.add_entry(person.id, date(2026, 12, 3), "Rendez-vous prévu à la CAF.")
+        (summary,) = journal.summaries()
+        assert summary.entry_count == 2 and summary.last_contact == date(2026, 11, 20)
+    # Recomputed (an edit) and read again: the same.
+    with vault.open(GOLDEN_IDENTITY, clock=clock) as journal:
+        first = journal.entries(person.id)[-1]
+        journal.edit_entry(first.id, text="Rencontre à la permanence, avec sa sœur.")
+        assert journal.summaries()[0].last_contact == date(2026, 11, 20)
+    # Once the planned day has come, it is the last contact.
+    clock.now += timedelta(days=6)
+    with vault.open(GOLDEN_IDENTITY, clock=clock) as journal:
+        assert journal.summaries()[0].last_contact == date(2026, 12, 3)
