@@ -64,7 +64,7 @@ register(
             "fr": "Toutes les versions de cette note",
             "en": "Every version of this entry",
         },
-        "key.timeline.profile": {"fr": "Nom et profil", "en": "Name and profile"},
+        "key.timeline.profile": {"fr": "Profil", "en": "Name and profile"},
         "key.timeline.back": {"fr": "Retour", "en": "Back"},
         "key.editor.save": {"fr": "Enregistrer", "en": "Save"},
         "key.editor.close": {"fr": "Fermer", "en": "Close"},
