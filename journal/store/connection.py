@@ -165,3 +165,21 @@ class JournalBase:
         """Fold the WAL into the database and truncate it (secure_delete zeroes pages)."""
         with sqlite_errors():
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def read_recipient(database_file: Path) -> str | None:
+    """The vault's master recipient (public), read without writing anything: no lock,
+    no WAL or shared-memory file (`immutable`). For the unlock agent, which must never
+    hand out an identity the vault no longer has (after a rekey). None if unreadable."""
+    uri = Path(database_file).absolute().as_uri() + "?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=1)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None

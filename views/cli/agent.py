@@ -1,0 +1,59 @@
+"""`dentelle unlock` and `dentelle lock`: the unlock agent of the command line.
+
+`unlock` runs scrypt once and starts the agent (`journal.agent_process`) with the
+master identity; every later command that opens the vault asks it first
+(`Session.unlock_identity`). `lock` ends it; so do `rekey`, `passwd` and `recover`.
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from journal.errors import DentelleError
+from views.cli.group import command, option
+from views.cli.session import Session, pass_session
+
+
+@command(help="cli.help.unlock")
+@option("--for", "idle", metavar="30m", help="cli.help.for")
+@pass_session
+def unlock(session: Session, idle: str | None) -> None:
+    from journal import agent
+    from journal.agent_process import start
+    from journal.config import load_config
+
+    if idle is None:
+        seconds = load_config().agent_idle_minutes * 60
+    else:
+        try:
+            seconds = agent.parse_duration(idle)
+        except ValueError:
+            raise DentelleError("cli.bad_duration", text=idle) from None
+    session.vault.require()
+    try:
+        agent.runtime_dir()
+    except agent.AgentError as error:
+        raise DentelleError(error.key) from None
+    passphrase = session.passphrase()
+    if session.interactive():
+        click.echo(session.t("cli.unlocking"), err=True)
+    identity = session.vault.unwrap_identity(passphrase)
+    agent.stop_agent(session.vault_dir)  # a second `unlock` starts afresh, with its time
+    try:
+        start(session.vault_dir, str(identity), seconds, os.getsid(0))
+    except OSError as error:
+        raise DentelleError("agent.start_failed", reason=str(error)) from None
+    click.echo(session.t("cli.unlocked", minutes=f"{seconds / 60:g}"))
+
+
+@command(help="cli.help.lock")
+@pass_session
+def lock(session: Session) -> None:
+    from journal.agent import stop_agent
+
+    if stop_agent(session.vault_dir):
+        click.echo(session.t("cli.locked"))
+    else:
+        click.echo(session.t("cli.not_unlocked"))
