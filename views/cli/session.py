@@ -27,7 +27,10 @@ import click
 from journal.crypto import KeyWrap
 from journal.errors import DentelleError
 from journal.i18n import translate
-from views.cli import strings  # noqa: F401  (registers the CLI's messages)
+from views.cli import (
+    help_strings,  # noqa: F401  (the commands' one-line help)
+    strings,  # noqa: F401  (registers the CLI's messages)
+)
 
 if TYPE_CHECKING:
     import pyrage
