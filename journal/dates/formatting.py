@@ -6,7 +6,7 @@ import datetime
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_date_format
 from dateutil.relativedelta import relativedelta
 
 from journal.dates.parsing import ParsedDate, echo, is_future, today_of
@@ -95,9 +95,21 @@ def _worded(parts: list[tuple[int, str]], lang: str) -> str:
 
 def format_day(day: datetime.date, lang: str) -> str:
     """'lundi 23 novembre 2026', 'dimanche 1er novembre 2026' / 'Monday, November 23, 2026'."""
-    if _lang(lang) == "fr" and day.day == 1:
-        return format_date(day, "EEEE d'er' MMMM y", locale="fr")  # French says "1er"
-    return format_date(day, format="full", locale=_lang(lang))
+    locale = _babel_locale(_lang(lang))
+    if locale.language == "fr" and day.day == 1:
+        return format_date(day, "EEEE d'er' MMMM y", locale=locale)  # French says "1er"
+    return format_date(day, format=_full_pattern(locale.language), locale=locale)
+
+
+@cache
+def _babel_locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@cache
+def _full_pattern(lang: str) -> str:
+    """The "full" date pattern, looked up once: a timeline formats a thousand days."""
+    return str(get_date_format("full", locale=_babel_locale(lang)))
 
 
 def format_month(year: int, month: int, lang: str) -> str:

@@ -54,7 +54,7 @@ def serialized(method: Method) -> Method:
 def connect(database_file: Path) -> sqlite_utils.Database:
     with sqlite_errors():
         conn = sqlite3.connect(str(database_file), timeout=5, check_same_thread=False)
-        db = sqlite_utils.Database(conn)
+        db = sqlite_utils.Database(conn, execute_plugins=False)  # none gets our connection
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA secure_delete=ON")

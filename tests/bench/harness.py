@@ -3,6 +3,7 @@
     .venv/bin/pip install -e '.[bench]'     # jrnl 4.6 and pyinstrument
     .venv/bin/python tests/bench/harness.py [--sizes small,10k,service,large] [--runs 5]
         [--slow-runs 3] [--json bench.json] [--peers-max 50000] [--no-peers] [--profile]
+        [--agent-sizes small,10k,service] [--agent-only]
 
 Vaults are `make_vault.py`'s deterministic ones (built once, cached; "10k" is 200
 people / 10,000 entries for the comparison with jrnl at that size), copied to a
@@ -41,6 +42,7 @@ if str(ROOT) not in sys.path:
 
 from journal.vault import Vault  # noqa: E402
 from tests.bench import bench_search  # noqa: E402
+from tests.bench.bench_agent import agent_checks, print_agent, with_agent  # noqa: E402
 from tests.bench.bench_search import repeat, timed  # noqa: E402
 from tests.bench.make_vault import (  # noqa: E402
     GENERATOR_VERSION,
@@ -498,6 +500,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--no-whole", action="store_true", help="skip whole-command timings")
     parser.add_argument("--profile", action="store_true", help="profile missed targets")
+    parser.add_argument(
+        "--agent-sizes",
+        default="small,10k,service",
+        help="sizes of the whole commands with the agent",
+    )
+    parser.add_argument(
+        "--agent-only", action="store_true", help="only start-up and the commands with the agent"
+    )
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.sizes.split(",") if n.strip()]
     shm = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
@@ -523,6 +533,29 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="dentelle-bench-") as folder:
             vault = private_copy(name, Path(folder) / "vault")
             result: dict = {}
+            if not args.no_whole and name in args.agent_sizes.split(","):
+                peer = None
+                if not args.no_peers and size_of(name).entries <= args.peers_max:
+                    from tests.bench.peers import jrnl_setup
+
+                    size = size_of(name)
+                    peer = jrnl_setup(name, size.people, size.entries, cache_dir())
+                    peer = peer.copy_to(Path(folder) / "jrnl-agent")
+                result["agent"] = with_agent(
+                    vault,
+                    args.slow_runs,
+                    Path(folder),
+                    run_process,
+                    dentelle_command(),
+                    (SEARCH_WORD, NOTE),
+                    peer,
+                )
+            if args.agent_only:
+                report["sizes"][name] = result
+                if "agent" in result:
+                    print(f"\n### {name}: {size_of(name).entries:,} entries")
+                    print_agent(result["agent"], shown)
+                continue
             scenarios = in_process(vault, args.runs, args.slow_runs, shm)
             result["scenarios"] = {key: stats(values) for key, values in scenarios.items()}
             limit = bench_search.physical_limit(vault, golden_identity(), args.runs)
@@ -544,6 +577,8 @@ def main(argv: list[str] | None = None) -> int:
                 }
         report["sizes"][name] = result
         print_size(name, result)
+        if "agent" in result:
+            print_agent(result["agent"], shown)
         for key, text in result.get("profiles", {}).items():
             if text:
                 print(f"\nProfile of one run of {key}:\n\n```\n{text.strip()}\n```")
@@ -554,6 +589,9 @@ def main(argv: list[str] | None = None) -> int:
             f"UI modules imported by a command: {report['startup']['ui_modules_loaded']}."
         )
     lines = checks(report["sizes"])
+    for name, result in report["sizes"].items():
+        if "agent" in result:
+            lines += agent_checks(name, result["agent"], shown)
     report["checks"] = lines
     if lines:
         print()

@@ -313,3 +313,17 @@ def test_revised_entry_ids_are_the_entries_with_earlier_versions(journal: Journa
     journal.edit_entry(edited.id, text="v2")
     journal.edit_entry(edited.id, text="v3")
     assert journal.revised_entry_ids() == {edited.id}
+
+
+def test_no_sqlite_utils_plugin_is_given_the_connection(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plugin installed beside Dentelle must not get the journal's connection, and
+    looking for plugins (every installed package's entry points) cost each command 70 ms."""
+    import sqlite_utils.db
+
+    def refuse() -> None:
+        raise AssertionError("sqlite_utils plugins loaded")
+
+    monkeypatch.setattr(sqlite_utils.db, "ensure_plugins_loaded", refuse)
+    vault.open(GOLDEN_IDENTITY).close()

@@ -79,8 +79,7 @@ def show(session: Session, person_query: str, as_json: bool) -> None:
         click.echo(session.t("cli.story_empty", name=one_line(found.name)))
         return
     click.echo(plural("cli.story_count", len(entries), session.lang))
-    for line in render_story(entries, session.lang):
-        click.echo(line)
+    click.echo("\n".join(render_story(entries, session.lang)))  # one write, not one a line
 
 
 @command(help="cli.help.edit")

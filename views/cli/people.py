@@ -129,6 +129,7 @@ def people(session: Session, as_json: bool) -> None:
         click.echo(session.t("cli.no_people"))
         return
     today = session.now().date()
+    lines = []
     for summary in summaries:
         when = (
             session.t(
@@ -138,4 +139,5 @@ def people(session: Session, as_json: bool) -> None:
             else session.t("cli.no_contact")
         )
         count = plural("cli.entries_count", summary.entry_count, session.lang)
-        click.echo(f"{summary.person.id}  {one_line(summary.person.name)}  ·  {count}  ·  {when}")
+        lines.append(f"{summary.person.id}  {one_line(summary.person.name)}  ·  {count}  ·  {when}")
+    click.echo("\n".join(lines))  # one write: a thousand `echo` calls cost 0.1 s
