@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, Self, TypeVar, cast
 
 import pyrage
-import sqlite_utils
 
 from journal.errors import DentelleError, VaultBusy
 from journal.store import strings  # noqa: F401  (registers the messages)
@@ -51,10 +50,91 @@ def serialized(method: Method) -> Method:
     return cast(Method, guarded)
 
 
-def connect(database_file: Path) -> sqlite_utils.Database:
+_TRANSACTION_CONTROL = frozenset({"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"})
+
+
+class Database:
+    """The journal's connection, with what the store uses of `sqlite_utils.Database`
+    (`execute`, `atomic`) and its transaction rules, without importing sqlite_utils,
+    which costs a command ~0.1 s: a write outside a transaction is committed at once, a
+    failed one rolled back; `atomic` is a transaction, or a savepoint inside one.
+
+    `db[table]` (creating tables: a new vault, a migration step) hands over to
+    sqlite_utils, imported then, on the same connection and with no plugin: none is
+    given the journal's connection.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._tables: Any = None
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        was_in_transaction = self.conn.in_transaction
+        try:
+            if parameters is not None:
+                cursor = self.conn.execute(sql, parameters)
+            else:
+                cursor = self.conn.execute(sql)
+        except Exception:
+            if not was_in_transaction and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        if (
+            not was_in_transaction
+            and self.conn.in_transaction
+            and cursor.description is None
+            and sql.lstrip().split(None, 1)[0].upper() not in _TRANSACTION_CONTROL
+        ):
+            self.conn.execute("COMMIT")
+        return cursor
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            savepoint = f"dentelle_{os.urandom(8).hex()}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+    def __getitem__(self, table: str) -> Any:
+        if self._tables is None:
+            import sqlite_utils
+
+            self._tables = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._tables[table]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect(database_file: Path) -> Database:
     with sqlite_errors():
         conn = sqlite3.connect(str(database_file), timeout=5, check_same_thread=False)
-        db = sqlite_utils.Database(conn, execute_plugins=False)  # none gets our connection
+        db = Database(conn)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA secure_delete=ON")
@@ -84,7 +164,7 @@ class JournalBase:
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: Database,
         identity: pyrage.x25519.Identity,
         lock_fd: int | None,
         clock: Callable[[], datetime],

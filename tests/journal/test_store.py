@@ -327,3 +327,24 @@ def test_no_sqlite_utils_plugin_is_given_the_connection(
 
     monkeypatch.setattr(sqlite_utils.db, "ensure_plugins_loaded", refuse)
     vault.open(GOLDEN_IDENTITY).close()
+
+
+def test_opening_a_current_vault_does_not_import_sqlite_utils(vault: Vault) -> None:
+    """sqlite_utils (and pluggy, dateutil's parser it pulls in) cost a command ~0.1 s:
+    it is loaded only to create tables (a new vault, a migration step)."""
+    import subprocess
+    import sys
+
+    vault.open(GOLDEN_IDENTITY).close()  # migrated, if it needed to be
+    code = (
+        "import sys, pyrage\n"
+        "from pathlib import Path\n"
+        "from journal.vault import Vault\n"
+        f"identity = pyrage.x25519.Identity.from_str({str(GOLDEN_IDENTITY)!r})\n"
+        f"with Vault(Path({str(vault.path)!r})).open(identity) as journal:\n"
+        "    journal.people()\n"
+        "print('sqlite_utils' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
