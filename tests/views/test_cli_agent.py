@@ -111,24 +111,29 @@ def test_a_dead_agent_falls_back_to_the_passphrase_in_one_line(unlocked: Dentell
 
 
 @pytest.fixture
-def fast(tmp_path: Path, clock: TickingClock, runtime: Path) -> Dentelle:  # noqa: F811
-    """A vault under the scrypt-less test wrapper: rekey and passwd wrap new secrets."""
-    vault, _ = make_vault(tmp_path / "fast")
+def fast(tmp_path: Path, clock: TickingClock, runtime: Path) -> tuple[Dentelle, str]:  # noqa: F811
+    """A vault under the scrypt-less test wrapper (rekey, passwd and recover wrap new
+    secrets), unlocked; with its recovery code."""
+    vault, code = make_vault(tmp_path / "fast")
     dentelle = Dentelle(vault.path, FastKeyWrap(), clock)  # type: ignore[arg-type]
     result = dentelle("unlock", DENTELLE_PASSPHRASE=OLD_PASSPHRASE)
     assert result.exit_code == 0, result.output
-    return dentelle
+    return dentelle, code
 
 
-@pytest.mark.parametrize("command", ["rekey", "passwd"])
-def test_a_change_of_secret_ends_the_agent(fast: Dentelle, command: str) -> None:
-    pid = agent_pid(fast)
-    result = fast(
-        command, DENTELLE_PASSPHRASE=OLD_PASSPHRASE, DENTELLE_NEW_PASSPHRASE=NEW_PASSPHRASE
+@pytest.mark.parametrize("command", ["rekey", "passwd", "recover"])
+def test_a_change_of_secret_ends_the_agent(fast: tuple[Dentelle, str], command: str) -> None:
+    dentelle, code = fast
+    pid = agent_pid(dentelle)
+    result = dentelle(
+        command,
+        DENTELLE_PASSPHRASE=OLD_PASSPHRASE,
+        DENTELLE_NEW_PASSPHRASE=NEW_PASSPHRASE,
+        DENTELLE_RECOVERY_CODE=code,
     )
     assert result.exit_code == 0, result.output
     wait_for(lambda: not alive(pid))
-    refused = fast("people", env=NO_PASSPHRASE)
+    refused = dentelle("people", env=NO_PASSPHRASE)
     assert refused.exit_code != 0 and "DENTELLE_PASSPHRASE" in refused.output
 
 
