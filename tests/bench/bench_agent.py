@@ -21,7 +21,7 @@ from pathlib import Path
 from journal.vault import Vault
 from tests.bench.make_vault import GOLDEN_PASSPHRASE, first_person_id
 
-RunProcess = Callable[[list[str], dict[str, str], Path], tuple[float, float, str]]
+RunProcess = Callable[[list[str], dict[str, str], Path], dict]
 
 # The targets of issue 15 for a command that gets the identity from the agent.
 SECONDS_TARGET = 0.35
@@ -64,12 +64,12 @@ def with_agent(
         "add": [note],
         "people": ["--tags"],
     }
-    seconds, rss, _ = run_process(
+    unlocked = run_process(
         [*dentelle, "unlock", "--for", "60m"],
         {**env, "DENTELLE_PASSPHRASE": GOLDEN_PASSPHRASE},
         home,
     )
-    result: dict = {"unlock": {"seconds": seconds, "rss_mb": rss}}
+    result: dict = {"unlock": {"seconds": unlocked["seconds"], "rss_mb": unlocked["rss_mb"]}}
     try:
         for name in COMMANDS:
             mine, peer = [], []
@@ -78,12 +78,14 @@ def with_agent(
                 if jrnl is not None:
                     peer.append(run_process(jrnl.command(*theirs[name]), jrnl.env(), home))  # type: ignore[attr-defined]
             result[name] = {
-                "seconds": [m[0] for m in mine[1:]],
-                "rss_mb": max(m[1] for m in mine[1:]),
+                "seconds": [m["seconds"] for m in mine[1:]],
+                "cpu": [m["cpu"] for m in mine[1:]],
+                "rss_mb": max(m["rss_mb"] for m in mine[1:]),
             }
             if peer:
-                result[name]["jrnl_seconds"] = [p[0] for p in peer[1:]]
-                result[name]["jrnl_rss_mb"] = max(p[1] for p in peer[1:])
+                result[name]["jrnl_seconds"] = [p["seconds"] for p in peer[1:]]
+                result[name]["jrnl_cpu"] = [p["cpu"] for p in peer[1:]]
+                result[name]["jrnl_rss_mb"] = max(p["rss_mb"] for p in peer[1:])
     finally:
         run_process([*dentelle, "lock"], env, home)
     return result
@@ -96,20 +98,26 @@ def print_agent(result: dict, shown: Callable[[float], str]) -> None:
         f"{unlock['rss_mb']:.0f} MB, scrypt included), then each command as a process; "
         "jrnl 4.6 interleaved run by run:\n"
     )
-    print("| command | dentelle | jrnl 4.6 | jrnl ÷ dentelle | peak RSS dentelle / jrnl | target |")
-    print("|---|---:|---:|---:|---|---|")
+    print(
+        "| command | dentelle | jrnl 4.6 | jrnl ÷ dentelle | CPU dentelle / jrnl "
+        "| peak RSS dentelle / jrnl | target |"
+    )
+    print("|---|---:|---:|---:|---|---|---|")
     for name in COMMANDS:
         row = result[name]
         ours = statistics.median(row["seconds"])
+        cpu = shown(statistics.median(row["cpu"]))
+        if "jrnl_cpu" in row:
+            cpu += f" / {shown(statistics.median(row['jrnl_cpu']))}"
         ok = ours <= SECONDS_TARGET and row["rss_mb"] <= MEMORY_TARGET_MB
         if "jrnl_seconds" in row:
             theirs = statistics.median(row["jrnl_seconds"])
             ratio = theirs / ours
             ok = ok and ratio >= RATIO_TARGET
             memory = f"{row['rss_mb']:.0f} / {row['jrnl_rss_mb']:.0f} MB"
-            peer = f"{shown(theirs)} | {ratio:.1f}× | {memory}"
+            peer = f"{shown(theirs)} | {ratio:.1f}× | {cpu} | {memory}"
         else:
-            peer = f"— | — | {row['rss_mb']:.0f} MB"
+            peer = f"— | — | {cpu} | {row['rss_mb']:.0f} MB"
         print(f"| {name} | {shown(ours)} | {peer} | {'met' if ok else 'MISSED'} |")
 
 

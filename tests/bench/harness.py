@@ -218,6 +218,7 @@ with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
     out.seek(0)
     err.seek(0)
     print(json.dumps({"seconds": seconds, "rss_mb": usage.ru_maxrss / 1024,
+                      "cpu": usage.ru_utime + usage.ru_stime,
                       "code": os.waitstatus_to_exitcode(status),
                       "out": out.read(2000).decode("utf-8", "replace"),
                       "err": err.read(2000).decode("utf-8", "replace")}))
@@ -226,12 +227,19 @@ with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
 
 def run_process(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, str]:
     """(seconds, peak RSS in MB, head of stdout) of one whole process."""
+    result = run_measured(command, env, cwd)
+    return result["seconds"], result["rss_mb"], result["out"]
+
+
+def run_measured(command: list[str], env: dict[str, str], cwd: Path) -> dict:
+    """One whole process: seconds (wall), cpu (user + system: what a busy machine
+    inflates least), rss_mb (peak), out and err (heads), code."""
     runner = [sys.executable, "-c", RUNNER, json.dumps(command), str(cwd)]
     done = subprocess.run(runner, env=env, capture_output=True, text=True, check=True)
     result = json.loads(done.stdout)
     if result["code"]:
         raise RuntimeError(f"{command[2:]} failed: {result['err']}")
-    return result["seconds"], result["rss_mb"], result["out"]
+    return result
 
 
 def dentelle_command() -> list[str]:
@@ -545,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
                     vault,
                     args.slow_runs,
                     Path(folder),
-                    run_process,
+                    run_measured,
                     dentelle_command(),
                     (SEARCH_WORD, NOTE),
                     peer,
