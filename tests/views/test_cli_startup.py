@@ -39,3 +39,14 @@ def test_help_lists_every_command_without_importing_them() -> None:
         line = next(line for line in probe["help"].splitlines() if line.strip().startswith(name))
         assert line.split(None, 1)[0] == name
         assert " ".join(line.split()[1:])[:20] == " ".join(short.split())[:20], name
+
+
+def test_reading_commands_do_not_load_the_pertinence_check() -> None:
+    """`show` and `people` write nothing: the word lists' code is not imported (~20 ms)."""
+    code = (
+        "import sys\nimport views.cli.entries, views.cli.people\n"
+        "print(sorted(m for m in sys.modules if 'pertinence' in m))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
