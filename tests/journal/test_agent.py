@@ -139,6 +139,19 @@ def test_the_agent_ends_with_the_session_it_was_started_from(vault: Vault, runti
     wait_for(lambda: not alive(pid))
 
 
+@pytest.mark.parametrize("name", ["SIGHUP", "SIGTERM"])
+def test_a_hangup_or_a_termination_ends_the_agent_cleanly(
+    vault: Vault, runtime: Path, name: str
+) -> None:
+    import signal
+
+    pid = start_agent(vault)
+    path = agent.socket_path(vault.path)
+    os.kill(pid, getattr(signal, name))
+    wait_for(lambda: not alive(pid))
+    assert not path.exists()  # it removed its socket on the way out
+
+
 def test_a_stale_socket_falls_back_and_is_removed(vault: Vault, runtime: Path) -> None:
     path = agent.socket_path(vault.path, create=True)
     left = socket.socket(socket.AF_UNIX)
