@@ -24,7 +24,7 @@ NO_PASSPHRASE = {"DENTELLE_PASSPHRASE": ""}
 def unlocked(dentelle: Dentelle, runtime: Path) -> Dentelle:  # noqa: F811
     result = dentelle("unlock", "--for", "10m", lang="en")
     assert result.exit_code == 0, result.output
-    assert "dentelle lock" in result.output and "10 min" in result.output
+    assert "dentelle lock" in result.output and "10 minutes unused" in result.output
     return dentelle
 
 
@@ -79,7 +79,7 @@ def test_the_idle_time_comes_from_the_config(
     config = tmp_path / "config.toml"
     config.write_text("agent_idle_minutes = 2\n")
     result = dentelle("unlock", DENTELLE_CONFIG=str(config))
-    assert result.exit_code == 0 and "2 min" in result.output
+    assert result.exit_code == 0 and "après 2 minutes sans usage" in result.output
     status = agent.agent_status(dentelle.home)
     assert status is not None and 100 < status[1] <= 120
 

@@ -45,7 +45,22 @@ def unlock(session: Session, idle: str | None) -> None:
         start(session.vault_dir, str(identity), seconds, os.getsid(0))
     except OSError as error:
         raise DentelleError("agent.start_failed", reason=str(error)) from None
-    click.echo(session.t("cli.unlocked", minutes=f"{seconds / 60:g}"))
+    click.echo(session.t("cli.unlocked", quantity=worded(seconds, session.lang)))
+
+
+def worded(seconds: float, lang: str) -> str:
+    """'30 minutes', '1 heure et 30 minutes', '90 secondes': the idle time in words."""
+    from journal import dates  # noqa: F401  (registers "dates.and")
+    from journal.i18n import count, translate
+
+    whole = round(seconds)
+    if whole < 60 or whole % 60:
+        return count("seconds", whole, lang)
+    hours, minutes = divmod(whole // 60, 60)
+    parts = ([count("hours", hours, lang)] if hours else []) + (
+        [count("minutes", minutes, lang)] if minutes else []
+    )
+    return translate("dates.and", lang).join(parts)
 
 
 @command(help="cli.help.lock")

@@ -369,11 +369,11 @@ register(
         },
         "cli.unlocked": {
             "fr": (
-                "Coffre déverrouillé pour vos commandes ; il se verrouille après {minutes} "
-                "min sans usage. En quittant le poste : « dentelle lock »."
+                "Coffre déverrouillé pour vos commandes ; il se verrouille après {quantity} "
+                "sans usage. En quittant le poste : « dentelle lock »."
             ),
             "en": (
-                "Vault unlocked for your commands; it locks after {minutes} min unused. "
+                "Vault unlocked for your commands; it locks after {quantity} unused. "
                 "When you leave the desk: “dentelle lock”."
             ),
         },
