@@ -42,10 +42,18 @@ def unlock(session: Session, idle: str | None) -> None:
     identity = session.vault.unwrap_identity(passphrase)
     agent.stop_agent(session.vault_dir)  # a second `unlock` starts afresh, with its time
     try:
-        start(session.vault_dir, str(identity), seconds, os.getsid(0))
+        start(session.vault_dir, str(identity), seconds, login_session())
     except OSError as error:
         raise DentelleError("agent.start_failed", reason=str(error)) from None
     click.echo(session.t("cli.unlocked", quantity=worded(seconds, session.lang)))
+
+
+def login_session() -> int:
+    """The session leader the agent watches (the shell of this terminal: when it ends,
+    at logout or when the terminal closes, the agent ends); 0, nothing to watch, when
+    this command leads its own session (`setsid dentelle unlock`): it ends right away."""
+    leader = os.getsid(0)
+    return 0 if leader == os.getpid() else leader
 
 
 def worded(seconds: float, lang: str) -> str:
