@@ -8,6 +8,7 @@ fixed time.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import stat
 import tempfile
@@ -56,6 +57,7 @@ def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
                 s.recv(10)
             except OSError:
                 pass
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def start_agent(vault: Vault, idle: float = 600.0, leader: int = 0) -> int:
