@@ -9,6 +9,7 @@
 | `retention_years`         | 2       | the retention review (CNIL: 2 years)             |
 | `review_delay_months`     | 6       | when a kept person comes back for review         |
 | `consultation_log_months` | 12      | how long the record of consultations is kept     |
+| `agent_idle_minutes`      | 15      | how long `dentelle unlock`'s agent waits, unused |
 
 The file is `config.toml` in the platform's user config folder (`dentelle` below it),
 or `$DENTELLE_CONFIG` when set. Custom pertinence word lists live beside it in
@@ -52,6 +53,7 @@ class Config:
     retention_years: int = 2
     review_delay_months: int = 6
     consultation_log_months: int = 12
+    agent_idle_minutes: float = 15
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     @property

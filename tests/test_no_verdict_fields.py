@@ -128,7 +128,11 @@ def test_nothing_sealed_about_a_person_or_an_entry_holds_a_verdict(vault: Vault)
 
     assert keys["person"] == {"name", "profile", "created_at", "rhythm"}
     assert keys["entries"] == keys["revisions"] == {"occurred_on", "time", "written_at", "text"}
-    assert keys["summary"] == {"count", "last"}
+    assert keys["summary"] == {
+        "count",
+        "last",
+        "ahead",
+    }  # ahead: days of notes about something planned
     assert keys["draft"] == {"text", "date_text", "entry_id", "saved_at"}
     assert keys["practice"] == {"occurred_on", "time", "written_at", "text"}
     assert verdicts(set().union(*keys.values())) == set()

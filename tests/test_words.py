@@ -12,6 +12,7 @@ from tests.test_plurals import _load_every_catalogue
 _NOBODY = re.compile(r"(?:^|[.!?:] )Personne (?!ajoutée)")
 # The messages where "dossier" is a folder on disk (backups, the vault's place).
 FOLDER_KEYS = {
+    "agent.no_runtime_dir",
     "backup.destination_missing", "backup.other_vault", "backup.set_unknown",
     "restore.target_not_empty", "cli.help.backup_to", "cli.backup.no_drive",
     "cli.backup.no_set_drive", "cli.backup.several_drives", "export.app.no_folder",

@@ -11,25 +11,13 @@ from journal.i18n import register
 register(
     {
         # -- help ------------------------------------------------------------------
-        "cli.help.backup": {
-            "fr": "Sauvegarder le coffre, chiffré et vérifié, sur une clé USB (trouvée toute seule, ou --to).",
-            "en": "Back the vault up, encrypted and verified, to a USB key (found by itself, or --to).",
-        },
         "cli.help.backup_to": {
             "fr": "Dossier où sauvegarder (la clé USB) ; la sauvegarde va dans dentelle-backup/ dedans.",
             "en": "Folder to back up to (the USB key); the backup goes in dentelle-backup/ inside it.",
         },
-        "cli.help.backups": {
-            "fr": "Lister les sauvegardes d'une clé (numéro, date, taille, vérification).",
-            "en": "List the backups on a key (number, date, size, check).",
-        },
         "cli.help.backups_verify": {
             "fr": "Relire et vérifier chaque sauvegarde depuis la clé (demande la phrase de passe).",
             "en": "Read back and check every backup from the key (asks for the passphrase).",
-        },
-        "cli.help.restore": {
-            "fr": "Restaurer le coffre depuis une clé de sauvegarde (nouvel ordinateur, ou remplacer le coffre actuel).",
-            "en": "Restore the vault from a backup key (new computer, or replacing the current vault).",
         },
         "cli.help.generation": {
             "fr": "Numéro de la sauvegarde à restaurer (défaut : la plus récente).",

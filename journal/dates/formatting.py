@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_date_format
 from dateutil.relativedelta import relativedelta
 
 from journal.dates.parsing import ParsedDate, echo, is_future, today_of
@@ -63,6 +63,7 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
+@cache  # a people list words a thousand silences with a few dozen quantities
 def _quantity(count: int, unit: str, lang: str) -> str:
     forms = _UNITS[lang][unit]
     category = _locale(lang).plural_form(count)
@@ -95,11 +96,18 @@ def _worded(parts: list[tuple[int, str]], lang: str) -> str:
 
 
 def format_day(day: datetime.date, lang: str) -> str:
-    """'lundi 23 novembre 2026', 'dimanche 1er novembre 2026' / 'Monday 23 November 2026'
+    """'lundi 23 novembre 2026', 'dimanche 1er novembre 2026' / 'Monday, 23 November 2026'
     (or 'Monday, November 23, 2026' where the system's English is American)."""
     if _lang(lang) == "fr" and day.day == 1:
-        return format_date(day, "EEEE d'er' MMMM y", locale="fr")  # French says "1er"
-    return format_date(day, format="full", locale=date_locale(_lang(lang)))
+        return format_date(day, "EEEE d'er' MMMM y", locale=_locale("fr"))  # French says "1er"
+    where = date_locale(_lang(lang))
+    return format_date(day, format=_full_pattern(where), locale=_locale(where))
+
+
+@cache
+def _full_pattern(where: str) -> str:
+    """The "full" date pattern of a locale, looked up once: a timeline formats a thousand days."""
+    return str(get_date_format("full", locale=_locale(where)))
 
 
 def format_month(year: int, month: int, lang: str) -> str:
@@ -110,8 +118,11 @@ def format_month(year: int, month: int, lang: str) -> str:
 
 def format_ago(day: datetime.date, now: datetime.date | datetime.datetime, lang: str) -> str:
     """How long ago `day` was: 'hier', 'il y a 3 semaines' / 'yesterday', '3 weeks ago'."""
-    lang = _lang(lang)
-    today = today_of(now)
+    return _ago(day, today_of(now), _lang(lang))
+
+
+@lru_cache(maxsize=4096)  # the same few hundred days, in a people list of a thousand
+def _ago(day: datetime.date, today: datetime.date, lang: str) -> str:
     offset = (today - day).days
     if offset == 0:
         return translate("dates.today", lang)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, Self, TypeVar, cast
 
 import pyrage
-import sqlite_utils
 
 from journal.errors import DentelleError, VaultBusy
 from journal.store import strings  # noqa: F401  (registers the messages)
@@ -51,10 +50,91 @@ def serialized(method: Method) -> Method:
     return cast(Method, guarded)
 
 
-def connect(database_file: Path) -> sqlite_utils.Database:
+_TRANSACTION_CONTROL = frozenset({"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"})
+
+
+class Database:
+    """The journal's connection, with what the store uses of `sqlite_utils.Database`
+    (`execute`, `atomic`) and its transaction rules, without importing sqlite_utils,
+    which costs a command ~0.1 s: a write outside a transaction is committed at once, a
+    failed one rolled back; `atomic` is a transaction, or a savepoint inside one.
+
+    `db[table]` (creating tables: a new vault, a migration step) hands over to
+    sqlite_utils, imported then, on the same connection and with no plugin: none is
+    given the journal's connection.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._tables: Any = None
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        was_in_transaction = self.conn.in_transaction
+        try:
+            if parameters is not None:
+                cursor = self.conn.execute(sql, parameters)
+            else:
+                cursor = self.conn.execute(sql)
+        except Exception:
+            if not was_in_transaction and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        if (
+            not was_in_transaction
+            and self.conn.in_transaction
+            and cursor.description is None
+            and sql.lstrip().split(None, 1)[0].upper() not in _TRANSACTION_CONTROL
+        ):
+            self.conn.execute("COMMIT")
+        return cursor
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            savepoint = f"dentelle_{os.urandom(8).hex()}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+    def __getitem__(self, table: str) -> Any:
+        if self._tables is None:
+            import sqlite_utils
+
+            self._tables = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._tables[table]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect(database_file: Path) -> Database:
     with sqlite_errors():
         conn = sqlite3.connect(str(database_file), timeout=5, check_same_thread=False)
-        db = sqlite_utils.Database(conn)
+        db = Database(conn)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA secure_delete=ON")
@@ -84,7 +164,7 @@ class JournalBase:
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: Database,
         identity: pyrage.x25519.Identity,
         lock_fd: int | None,
         clock: Callable[[], datetime],
@@ -165,3 +245,21 @@ class JournalBase:
         """Fold the WAL into the database and truncate it (secure_delete zeroes pages)."""
         with sqlite_errors():
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def read_recipient(database_file: Path) -> str | None:
+    """The vault's master recipient (public), read without writing anything: no lock,
+    no WAL or shared-memory file (`immutable`). For the unlock agent, which must never
+    hand out an identity the vault no longer has (after a rekey). None if unreadable."""
+    uri = Path(database_file).absolute().as_uri() + "?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=1)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None

@@ -15,13 +15,15 @@ it (`journal.backup.prepare.read_erased` reads none there).
 from __future__ import annotations
 
 from datetime import date
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from journal.errors import DentelleError
 from journal.store.connection import serialized
 from journal.store.keys import PersonKeys
 from journal.store.sealing import sqlite_errors
+
+if TYPE_CHECKING:
+    import sqlite_utils  # only its type: opening a vault does not import it (start-up time)
 
 ERASED_TABLE = "erased"
 ERASED_ENTRY = "entry"

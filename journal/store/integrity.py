@@ -32,12 +32,10 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-import sqlite_utils
-
 from journal import crypto
 from journal.errors import DentelleError, VaultDamaged
 from journal.i18n import DEFAULT_LANGUAGE, register, translate
-from journal.store.connection import JournalBase
+from journal.store.connection import Database, JournalBase
 from journal.store.sealing import sqlite_errors
 
 PERSON, PERSON_KEYS, PRACTICE_KEY, ENTRY = "person", "person_keys", "practice_key", "entry"
@@ -148,14 +146,14 @@ def entry_ok(
     return crypto.integrity_ok(key, tag, ENTRY, person_id, entry_id, version_id, str(versions))
 
 
-def _put(db: sqlite_utils.Database, kind: str, item_id: str, person_id: str | None, tag: bytes):
+def _put(db: Database, kind: str, item_id: str, person_id: str | None, tag: bytes):
     db.execute(
         "INSERT OR REPLACE INTO integrity (kind, id, person_id, tag) VALUES (?, ?, ?, ?)",
         [kind, item_id, person_id, tag],
     )
 
 
-def rebuild(db: sqlite_utils.Database | sqlite3.Connection, key: bytes) -> None:
+def rebuild(db: Database | sqlite3.Connection, key: bytes) -> None:
     """Every tag recomputed from the current contents (in the caller's transaction).
 
     For the migration of a vault that had none, and for code that rewrote everything
@@ -187,12 +185,12 @@ def rebuild(db: sqlite_utils.Database | sqlite3.Connection, key: bytes) -> None:
 # -- checks ---------------------------------------------------------------------------------
 
 
-def _tags(db: sqlite_utils.Database | sqlite3.Connection, kind: str) -> dict[str, bytes]:
+def _tags(db: Database | sqlite3.Connection, kind: str) -> dict[str, bytes]:
     return dict(db.execute("SELECT id, tag FROM integrity WHERE kind=?", [kind]).fetchall())
 
 
 def check_person(
-    db: sqlite_utils.Database | sqlite3.Connection,
+    db: Database | sqlite3.Connection,
     key: bytes,
     person_id: str,
     wrapped: bytes | None,
@@ -209,7 +207,7 @@ def check_person(
         raise VaultTampered(PERSON, person_id, path=path)
 
 
-def check_keys(db: sqlite_utils.Database | sqlite3.Connection, key: bytes, path: Path) -> None:
+def check_keys(db: Database | sqlite3.Connection, key: bytes, path: Path) -> None:
     """Every person's wrapped key, the index of keys and the practice key, against their tags."""
     with sqlite_errors():
         tags = _tags(db, PERSON)
@@ -236,7 +234,7 @@ def check_keys(db: sqlite_utils.Database | sqlite3.Connection, key: bytes, path:
 
 
 def check_entries(
-    db: sqlite_utils.Database | sqlite3.Connection,
+    db: Database | sqlite3.Connection,
     key: bytes,
     rows: Iterable[tuple[str, str, str]],
     path: Path,

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyrage
-import sqlite_utils
 
 from journal import crypto
 from journal.errors import VaultDamaged
+from journal.store.connection import Database
 from journal.store.integrity import HANDOVER_KEY, meta_tag, rebuild
 from journal.store.sealing import sqlite_errors
 
@@ -61,7 +61,7 @@ SCHEMA: tuple[Table, ...] = (
 )
 
 
-def create_schema(db: sqlite_utils.Database, identity: pyrage.x25519.Identity) -> None:
+def create_schema(db: Database, identity: pyrage.x25519.Identity) -> None:
     """The tables of a new vault, at the latest version."""
     with sqlite_errors(), db.atomic():
         db["meta"].create({"key": str, "value": str}, pk="key")
@@ -97,12 +97,12 @@ def create_schema(db: sqlite_utils.Database, identity: pyrage.x25519.Identity) -
     migrate(db, identity)
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     with sqlite_errors():
         return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: sqlite_utils.Database, identity: pyrage.x25519.Identity) -> None:
+def migrate(db: Database, identity: pyrage.x25519.Identity) -> None:
     """Bring an older database up to `SCHEMA_VERSION`, one step at a time, atomically."""
     version = schema_version(db)
     if version > SCHEMA_VERSION:
@@ -184,7 +184,7 @@ def _sqlites_own(kind: str, name: str, table: str, sql: str | None, tables: dict
 SQLITE_TABLES = ("sqlite_sequence", "sqlite_stat1", "sqlite_stat4")
 
 
-def check_schema(db: sqlite_utils.Database, path: Path) -> None:
+def check_schema(db: Database, path: Path) -> None:
     """Refuse a file holding a table, column, index, view or trigger Dentelle never made.
 
     Before a migration the file may lack what later versions add; at the latest version

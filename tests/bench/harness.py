@@ -3,6 +3,7 @@
     .venv/bin/pip install -e '.[bench]'     # jrnl 4.6 and pyinstrument
     .venv/bin/python tests/bench/harness.py [--sizes small,10k,service,large] [--runs 5]
         [--slow-runs 3] [--json bench.json] [--peers-max 50000] [--no-peers] [--profile]
+        [--agent-sizes small,10k,service] [--agent-only]
 
 Vaults are `make_vault.py`'s deterministic ones (built once, cached; "10k" is 200
 people / 10,000 entries for the comparison with jrnl at that size), copied to a
@@ -41,6 +42,7 @@ if str(ROOT) not in sys.path:
 
 from journal.vault import Vault  # noqa: E402
 from tests.bench import bench_search  # noqa: E402
+from tests.bench.bench_agent import agent_checks, print_agent, with_agent  # noqa: E402
 from tests.bench.bench_search import repeat, timed  # noqa: E402
 from tests.bench.make_vault import (  # noqa: E402
     GENERATOR_VERSION,
@@ -216,6 +218,7 @@ with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
     out.seek(0)
     err.seek(0)
     print(json.dumps({"seconds": seconds, "rss_mb": usage.ru_maxrss / 1024,
+                      "cpu": usage.ru_utime + usage.ru_stime,
                       "code": os.waitstatus_to_exitcode(status),
                       "out": out.read(2000).decode("utf-8", "replace"),
                       "err": err.read(2000).decode("utf-8", "replace")}))
@@ -224,12 +227,19 @@ with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
 
 def run_process(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, str]:
     """(seconds, peak RSS in MB, head of stdout) of one whole process."""
+    result = run_measured(command, env, cwd)
+    return result["seconds"], result["rss_mb"], result["out"]
+
+
+def run_measured(command: list[str], env: dict[str, str], cwd: Path) -> dict:
+    """One whole process: seconds (wall), cpu (user + system: what a busy machine
+    inflates least), rss_mb (peak), out and err (heads), code."""
     runner = [sys.executable, "-c", RUNNER, json.dumps(command), str(cwd)]
     done = subprocess.run(runner, env=env, capture_output=True, text=True, check=True)
     result = json.loads(done.stdout)
     if result["code"]:
         raise RuntimeError(f"{command[2:]} failed: {result['err']}")
-    return result["seconds"], result["rss_mb"], result["out"]
+    return result
 
 
 def dentelle_command() -> list[str]:
@@ -498,6 +508,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--no-whole", action="store_true", help="skip whole-command timings")
     parser.add_argument("--profile", action="store_true", help="profile missed targets")
+    parser.add_argument(
+        "--agent-sizes",
+        default="small,10k,service",
+        help="sizes of the whole commands with the agent",
+    )
+    parser.add_argument(
+        "--agent-only", action="store_true", help="only start-up and the commands with the agent"
+    )
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.sizes.split(",") if n.strip()]
     shm = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
@@ -523,6 +541,29 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="dentelle-bench-") as folder:
             vault = private_copy(name, Path(folder) / "vault")
             result: dict = {}
+            if not args.no_whole and name in args.agent_sizes.split(","):
+                peer = None
+                if not args.no_peers and size_of(name).entries <= args.peers_max:
+                    from tests.bench.peers import jrnl_setup
+
+                    size = size_of(name)
+                    peer = jrnl_setup(name, size.people, size.entries, cache_dir())
+                    peer = peer.copy_to(Path(folder) / "jrnl-agent")
+                result["agent"] = with_agent(
+                    vault,
+                    args.slow_runs,
+                    Path(folder),
+                    run_measured,
+                    dentelle_command(),
+                    (SEARCH_WORD, NOTE),
+                    peer,
+                )
+            if args.agent_only:
+                report["sizes"][name] = result
+                if "agent" in result:
+                    print(f"\n### {name}: {size_of(name).entries:,} entries")
+                    print_agent(result["agent"], shown)
+                continue
             scenarios = in_process(vault, args.runs, args.slow_runs, shm)
             result["scenarios"] = {key: stats(values) for key, values in scenarios.items()}
             limit = bench_search.physical_limit(vault, golden_identity(), args.runs)
@@ -544,6 +585,8 @@ def main(argv: list[str] | None = None) -> int:
                 }
         report["sizes"][name] = result
         print_size(name, result)
+        if "agent" in result:
+            print_agent(result["agent"], shown)
         for key, text in result.get("profiles", {}).items():
             if text:
                 print(f"\nProfile of one run of {key}:\n\n```\n{text.strip()}\n```")
@@ -554,6 +597,9 @@ def main(argv: list[str] | None = None) -> int:
             f"UI modules imported by a command: {report['startup']['ui_modules_loaded']}."
         )
     lines = checks(report["sizes"])
+    for name, result in report["sizes"].items():
+        if "agent" in result:
+            lines += agent_checks(name, result["agent"], shown)
     report["checks"] = lines
     if lines:
         print()

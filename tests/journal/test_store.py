@@ -313,3 +313,38 @@ def test_revised_entry_ids_are_the_entries_with_earlier_versions(journal: Journa
     journal.edit_entry(edited.id, text="v2")
     journal.edit_entry(edited.id, text="v3")
     assert journal.revised_entry_ids() == {edited.id}
+
+
+def test_no_sqlite_utils_plugin_is_given_the_connection(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plugin installed beside Dentelle must not get the journal's connection, and
+    looking for plugins (every installed package's entry points) cost each command 70 ms."""
+    import sqlite_utils.db
+
+    def refuse() -> None:
+        raise AssertionError("sqlite_utils plugins loaded")
+
+    monkeypatch.setattr(sqlite_utils.db, "ensure_plugins_loaded", refuse)
+    vault.open(GOLDEN_IDENTITY).close()
+
+
+def test_opening_a_current_vault_does_not_import_sqlite_utils(vault: Vault) -> None:
+    """sqlite_utils (and pluggy, dateutil's parser it pulls in) cost a command ~0.1 s:
+    it is loaded only to create tables (a new vault, a migration step)."""
+    import subprocess
+    import sys
+
+    vault.open(GOLDEN_IDENTITY).close()  # migrated, if it needed to be
+    code = (
+        "import sys, pyrage\n"
+        "from pathlib import Path\n"
+        "from journal.vault import Vault\n"
+        f"identity = pyrage.x25519.Identity.from_str({str(GOLDEN_IDENTITY)!r})\n"
+        f"with Vault(Path({str(vault.path)!r})).open(identity) as journal:\n"
+        "    journal.people()\n"
+        "print('sqlite_utils' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -53,6 +53,8 @@ COMMANDS = {
     "colleagues": "views.cli.handover:colleagues_command",
     "handover": "views.cli.handover:handover",
     "receive": "views.cli.handover:receive",
+    "unlock": "views.cli.agent:unlock",
+    "lock": "views.cli.agent:lock",
 }
 
 

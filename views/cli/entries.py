@@ -14,7 +14,6 @@ from journal.i18n import plural
 from journal.model import Entry
 from journal.store.consultations import record_consultation
 from views.cli.group import command, option
-from views.cli.pertinence import confirm_pertinence
 from views.cli.session import Session, pass_session
 from views.cli.terminal import clean, echo_json, one_line, parse_day, read_text, render_story
 
@@ -29,6 +28,8 @@ def add(session: Session, person_query: str, text: str | None, date_expression: 
     body = read_text(text, session)
     if not body.strip():
         raise DentelleError("store.empty_text")
+    from views.cli.pertinence import confirm_pertinence  # not loaded by `show`
+
     confirm_pertinence(session, body)
     with session.journal() as journal:
         found = journal.find_person(person_query)
@@ -79,8 +80,7 @@ def show(session: Session, person_query: str, as_json: bool) -> None:
         click.echo(session.t("cli.story_empty", name=one_line(found.name)))
         return
     click.echo(plural("cli.story_count", len(entries), session.lang))
-    for line in render_story(entries, session.lang):
-        click.echo(line)
+    click.echo("\n".join(render_story(entries, session.lang)))  # one write, not one a line
 
 
 @command(help="cli.help.edit")
@@ -96,6 +96,8 @@ def edit(session: Session, entry_id: str, text: str | None, date_expression: str
         if body == "" and parsed is not None:
             body = None  # only the date changes
     if body is not None:
+        from views.cli.pertinence import confirm_pertinence
+
         confirm_pertinence(session, body)
     with session.journal() as journal:
         kwargs: dict = {"text": body}

@@ -153,9 +153,14 @@ class TranslatedCommand(click.Command):
                 formatter.write_text(translate(self.help, _lang_of(ctx)))
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        text = translate(self.help or "", _lang_of(click.get_current_context(silent=True)))
-        first = text.split("\n")[0].strip()
-        return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+        return _short(
+            translate(self.help or "", _lang_of(click.get_current_context(silent=True))), limit
+        )
+
+
+def _short(text: str, limit: int) -> str:
+    first = text.split("\n")[0].strip()
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
 
 
 class TranslatedGroup(TranslatedCommand, click.Group):
@@ -177,6 +182,22 @@ class RootGroup(TranslatedGroup):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command's line from its message key (`cli.help.<name>`, a test holds every
+        command to it) without importing its module: `dentelle --help` stays fast."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        lang = _lang_of(ctx)
+        rows = []
+        for name in names:
+            loaded = self.commands.get(name)
+            if loaded is not None and loaded.hidden:
+                continue
+            key = loaded.help if loaded is not None else f"cli.help.{name.replace('-', '_')}"
+            rows.append((name, _short(translate(key or "", lang), limit)))
+        with formatter.section(click_word("Commands", lang)):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in self.lazy_commands:

@@ -34,10 +34,6 @@ from views.cli.terminal import clean, echo_json, one_line
 
 register(
     {
-        "cli.help.card": {
-            "fr": "Afficher votre carte de collègue (à donner à un·e collègue) et son empreinte.",
-            "en": "Print your colleague card (to give to a colleague) and its fingerprint.",
-        },
         "cli.help.card_name": {
             "fr": "Le nom affiché sur votre carte.",
             "en": "The name shown on your card.",
@@ -46,10 +42,6 @@ register(
             "fr": "Écrire la carte dans ce fichier aussi.",
             "en": "Also write the card to this file.",
         },
-        "cli.help.colleague": {
-            "fr": "Ajouter ou retirer un·e collègue (sa carte).",
-            "en": "Add or remove a colleague (their card).",
-        },
         "cli.help.colleague_add": {
             "fr": "Ajouter un·e collègue : son nom, puis le fichier de sa carte ou son texte (« - » : l'entrée standard).",
             "en": "Add a colleague: their name, then their card's file or text (“-”: standard input).",
@@ -57,14 +49,6 @@ register(
         "cli.help.colleague_remove": {
             "fr": "Retirer un·e collègue : ses transmissions seront refusées.",
             "en": "Remove a colleague: their handovers will be refused.",
-        },
-        "cli.help.colleagues": {
-            "fr": "Lister vos collègues et les empreintes de leurs cartes.",
-            "en": "List your colleagues and their cards' fingerprints.",
-        },
-        "cli.help.handover": {
-            "fr": "Transmettre l'histoire d'une personne à un·e collègue : un fichier chiffré pour elle ou lui seul·e.",
-            "en": "Hand a person's story over to a colleague: one file, encrypted for them alone.",
         },
         "cli.help.handover_to": {
             "fr": "Le nom du ou de la collègue.",
@@ -81,10 +65,6 @@ register(
         "cli.help.then_forget": {
             "fr": "Oublier ensuite votre propre copie de l'histoire.",
             "en": "Then forget your own copy of the story.",
-        },
-        "cli.help.receive": {
-            "fr": "Recevoir une transmission : voir qui l'envoie et ce qu'elle contient, puis l'importer.",
-            "en": "Receive a handover: see who sent it and what it holds, then import it.",
         },
         "cli.help.allow_unknown": {
             "fr": "Avec --yes : importer même si l'expéditeur n'est pas parmi vos collègues.",

@@ -25,10 +25,6 @@ from views.cli.terminal import clean, echo_json, read_stdin
 
 register(
     {
-        "cli.help.check": {
-            "fr": "Relire un texte avec la vérification de pertinence (FICHIER, ou - pour l'entrée standard). Code de sortie 1 si quelque chose est relevé.",
-            "en": "Read a text with the pertinence check (FILE, or - for standard input). Exit code 1 when something is found.",
-        },
         "cli.check.none": {"fr": "Rien à relever.", "en": "Nothing to point out."},
         "cli.check.header": {"fr": "À relire ({count}) :", "en": "Worth a second look ({count}):"},
         "cli.check.suggestion": {"fr": "Plutôt : {suggestion}", "en": "Instead: {suggestion}"},

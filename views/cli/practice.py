@@ -21,10 +21,6 @@ from views.cli.terminal import clean, echo_json, parse_day, read_text, render_st
 
 register(
     {
-        "cli.help.practice": {
-            "fr": "Votre journal de pratique (notes réflexives sur votre travail).",
-            "en": "Your practice journal (reflective notes on your work).",
-        },
         "cli.help.practice_add": {
             "fr": "Écrire une note de pratique (texte en argument ou sur l'entrée standard).",
             "en": "Write a practice note (text as argument or on standard input).",

@@ -20,15 +20,7 @@ from views.cli.terminal import echo_json, listed_names, one_line
 
 register(
     {
-        "cli.help.rhythm": {
-            "fr": "Dire le rythme des contacts d'une personne (« tous les mois », « le premier lundi du mois »…) ou l'afficher.",
-            "en": "Say a person's rhythm of contact (“every month”, “the first monday of the month”…) or show it.",
-        },
         "cli.help.rhythm_clear": {"fr": "Retirer le rythme.", "en": "Remove the rhythm."},
-        "cli.help.soon": {
-            "fr": "Qui pourrait passer bientôt, et qui est sans contact depuis plus longtemps que d'habitude.",
-            "en": "Who may come by soon, and who has had no contact for longer than usual.",
-        },
         "cli.rhythm.set": {
             "fr": "Rythme de {name} : {rhythm}. Prochain contact attendu vers le {day}.",
             "en": "{name}'s rhythm: {rhythm}. Next contact expected around {day}.",

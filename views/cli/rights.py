@@ -30,10 +30,6 @@ from views.cli.terminal import clean, echo_json, listed_names, one_line
 
 register(
     {
-        "cli.help.export": {
-            "fr": "Exporter tout ce que contient l'histoire d'une personne (droit d'accès) : html, md ou json.",
-            "en": "Export everything a person's file holds (right of access): html, md or json.",
-        },
         "cli.help.format": {
             "fr": "Format : html (imprimable), md ou json ; par défaut, celui du nom donné à --out, sinon html.",
             "en": "Format: html (printable), md or json; by default, the one --out's name ends in, else html.",
@@ -45,18 +41,6 @@ register(
         "cli.help.encrypt": {
             "fr": "Chiffrer l'export avec une phrase de passe (age) au lieu de l'écrire en clair.",
             "en": "Encrypt the export with a passphrase (age) instead of writing it in clear.",
-        },
-        "cli.help.forget": {
-            "fr": "Oublier une personne : effacer définitivement tout ce qui la concerne (droit à l'oubli).",
-            "en": "Forget a person: erase everything about them for good (right to erasure).",
-        },
-        "cli.help.erase_version": {
-            "fr": "Effacer une version précédente d'une note (numéro donné par « dentelle history »).",
-            "en": "Erase an earlier version of an entry (number from “dentelle history”).",
-        },
-        "cli.help.review": {
-            "fr": "Revue de conservation : les personnes sans contact depuis plus de 2 ans (réglable).",
-            "en": "Retention review: people with no contact for more than 2 years (configurable).",
         },
         "cli.help.keep": {
             "fr": "Garder cette personne (avec --reason).",

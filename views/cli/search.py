@@ -24,21 +24,6 @@ from views.cli.terminal import clean, echo_json, one_line
 
 register(
     {
-        "cli.help.search": {
-            "fr": (
-                "Chercher dans toutes les histoires, sans tenir compte des accents ni des "
-                "majuscules. Des mots entiers, qui doivent tous y être ; caf* pour les mots "
-                "qui commencent par caf (entre apostrophes pour le terminal : 'caf*') ; un "
-                "sigle en capitales (CAF, RSA, APL) reste le mot entier ; des guillemets "
-                "pour une expression exacte. Les notes les plus récentes d'abord."
-            ),
-            "en": (
-                "Search every story, ignoring accents and capitals. Whole words, all of "
-                "them there; caf* for words that start with caf (in single quotes for the "
-                "shell: 'caf*'); an acronym in capitals (CAF, RSA, APL) stays the whole "
-                "word; quotes for an exact phrase. Newest entries first."
-            ),
-        },
         "cli.help.search_person": {
             "fr": "Chercher seulement dans l'histoire de cette personne.",
             "en": "Search only this person's story.",

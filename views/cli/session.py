@@ -1,5 +1,7 @@
 """One `dentelle` invocation: the vault folder, the language and how to get secrets.
 
+The master identity comes from the unlock agent when `dentelle unlock` left one for
+this vault (`journal.agent`; a dead or stale one is said in one line and skipped).
 Secrets come from, in order: `DENTELLE_PASSPHRASE` / `--passphrase-file` (automation),
 else a hidden prompt when a terminal is attached, else a clear error: a command never
 waits for input that cannot come.
@@ -25,9 +27,15 @@ import click
 from journal.crypto import KeyWrap
 from journal.errors import DentelleError
 from journal.i18n import translate
-from views.cli import click_strings, strings  # noqa: F401  (registers the CLI's messages)
+from views.cli import (
+    click_strings,  # noqa: F401  (click's own words)
+    help_strings,  # noqa: F401  (the commands' one-line help)
+    strings,  # noqa: F401  (registers the CLI's messages)
+)
 
 if TYPE_CHECKING:
+    import pyrage
+
     from journal.store import Journal
     from journal.vault import Vault
 
@@ -128,13 +136,44 @@ class Session:
             if answer in ("n", "non", "no"):
                 return False
 
-    @contextmanager
-    def journal(self) -> Iterator[Journal]:
-        self.vault.require()
+    def identity_from_agent(self) -> pyrage.x25519.Identity | None:
+        """The vault's identity from its unlock agent, or None (without an agent, nothing
+        is said; with a dead, foreign or stale one, one line on standard error)."""
+        from journal import agent
+
+        try:
+            text = agent.ask_identity(self.vault_dir)
+        except agent.AgentError as error:
+            if error.key != "agent.none":
+                click.echo(self.t(error.key), err=True)
+            return None
+        if text is None:
+            agent.stop_agent(self.vault_dir)
+            click.echo(self.t("agent.refused"), err=True)
+            return None
+        from journal.crypto import identity_from_bytes
+
+        try:
+            return identity_from_bytes(text.encode("ascii", "replace"))
+        except DentelleError:
+            agent.stop_agent(self.vault_dir)
+            click.echo(self.t("agent.refused"), err=True)
+            return None
+
+    def unlock_identity(self) -> pyrage.x25519.Identity:
+        """The master identity: from the agent if one serves this vault, else scrypt."""
+        identity = self.identity_from_agent()
+        if identity is not None:
+            return identity
         passphrase = self.passphrase()
         if self.interactive():
             click.echo(self.t("cli.unlocking"), err=True)
-        opened = self.vault.unlock(passphrase, clock=self.seams.clock)
+        return self.vault.unwrap_identity(passphrase)
+
+    @contextmanager
+    def journal(self) -> Iterator[Journal]:
+        self.vault.require()
+        opened = self.vault.open(self.unlock_identity(), clock=self.seams.clock)
         try:
             yield opened
         finally:

@@ -340,5 +340,87 @@ register(
                 "as UTF-8 (or convert it with iconv), then try again."
             ),
         },
+        "cli.help.unlock": {
+            "fr": (
+                "Demander la phrase de passe une fois : vos commandes suivantes ouvrent "
+                "le coffre sans la redemander, jusqu'à « dentelle lock » "
+                "ou après le temps d'inactivité."
+            ),
+            "en": (
+                "Ask the passphrase once: your next commands open the "
+                "vault without asking it again, until “dentelle lock” or the idle time."
+            ),
+        },
+        "cli.help.lock": {
+            "fr": "Verrouiller le coffre : l'agent de déverrouillage s'arrête.",
+            "en": "Lock the vault: the unlock agent ends.",
+        },
+        "cli.help.for": {
+            "fr": "Temps d'inactivité avant le verrouillage (30m, 1h, 90s ; 15m par défaut).",
+            "en": "Idle time before it locks (30m, 1h, 90s; 15m by default).",
+        },
+        "cli.bad_duration": {
+            "fr": "Durée illisible : « {text} ». Exemples : 30m, 1h, 90s.",
+            "en": "Unreadable duration: “{text}”. For example: 30m, 1h, 90s.",
+        },
+        "cli.unlocked": {
+            "fr": (
+                "Coffre déverrouillé pour vos commandes ; il se verrouille après {quantity} "
+                "sans usage. En quittant le poste : « dentelle lock »."
+            ),
+            "en": (
+                "Vault unlocked for your commands; it locks after {quantity} unused. "
+                "When you leave the desk: “dentelle lock”."
+            ),
+        },
+        "cli.locked": {
+            "fr": "Coffre verrouillé : l'agent de déverrouillage est arrêté.",
+            "en": "Vault locked: the unlock agent has ended.",
+        },
+        "cli.not_unlocked": {
+            "fr": "Aucun agent de déverrouillage ne tournait pour ce coffre.",
+            "en": "No unlock agent was running for this vault.",
+        },
+        "agent.stale": {
+            "fr": (
+                "L'agent de déverrouillage ne répond plus (arrêté ?) : la phrase de passe "
+                "est demandée."
+            ),
+            "en": "The unlock agent no longer answers (ended?): asking for the passphrase.",
+        },
+        "agent.refused": {
+            "fr": (
+                "L'agent de déverrouillage n'a plus la bonne clé de ce coffre (clés "
+                "changées ?) : il est arrêté et la phrase de passe est demandée."
+            ),
+            "en": (
+                "The unlock agent no longer holds this vault's key (keys changed?): it is "
+                "ended and the passphrase is asked."
+            ),
+        },
+        "agent.foreign": {
+            "fr": (
+                "L'agent de ce coffre appartient à un autre utilisateur : il est ignoré et "
+                "la phrase de passe est demandée."
+            ),
+            "en": (
+                "This vault's agent belongs to another user: it is ignored and the "
+                "passphrase is asked."
+            ),
+        },
+        "agent.no_runtime_dir": {
+            "fr": (
+                "Le dossier d'exécution de l'agent n'est pas privé (ou pas accessible) : "
+                "l'agent n'est pas utilisé. Vérifiez XDG_RUNTIME_DIR."
+            ),
+            "en": (
+                "The agent's runtime folder is not private (or not reachable): the agent "
+                "is not used. Check XDG_RUNTIME_DIR."
+            ),
+        },
+        "agent.start_failed": {
+            "fr": "L'agent de déverrouillage n'a pas pu démarrer ({reason}).",
+            "en": "The unlock agent could not start ({reason}).",
+        },
     }
 )

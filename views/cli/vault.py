@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from journal.agent import stop_agent
 from journal.errors import DentelleError
 from journal.passphrase import check_strength
 from views.cli.group import command, option
@@ -37,6 +38,7 @@ def passwd(session: Session, new_passphrase_file: Path | None) -> None:
     identity = session.vault.unwrap_identity(session.passphrase())
     new = session.new_passphrase(new_passphrase_file)
     session.vault.change_passphrase(identity, new)
+    stop_agent(session.vault_dir)  # a secret changed: the agent ends too
     click.echo(session.t("cli.passwd_done"))
 
 
@@ -54,6 +56,7 @@ def recover(session: Session, new_passphrase_file: Path | None) -> None:
     session.vault.change_passphrase(identity, new)
     # The code was used (read aloud, typed, perhaps seen): it is replaced at once.
     code = session.vault.new_recovery_code(identity)
+    stop_agent(session.vault_dir)  # a secret changed: the agent ends too
     click.echo(session.t("cli.recover_done"))
     click.echo()
     click.echo(session.t("cli.recovery_code", code=code))
@@ -74,6 +77,7 @@ def rekey(session: Session, new_passphrase_file: Path | None) -> None:
     if session.interactive():
         click.echo(session.t("cli.rekey_working"), err=True)
     done = session.vault.rekey(identity, new)
+    stop_agent(session.vault_dir)  # its identity is the old one: it must not serve it
     click.echo(session.t("cli.rekey_done"))
     click.echo()
     click.echo(session.t("cli.recovery_code", code=done.recovery_code))
