@@ -203,5 +203,9 @@ register(
             "fr": "Un brouillon de cette histoire, pas encore enregistré, ne sera pas transmis.",
             "en": "A draft of this story, not saved yet, will not be handed over.",
         },
+        "colleagues.app.my_name_placeholder": {
+            "fr": "Votre nom, tel que vos collègues le liront",
+            "en": "Your name, as your colleagues will read it",
+        },
     }
 )

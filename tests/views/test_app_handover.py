@@ -396,3 +396,26 @@ async def test_a_draft_of_the_story_is_said_not_to_be_handed_over(
             pilot, lambda: isinstance(app.screen, HandoverScreen) and app.screen.colleagues
         )
         assert "brouillon" in status(app, "#handover-draft")
+
+
+async def test_the_field_for_my_name_can_be_seen_before_anything_is_typed(vault: Vault) -> None:
+    """Found in the walkthrough: a compact field with no placeholder was an empty line."""
+    import html
+    import re
+
+    app = app_for(vault)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await palette(pilot, "Ma carte")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ColleaguesScreen))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.cards is not None)
+        field = screen.query_one("#my-name", Input)
+        assert field.placeholder
+        texts = re.findall(r'<text[^>]*y="([\d.]+)"[^>]*>(.*?)</text>', app.export_screenshot())
+        rows: dict[float, str] = {}
+        for y, text in texts:
+            rows[float(y)] = rows.get(float(y), "") + html.unescape(re.sub("<[^>]+>", "", text))
+        shown = "\n".join(rows[y].replace("\xa0", " ") for y in sorted(rows))
+        assert field.placeholder in shown

@@ -86,7 +86,8 @@ class ColleaguesScreen(DentelleModal[None]):
             yield Static(self.t("colleagues.app.title"), markup=False, classes="label")
             with VerticalScroll(id="colleagues-body"):
                 yield Static(self.t("colleagues.app.my_name"), markup=False, classes="muted")
-                yield Input(id="my-name", compact=True)
+                mine = self.t("colleagues.app.my_name_placeholder")
+                yield Input(id="my-name", placeholder=mine, compact=True)
                 yield Static(self.t("colleagues.app.my_card"), markup=False, classes="muted")
                 yield Static("", id="my-card", markup=False)
                 yield Static("", id="my-fingerprint", markup=False)
@@ -110,6 +111,7 @@ class ColleaguesScreen(DentelleModal[None]):
         )
 
     def _show(self, cards: Cards, said: str = "") -> None:
+        first = self.cards is None
         self.cards = cards
         self.busy = False
         name = self.query_one("#my-name", Input)
@@ -136,6 +138,13 @@ class ColleaguesScreen(DentelleModal[None]):
             options.highlighted = 0
         self._say(said, error=False)
         self.refresh_bindings()
+        if first:
+            # A worker without a name on their card starts there; either way the screen
+            # shows its top once the card is in (at 80x24 focus would scroll it away).
+            if not cards.mine.name:
+                name.focus()
+            body = self.query_one("#colleagues-body")
+            body.call_after_refresh(body.scroll_home, animate=False)
 
     def _say(self, text: str, error: bool = True) -> None:
         self.busy = False
