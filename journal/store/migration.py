@@ -4,7 +4,8 @@ The version is in `PRAGMA user_version`. Version 1 is the first vault; version 2
 the worker's practice journal (sealed under a key of its own, age-wrapped to the master
 recipient) and each person's record of consultations; version 3 adds the integrity tags
 (`journal.store.integrity`), computed under the master identity, which is why migrating
-needs it.
+needs it. Version 6 adds each person's sealed word index (`journal.store.wordindex`),
+left empty: it is built from the notes at the first search.
 
 `SCHEMA` declares every table and index of the latest version, in one list: opening
 refuses a file holding anything else (`journal.store.integrity.check_schema`). A new
@@ -26,7 +27,7 @@ from journal.errors import VaultDamaged
 from journal.store.integrity import HANDOVER_KEY, meta_tag, rebuild
 from journal.store.sealing import sqlite_errors
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ SCHEMA: tuple[Table, ...] = (
     Table("consultations", ("id", "person_id", "sealed"), ("idx_consultations_person_id",)),
     Table("integrity", ("kind", "id", "person_id", "tag"), ("idx_integrity_person_id",)),  # 3
     Table("colleagues", ("id", "sealed")),  # 4
+    Table("word_index", ("person_id", "sealed")),  # 6
 )
 
 
@@ -153,6 +155,14 @@ def migrate(db: sqlite_utils.Database, identity: pyrage.x25519.Identity) -> None
                     [HANDOVER_KEY, tag],
                 )
                 db.execute("PRAGMA user_version=4")
+        if version < 6:
+            # Each person's sealed word index (journal.store.wordindex): empty here, built
+            # from the notes at the first search (in a worker in the app).
+            with db.atomic():
+                db["word_index"].create(
+                    {"person_id": str, "sealed": bytes}, pk="person_id", if_not_exists=True
+                )
+                db.execute("PRAGMA user_version=6")
 
 
 def _shown(name: str) -> str:
