@@ -164,3 +164,23 @@ def test_a_command_imports_only_its_own_family() -> None:
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+def test_a_note_added_by_a_command_is_found_from_the_sealed_index(
+    dentelle: Dentelle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each command is a cold start: `add` writes the note's words into the person's
+    sealed index, and the next `search` reads it, rebuilding nothing."""
+    from journal.store.journal import Journal
+
+    assert dentelle("search", "quittance").output.startswith("Aucune note")
+    added = dentelle("add", "haddad", "--date", "hier", input="Quittance de gaz reçue.")
+    assert added.exit_code == 0, added.output
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the word index was rebuilt")
+
+    monkeypatch.setattr(Journal, "rebuild_word_indexes", refuse)
+    found = dentelle("search", "quittance", lang="fr")
+    assert found.exit_code == 0, found.output
+    assert found.output.splitlines()[0] == "1 note contient « quittance »."

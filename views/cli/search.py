@@ -16,7 +16,8 @@ import click
 from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import plural, register
-from journal.search import Hit, SearchIndex
+from journal.search import Hit
+from journal.search.stored import StoredIndex
 from journal.search.text import parse_query
 from views.cli.group import command, option
 from views.cli.session import Session, pass_session
@@ -95,7 +96,7 @@ def search(
         raise DentelleError("cli.search.no_words")  # before unlocking: a typo costs no scrypt
     with session.journal() as journal:
         person_id = journal.find_person(person_query).id if person_query else None
-        index = SearchIndex()
+        index = StoredIndex()  # the sealed word indexes: no note opened but those shown
         index.load(journal, person_id=person_id)
         hits = index.search(query, person_id=person_id, limit=limit or None)
     if as_json:
