@@ -8,29 +8,33 @@ no positions).
 
 Layout, before zlib and sealing (docs/format.md, "The word index"):
 
-    header   b"DSI1" | cover (32 bytes) | notes n (u32) | records length (u32) |
+    header   b"DSI2" | cover (32 bytes) | notes n (u32) | records length (u32) |
              vocabulary length (u32)                       (struct "<4s32sIII")
-    records  one line per current note, newest first: b"<order>\\t<entry id>\\t<version id>"
+    records  one line per current note, oldest first: b"<order>\\t<entry id>\\t<version id>"
              joined by b"\\n"; `order` is `journal.search.hits.order_of` (day, time, written)
-    vocabulary  the distinct words, sorted, each between two b"\\n": b"\\ncafe\\nfacture\\n"
+    vocabulary  the distinct words, each between two b"\\n": b"\\ncafe\\nfacture\\n" (in
+             no particular order: a note's new words are added at the end)
     bitmaps  for the k-th word, bytes [k·w, (k+1)·w), w = ceil(n / 8): bit i (little-endian)
              says whether record i holds the word
 
 `cover` binds the index to the notes it was built from (a digest of the person's entry
 integrity tags, `journal.store.wordindex`): an index replayed from an older state has a
 cover that no longer matches, and is not trusted. A bitmap per word rather than lists of
-numbers: 8 bytes for a person with 60 notes, ANDed as Python ints at C speed.
+numbers: 8 bytes for a person with 60 notes, ANDed as Python ints at C speed. Oldest
+first; a change shifts every bitmap at once, as one integer (`PersonIndex.inserted`,
+`removed`), and adds a note's new words at the end.
 """
 
 from __future__ import annotations
 
+import bisect
 import struct
 from collections.abc import Iterable, Iterator
 
 from journal.search.hits import order_of
 from journal.search.text import Query, payload_key, without_line_breaks
 
-MAGIC = b"DSI1"
+MAGIC = b"DSI2"
 HEADER = struct.Struct("<4s32sIII")
 EMPTY_COVER = bytes(32)
 
@@ -144,66 +148,85 @@ class PersonIndex:
                     return 0
         return result
 
-    def editable(self) -> EditableIndex:
-        words = self.vocab[1:-1].split(b"\n") if self.vocab != b"\n" else []
-        return EditableIndex(
-            list(self.records), {word: self._bitmap(k) for k, word in enumerate(words)}
-        )
+    def holds(self, entry_id: str) -> bool:
+        return b"\t" + entry_id.encode("ascii") + b"\t" in self.records_blob
+
+    def with_cover(self, cover: bytes) -> PersonIndex:
+        return PersonIndex(cover, self.count, self.records_blob, self.vocab, self.bits)
+
+    def _words(self) -> list[bytes]:
+        return self.vocab[1:-1].split(b"\n") if self.vocab != b"\n" else []
+
+    def inserted(self, line: Record, words: Iterable[bytes], cover: bytes) -> PersonIndex:
+        """This index with one more note, where its order puts it.
+
+        Every bitmap is shifted at once, as one integer: the bits at and above the new
+        note's place move up by one in each word's row (a row's top bit is always free).
+        """
+        records = list(self.records)
+        at = bisect.bisect_right(records, line)
+        count, old = self.count, self.width
+        width = (count + 8) // 8
+        known = self._words()
+        data = self.bits
+        if width != old:  # one more byte for every bitmap
+            data = b"".join(data[k * old : (k + 1) * old] + b"\0" for k in range(len(known)))
+        if at < count:
+            whole = int.from_bytes(data, "little")
+            low = _rows_mask(width, at, len(known))
+            whole = (whole & low) | ((whole & ~low) << 1)
+            data = whole.to_bytes(width * len(known), "little")
+        bits = bytearray(data)
+        ordinal = {word: k for k, word in enumerate(known)}
+        byte, mask = at // 8, 1 << (at % 8)
+        new = []
+        for word in words:
+            k = ordinal.get(word)
+            if k is None:
+                new.append(word)
+            else:
+                bits[k * width + byte] |= mask
+        new.sort()
+        row = bytearray(width)
+        row[byte] = mask
+        bits += bytes(row) * len(new)
+        vocab = self.vocab + b"".join(word + b"\n" for word in new)
+        records.insert(at, line)
+        return PersonIndex(cover, count + 1, b"\n".join(records), vocab, bytes(bits))
+
+    def removed(self, entry_id: str, cover: bytes) -> PersonIndex:
+        """This index without a note: its record, its bit in every row, and the words
+        only it held."""
+        wanted = entry_id.encode("ascii")
+        places = [i for i, line in enumerate(self.records) if line.split(b"\t")[1] == wanted]
+        if not places:
+            return self.with_cover(cover)
+        at, count, old = places[0], self.count, self.width
+        known = self._words()
+        width = (count + 6) // 8
+        whole = int.from_bytes(self.bits, "little")
+        low = _rows_mask(old, at, len(known))
+        high = _rows_mask(old, old * 8, len(known)) ^ _rows_mask(old, at + 1, len(known))
+        data = ((whole & low) | ((whole & high) >> 1)).to_bytes(old * len(known), "little")
+        empty = bytes(old)
+        kept = [k for k in range(len(known)) if data[k * old : (k + 1) * old] != empty]
+        vocab = b"\n" + b"".join(known[k] + b"\n" for k in kept)
+        bits = b"".join(data[k * old : k * old + width] for k in kept)
+        records = self.records[:at] + self.records[at + 1 :]
+        return PersonIndex(cover, count - 1, b"\n".join(records), vocab, bits)
+
+
+def _rows_mask(width: int, low_bits: int, rows: int) -> int:
+    """An integer with the `low_bits` lowest bits of each of `rows` rows of `width` bytes."""
+    return int.from_bytes(((1 << low_bits) - 1).to_bytes(width, "little") * rows, "little")
 
 
 def set_bits(bits: int) -> Iterator[int]:
-    """The positions of the bits set, lowest (newest note) first."""
+    """The positions of the bits set, highest (newest note) first."""
     while bits:
-        low = bits & -bits
-        yield low.bit_length() - 1
-        bits ^= low
-
-
-class EditableIndex:
-    """A person's index taken apart for a change (a note added, edited or deleted)."""
-
-    def __init__(self, records: list[Record] | None = None, words: dict | None = None) -> None:
-        self.records: list[Record] = records or []
-        self.words: dict[bytes, int] = words or {}
-
-    def add(self, line: Record, words: Iterable[bytes]) -> None:
-        """Insert a note's record where its order puts it (newest first), with its words."""
-        records = self.records
-        at = 0
-        while at < len(records) and records[at] > line:  # newest first: descending
-            at += 1
-        if at < len(records):
-            low = (1 << at) - 1
-            self.words = {w: (b & low) | ((b >> at) << (at + 1)) for w, b in self.words.items()}
-        records.insert(at, line)
-        bit = 1 << at
-        for word in words:
-            self.words[word] = self.words.get(word, 0) | bit
-
-    def remove(self, entry_id: str) -> bool:
-        """Take a note out (its record and its bit in every word); False if absent."""
-        wanted = entry_id.encode("ascii")
-        found = [i for i, line in enumerate(self.records) if line.split(b"\t")[1] == wanted]
-        if not found:
-            return False
-        at = found[0]
-        del self.records[at]
-        low = (1 << at) - 1
-        kept = {}
-        for word, bits in self.words.items():
-            bits = (bits & low) | ((bits >> (at + 1)) << at)
-            if bits:
-                kept[word] = bits
-        self.words = kept
-        return True
-
-    def frozen(self, cover: bytes) -> PersonIndex:
-        count = len(self.records)
-        width = (count + 7) // 8
-        words = sorted(w for w, b in self.words.items() if b)
-        vocab = b"\n" + b"".join(w + b"\n" for w in words)
-        bits = b"".join(self.words[w].to_bytes(width, "little") for w in words)
-        return PersonIndex(cover, count, b"\n".join(self.records), vocab, bits)
+        high = bits.bit_length() - 1
+        yield high
+        bits ^= 1 << high
 
 
 def build(notes: Iterable[tuple[str, str, bytes]], cover: bytes = EMPTY_COVER) -> PersonIndex:
@@ -212,10 +235,43 @@ def build(notes: Iterable[tuple[str, str, bytes]], cover: bytes = EMPTY_COVER) -
     for entry_id, version_id, payload in notes:
         order, words = note_words(payload)
         opened.append((record(order, entry_id, version_id), words))
-    opened.sort(key=lambda item: item[0], reverse=True)
+    opened.sort(key=lambda item: item[0])
     table: dict[bytes, int] = {}
     for at, (_, words) in enumerate(opened):
         bit = 1 << at
         for word in words:
             table[word] = table.get(word, 0) | bit
-    return EditableIndex([line for line, _ in opened], table).frozen(cover)
+    width = (len(opened) + 7) // 8
+    known = sorted(table)
+    return PersonIndex(
+        cover,
+        len(opened),
+        b"\n".join(line for line, _ in opened),
+        b"\n" + b"".join(word + b"\n" for word in known),
+        b"".join(table[word].to_bytes(width, "little") for word in known),
+    )
+
+
+class IndexChange:
+    """Changes to a person's index, made in a note's transaction, applied at its end."""
+
+    def __init__(self, index: PersonIndex) -> None:
+        self.index = index
+        self._changes: list[tuple[str, Record | None, set[bytes] | None]] = []
+
+    def put(self, entry_id: str, version_id: str, payload: bytes) -> None:
+        """A note's current version (replacing the one indexed, if any)."""
+        order, words = note_words(payload)
+        self._changes.append((entry_id, record(order, entry_id, version_id), words))
+
+    def remove(self, entry_id: str) -> None:
+        self._changes.append((entry_id, None, None))
+
+    def applied(self, cover: bytes) -> PersonIndex:
+        index = self.index.with_cover(cover)
+        for entry_id, line, words in self._changes:
+            if index.holds(entry_id):
+                index = index.removed(entry_id, cover)
+            if line is not None:
+                index = index.inserted(line, words or (), cover)
+        return index

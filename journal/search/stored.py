@@ -289,14 +289,13 @@ def _intersection(found: list[dict[str, int]]) -> dict[str, int]:
 
 
 def _newest(found: list[tuple[str, PersonIndex, int]], limit: int | None) -> list[str]:
-    """The ids of the newest `limit` matches across people: each person's records are
-    newest first, so a heap holds each person's next match (orders inverted byte by
-    byte: the smallest comes out first)."""
+    """The ids of the newest `limit` matches across people. Each person's records are
+    oldest first (the highest bit is the newest): a heap holds each person's next match,
+    orders inverted byte by byte so that the newest comes out first."""
     heap = []
     for n, (_, index, bits) in enumerate(found):
-        low = bits & -bits
-        i = low.bit_length() - 1
-        heap.append((_inverted_order(index.records[i]), n, i, bits ^ low))
+        i = bits.bit_length() - 1
+        heap.append((_inverted_order(index.records[i]), n, i, bits ^ (1 << i)))
     heapq.heapify(heap)
     shown: list[str] = []
     while heap and (limit is None or len(shown) < limit):
@@ -304,9 +303,8 @@ def _newest(found: list[tuple[str, PersonIndex, int]], limit: int | None) -> lis
         records = found[n][1].records
         shown.append(record_id(records[i]))
         if rest:
-            low = rest & -rest
-            j = low.bit_length() - 1
-            heapq.heapreplace(heap, (_inverted_order(records[j]), n, j, rest ^ low))
+            j = rest.bit_length() - 1
+            heapq.heapreplace(heap, (_inverted_order(records[j]), n, j, rest ^ (1 << j)))
         else:
             heapq.heappop(heap)
     return shown

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from journal import crypto
 from journal.errors import VaultDamaged
-from journal.search.postings import EditableIndex, PersonIndex, build, note_words, record
+from journal.search.postings import IndexChange, PersonIndex, build
 from journal.store.connection import serialized
 from journal.store.integrity import ENTRY
 from journal.store.keys import PersonKeys
@@ -87,10 +87,13 @@ class WordIndexes(PersonKeys):
     """The journal's side: rows kept current with each change, read for searching."""
 
     def _word_cover(self, person_id: str) -> bytes:
-        return all_covers(self._db.conn, person_id).get(person_id, (NO_ENTRIES, 0))[0]
+        rows = self._db.conn.execute(
+            "SELECT tag FROM integrity WHERE person_id=? AND kind=?", [person_id, ENTRY]
+        )
+        return entry_cover([row[0] for row in rows])
 
     @contextlib.contextmanager
-    def _reindexing(self, person_id: str) -> Iterator[EditableIndex | None]:
+    def _reindexing(self, person_id: str) -> Iterator[IndexChange | None]:
         """The person's index to change, inside the caller's transaction.
 
         Read (and checked against the notes as they are before the change) on entering;
@@ -101,17 +104,17 @@ class WordIndexes(PersonKeys):
         row = self._db.execute(
             f"SELECT sealed FROM {WORD_INDEX_TABLE} WHERE person_id=?", [person_id]
         ).fetchone()
-        index: EditableIndex | None = None
+        opened: PersonIndex | None = None
         if row is None:
-            index = EditableIndex() if cover == NO_ENTRIES else None
+            opened = PersonIndex.empty() if cover == NO_ENTRIES else None
         else:
             opened = open_index(self.person_key(person_id), person_id, row[0], cover)
-            index = opened.editable() if opened is not None else None
-        yield index
-        if index is None:
+        change = IndexChange(opened) if opened is not None else None
+        yield change
+        if change is None:
             self._db.execute(f"DELETE FROM {WORD_INDEX_TABLE} WHERE person_id=?", [person_id])
         else:
-            self._write_word_index(person_id, index.frozen(self._word_cover(person_id)))
+            self._write_word_index(person_id, change.applied(self._word_cover(person_id)))
 
     def _write_word_index(self, person_id: str, index: PersonIndex) -> None:
         sealed = seal_index(self.person_key(person_id), person_id, index)
@@ -122,14 +125,11 @@ class WordIndexes(PersonKeys):
 
     @staticmethod
     def _index_note(
-        index: EditableIndex | None, entry_id: str, version_id: str, payload: bytes
+        index: IndexChange | None, entry_id: str, version_id: str, payload: bytes
     ) -> None:
         """Put a note's current version into an index being changed (replacing any other)."""
-        if index is None:
-            return
-        index.remove(entry_id)
-        order, words = note_words(payload)
-        index.add(record(order, entry_id, version_id), words)
+        if index is not None:
+            index.put(entry_id, version_id, payload)
 
     # -- reading, for searches ----------------------------------------------------------
 

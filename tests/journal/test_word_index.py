@@ -3,6 +3,7 @@ trusted when it does not match the notes (journal/store/wordindex.py)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
 from datetime import date, datetime, timedelta
@@ -250,3 +251,79 @@ def test_words_searched_before_a_change_are_searched_again_after_it(
     stored.forget_person(person)
     assert stored.search("quittance") == []
     assert stored.search('"quittance de gaz"') == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.booleans(),
+            st.integers(0, 30),
+            st.integers(0, 99),
+            st.sets(st.sampled_from(["a", "b", "caf", "cafe", "loyer", "zz"]), max_size=4),
+        ),
+        max_size=40,
+    )
+)
+def test_changes_give_the_index_built_from_scratch(changes: list) -> None:
+    """`inserted` and `removed` (every bitmap shifted as one integer) against `build`."""
+    from journal.search.postings import PersonIndex, build, note_words, record
+
+    cover = b"c" * 32
+    index, notes = PersonIndex.empty(), {}
+    for removal, which, day, words in changes:
+        entry_id = f"{which:016x}"
+        if index.holds(entry_id):
+            index = index.removed(entry_id, cover)
+        notes.pop(entry_id, None)
+        if removal:
+            continue
+        payload = json.dumps(
+            {
+                "occurred_on": f"2026-01-{day % 28 + 1:02d}",
+                "time": None,
+                "written_at": "2026-01-01T00:00:00+00:00",
+                "text": " ".join(words) or "-",
+            }
+        ).encode()
+        order, found = note_words(payload)
+        index = index.inserted(record(order, entry_id, "v"), found, cover)
+        notes[entry_id] = payload
+    expected = build((eid, "v", payload) for eid, payload in notes.items())
+    assert sorted(index.records) == sorted(expected.records)
+    assert len(index) == len(expected) == len(notes)
+    for word in ["a", "b", "caf", "cafe", "loyer", "zz"]:
+        for prefix in (False, True):
+            ours = {index.records[i] for i in _bits(index.word_bits(word.encode(), prefix))}
+            theirs = {expected.records[i] for i in _bits(expected.word_bits(word.encode(), prefix))}
+            assert ours == theirs, (word, prefix)
+    assert PersonIndex.from_bytes(index.to_bytes()).to_bytes() == index.to_bytes()
+
+
+def _bits(bits: int) -> list[int]:
+    return [i for i in range(bits.bit_length()) if bits >> i & 1]
+
+
+def test_a_restored_vault_searches_from_its_indexes_and_drops_the_forgotten(
+    journal: Journal, tmp_path: Path, keywrap: MemoKeyWrap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Generations carry the table like the others; a restore erases a forgotten person's
+    row with their others, and the indexes it keeps are trusted (the tags it recomputes
+    are the same) and answer like the notes."""
+    from journal.backup import back_up, restore
+    from tests.journal.backup_helpers import populate
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    ids = populate(journal)
+    back_up(journal, usb)
+    journal.forget_person(ids[0])
+    journal.close()
+    restore(usb, Vault(journal.path, keywrap=keywrap), GOLDEN_IDENTITY)
+    with Vault(journal.path, keywrap=keywrap).open(GOLDEN_IDENTITY) as restored:
+        assert set(rows(restored)) == set(ids[1:])
+        expected = answers(SearchIndex.build(restored), ["facture", "bailleur", "corrige"])
+        no_rebuild(restored, monkeypatch)
+        stored = StoredIndex.build(restored)
+        assert answers(stored, ["facture", "bailleur", "corrige"]) == expected
+        assert all(hit.person_id != ids[0] for hit in stored.search("facture"))
