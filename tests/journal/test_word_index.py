@@ -327,3 +327,18 @@ def test_a_restored_vault_searches_from_its_indexes_and_drops_the_forgotten(
         stored = StoredIndex.build(restored)
         assert answers(stored, ["facture", "bailleur", "corrige"]) == expected
         assert all(hit.person_id != ids[0] for hit in stored.search("facture"))
+
+
+def test_after_a_rekey_the_indexes_are_rebuilt_and_answer_the_same(tmp_path: Path) -> None:
+    """Re-sealed under the new keys, but their covers were made of the old tags."""
+    from tests.journal.rekey_helpers import NEW_PASSPHRASE, OLD_PASSPHRASE, fill, make_vault
+
+    vault, _ = make_vault(tmp_path / "vault")
+    with vault.unlock(OLD_PASSPHRASE) as journal:
+        fill(journal)
+        before = answers(StoredIndex.build(journal), ["note", "cafe", "corrigee"])
+    vault.rekey(vault.unwrap_identity(OLD_PASSPHRASE), NEW_PASSPHRASE)
+    with vault.unlock(NEW_PASSPHRASE) as journal:
+        assert all(index is None for _, index, notes in journal.word_indexes() if notes)
+        assert answers(StoredIndex.build(journal), ["note", "cafe", "corrigee"]) == before
+        assert answers(SearchIndex.build(journal), ["note", "cafe", "corrigee"]) == before
