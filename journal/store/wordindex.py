@@ -41,6 +41,7 @@ WORD_INDEX_TABLE = "word_index"
 # depend on the level.
 COMPRESSION = 0
 NO_ENTRIES = hashlib.sha256(b"").digest()
+ROWS_AT_ONCE = 200
 
 
 def words_aad(person_id: str) -> bytes:
@@ -140,36 +141,38 @@ class WordIndexes(PersonKeys):
         their number of notes.
 
         Read in one snapshot on a connection of its own (safe from a worker thread): the
-        rows, and the integrity tags their covers are checked against.
+        rows, and the integrity tags their covers are checked against. Rows are read a
+        few at a time, so that only their opened form stays in memory.
         """
         args = [] if person_id is None else [person_id]
-        where = "" if person_id is None else " WHERE id=?"
         with sqlite_errors():
             conn = sqlite3.connect(self._database_file, timeout=5, check_same_thread=False)
         try:
             with sqlite_errors():
                 conn.execute("BEGIN")
-                people = conn.execute("SELECT id, wrapped_key FROM people" + where, args)
-                people = people.fetchall()
+                where = "" if person_id is None else " WHERE id=?"
+                people = [row[0] for row in conn.execute("SELECT id FROM people" + where, args)]
                 covers = all_covers(conn, person_id)
-                rows = dict(
-                    conn.execute(
-                        f"SELECT person_id, sealed FROM {WORD_INDEX_TABLE}"
-                        + where.replace("id", "person_id"),
-                        args,
-                    ).fetchall()
+                where = "" if person_id is None else " WHERE person_id=?"
+                cursor = conn.execute(
+                    f"SELECT person_id, sealed FROM {WORD_INDEX_TABLE}" + where, args
                 )
+                waiting = set(people)
+                keys = self.keys.ciphers  # from the index of keys: one age decryption
+                while batch := cursor.fetchmany(ROWS_AT_ONCE):
+                    for owner, sealed in batch:
+                        if owner not in waiting:
+                            continue  # a row without its person: never trusted
+                        waiting.discard(owner)
+                        cover, notes = covers.get(owner, (NO_ENTRIES, 0))
+                        key = keys.get(owner) or self.person_key(owner)
+                        yield owner, open_index(key, owner, sealed, cover), notes
         finally:
             conn.close()
-        keys = self.keys.ciphers  # from the index of keys: one age decryption for everyone
-        for owner, _ in people:
-            cover, notes = covers.get(owner, (NO_ENTRIES, 0))
-            sealed = rows.get(owner)
-            if sealed is None:
+        for owner in people:
+            if owner in waiting:
+                cover, notes = covers.get(owner, (NO_ENTRIES, 0))
                 yield owner, (PersonIndex.empty(cover) if not notes else None), notes
-                continue
-            key = keys.get(owner) or self.person_key(owner)
-            yield owner, open_index(key, owner, sealed, cover), notes
 
     @serialized
     def rebuild_word_indexes(
