@@ -91,8 +91,10 @@ class StoredIndex:
         *,
         person_id: str | None = None,
         progress: Progress | None = None,
+        rebuilding: Callable[[int], None] | None = None,
     ) -> None:
-        """Open every person's index (or one person's); rebuild those that must be."""
+        """Open every person's index (or one person's); rebuild those that must be
+        (`rebuilding` is told how many people first: it takes a while)."""
         with self._lock:
             self._journal = journal
         missing: list[str] = []
@@ -104,6 +106,8 @@ class StoredIndex:
                 self._publish({owner: index})
         if progress is not None:
             progress(*self.progress)
+        if missing and rebuilding is not None:
+            rebuilding(len(missing))
         for start in range(0, len(missing), REBUILD_BATCH):
             self._publish(journal.rebuild_word_indexes(missing[start : start + REBUILD_BATCH]))
             if progress is not None:

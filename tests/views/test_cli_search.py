@@ -184,3 +184,20 @@ def test_a_note_added_by_a_command_is_found_from_the_sealed_index(
     found = dentelle("search", "quittance", lang="fr")
     assert found.exit_code == 0, found.output
     assert found.output.splitlines()[0] == "1 note contient « quittance »."
+
+
+def test_a_vault_without_word_index_says_it_prepares_one_then_finds(
+    dentelle: Dentelle, vault: Vault
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(vault.database_file)
+    conn.execute("DELETE FROM word_index")  # as a vault of an older schema has none
+    conn.commit()
+    conn.close()
+    found = dentelle("search", "electricite", lang="en")
+    assert found.exit_code == 0, found.output
+    assert found.stderr.startswith("Preparing the search index, once and for all")
+    assert found.stdout.startswith("2 entries contain “electricite”.")
+    again = dentelle("search", "electricite", lang="en")
+    assert again.stderr == "" and again.stdout.startswith("2 entries contain")
