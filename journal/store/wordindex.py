@@ -58,15 +58,17 @@ def all_covers(
 ) -> dict[str, tuple[bytes, int]]:
     """Every person's (or one person's) cover and number of notes, from the entry tags."""
     tags: dict[str, list[bytes]] = defaultdict(list)
-    if person_id is None:  # a whole scan is faster than the (kind, id) index and its lookups
-        rows = conn.execute("SELECT kind, person_id, tag FROM integrity")
+    if person_id is None:  # a whole scan: faster than the (kind, id) index and its lookups
+        rows = conn.execute(
+            "SELECT person_id, tag FROM integrity NOT INDEXED WHERE kind=?", [ENTRY]
+        ).fetchall()
     else:
         rows = conn.execute(
-            "SELECT kind, person_id, tag FROM integrity WHERE person_id=?", [person_id]
-        )
-    for kind, owner, tag in rows:
-        if kind == ENTRY:
-            tags[owner].append(tag)
+            "SELECT person_id, tag FROM integrity WHERE person_id=? AND kind=?",
+            [person_id, ENTRY],
+        ).fetchall()
+    for owner, tag in rows:
+        tags[owner].append(tag)
     return {person_id: (entry_cover(found), len(found)) for person_id, found in tags.items()}
 
 
