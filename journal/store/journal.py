@@ -14,6 +14,7 @@ Schema (version in `PRAGMA user_version`; no plaintext column anywhere):
     integrity(kind, id, person_id, tag)    tags under the integrity key (3): person keys,
                                            index of keys, practice key, current versions
     colleagues(id, sealed)                 the worker's handover keys, colleagues' cards (4)
+    word_index(person_id, sealed)          each person's word index, under their key (6)
 
 Every `sealed` value is ChaCha20-Poly1305 under the person's key with the row's ids as
 associated data (`journal.store.sealing`). What grants a key or decides which version is
