@@ -1,11 +1,11 @@
-"""Search across every person's story, from an index that lives in memory only.
+"""Search across notes from an index that lives in memory only.
 
-Nothing is written anywhere: no file, no cache, no temporary table on disk (the word
-index is an SQLite database in memory with `temp_store=MEMORY`). A cache kept between
-runs was weighed and left out (docs/performance.md): reading one sealed to the master
-key would save under a second per unlock at 50,000 entries, time the app spends in a
-worker anyway, while adding a second copy of every note's words on disk that each
-edit, deletion and erasure would have to rewrite and backups to leave out.
+Since schema 6 the people's stories are searched from their sealed word indexes
+(`journal.search.stored`); this index of notes in memory remains for the practice
+journal (a few hundred notes, indexed on the spot) and as the reference the tests
+compare the sealed indexes with. Nothing is written anywhere: no file, no cache, no
+temporary table on disk (the word index is an SQLite database in memory with
+`temp_store=MEMORY`).
 
 Two stages, so that the first search after unlock is fast and later ones faster:
 

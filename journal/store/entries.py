@@ -22,6 +22,7 @@ from journal.store.connection import serialized
 from journal.store.erasure import ERASED_ENTRY, ERASED_VERSION, record_erased
 from journal.store.people import People
 from journal.store.sealing import aad, pack, sqlite_errors, unpack
+from journal.store.wordindex import WordIndexes
 
 
 def parse_time(value: str | None) -> time | None:
@@ -59,7 +60,7 @@ def entry_payload(
     }
 
 
-class Entries(People):
+class Entries(WordIndexes, People):
     def _seal_version(
         self, key: ChaCha20Poly1305, person_id: str, entry_id: str, version_id: str, payload: dict
     ) -> bytes:
@@ -93,12 +94,13 @@ class Entries(People):
         payload = entry_payload(occurred_on, entry_time, text, written_at)
         entry_id, version_id = crypto.new_id(), crypto.new_id()
         sealed = self._seal_version(key, person_id, entry_id, version_id, payload)
-        with sqlite_errors(), self._db.atomic():
+        with sqlite_errors(), self._db.atomic(), self._reindexing(person_id) as index:
             self._db.execute(
                 "INSERT INTO entries (id, person_id, version_id, sealed) VALUES (?, ?, ?, ?)",
                 [entry_id, person_id, version_id, sealed],
             )
             self._tag_entry(person_id, entry_id, version_id)
+            self._index_note(index, entry_id, version_id, pack(payload))
             summary = self._db.execute(
                 "SELECT summary FROM people WHERE id=?", [person_id]
             ).fetchone()[0]
@@ -200,7 +202,7 @@ class Entries(People):
         key = self.person_key(current.person_id)
         version_id = crypto.new_id()
         sealed = self._seal_version(key, current.person_id, current.id, version_id, payload)
-        with sqlite_errors(), self._db.atomic():
+        with sqlite_errors(), self._db.atomic(), self._reindexing(current.person_id) as index:
             seq = self._db.execute(
                 "SELECT coalesce(max(seq), 0) + 1 FROM revisions WHERE entry_id=?", [current.id]
             ).fetchone()[0]
@@ -216,6 +218,7 @@ class Entries(People):
                 [version_id, sealed, current.id],
             )
             self._tag_entry(current.person_id, current.id, version_id)
+            self._index_note(index, current.id, version_id, pack(payload))
             if occurred_on is not None and occurred_on != current.occurred_on:
                 self._recompute_summary(current.person_id)
         return self.entry(current.id)
@@ -266,13 +269,15 @@ class Entries(People):
 
     def _delete_entry(self, entry_id: str, *, record: bool) -> None:
         with sqlite_errors():
-            with self._db.atomic():
-                person_id = self._db.execute(
-                    "SELECT person_id FROM entries WHERE id=?", [entry_id]
-                ).fetchone()[0]
+            person_id = self._db.execute(
+                "SELECT person_id FROM entries WHERE id=?", [entry_id]
+            ).fetchone()[0]
+            with self._db.atomic(), self._reindexing(person_id) as index:
                 self._db.execute("DELETE FROM revisions WHERE entry_id=?", [entry_id])
                 self._db.execute("DELETE FROM entries WHERE id=?", [entry_id])
                 self._untag_entry(entry_id)
+                if index is not None:
+                    index.remove(entry_id)  # its words leave the index with it
                 self._recompute_summary(person_id)
                 if record:
                     record_erased(self._db, ERASED_ENTRY, [entry_id], self._today())
@@ -293,15 +298,19 @@ class Entries(People):
 
     def _erase_version(self, entry_id: str, version_id: str, *, record: bool) -> int:
         with sqlite_errors():
-            with self._db.atomic():
+            row = self._db.execute(
+                "SELECT person_id, version_id FROM entries WHERE id=?", [entry_id]
+            ).fetchone()
+            if row is None:
+                return 0
+            person_id, current = row
+            # The index holds current versions only: its cover follows the new tag.
+            with self._db.atomic(), self._reindexing(person_id):
                 deleted = self._db.execute(
                     "DELETE FROM revisions WHERE version_id=? AND entry_id=?",
                     [version_id, entry_id],
                 ).rowcount
                 if deleted:
-                    person_id, current = self._db.execute(
-                        "SELECT person_id, version_id FROM entries WHERE id=?", [entry_id]
-                    ).fetchone()
                     self._tag_entry(person_id, entry_id, current)
                     if record:
                         record_erased(self._db, ERASED_VERSION, [version_id], self._today())

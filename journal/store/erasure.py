@@ -126,7 +126,14 @@ class Erasure(PersonKeys):
         with sqlite_errors():
             with self._db.atomic():
                 for person_id in person_ids:
-                    for table in ("entries", "revisions", "drafts", "consultations", "integrity"):
+                    for table in (
+                        "entries",
+                        "revisions",
+                        "drafts",
+                        "consultations",
+                        "integrity",
+                        "word_index",
+                    ):
                         self._db.execute(f"DELETE FROM {table} WHERE person_id=?", [person_id])
                     self._db.execute("DELETE FROM people WHERE id=?", [person_id])
                     self._db.execute(

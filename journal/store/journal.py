@@ -16,6 +16,7 @@ Schema (version in `PRAGMA user_version`; no plaintext column anywhere):
     colleagues(id, sealed)                 the worker's handover keys, colleagues' cards (4)
     erased(id, kind, erased_on)            deleted entries and erased versions (5), re-applied
                                            on restore like the tombstones
+    word_index(person_id, sealed)          each person's word index, under their key (6)
 
 Every `sealed` value is ChaCha20-Poly1305 under the person's key with the row's ids as
 associated data (`journal.store.sealing`). What grants a key or decides which version is

@@ -6,7 +6,8 @@ recipient) and each person's record of consultations; version 3 adds the integri
 (`journal.store.integrity`), computed under the master identity, which is why migrating
 needs it; version 4 the worker's colleagues (handover); version 5 the `erased` table,
 the tombstones of deleted entries and erased versions (`journal.store.erasure`), which a
-restore of an older backup re-applies.
+restore of an older backup re-applies. Version 6 adds each person's sealed word index
+(`journal.store.wordindex`), left empty: it is built from the notes at the first search.
 
 `SCHEMA` declares every table and index of the latest version, in one list: opening
 refuses a file holding anything else (`journal.store.integrity.check_schema`). A new
@@ -28,7 +29,7 @@ from journal.store.connection import Database
 from journal.store.integrity import HANDOVER_KEY, meta_tag, rebuild
 from journal.store.sealing import sqlite_errors
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ SCHEMA: tuple[Table, ...] = (
     Table("integrity", ("kind", "id", "person_id", "tag"), ("idx_integrity_person_id",)),  # 3
     Table("colleagues", ("id", "sealed")),  # 4
     Table("erased", ("id", "kind", "erased_on")),  # 5
+    Table("word_index", ("person_id", "sealed")),  # 6
 )
 
 
@@ -164,6 +166,14 @@ def migrate(db: Database, identity: pyrage.x25519.Identity) -> None:
                     "(id TEXT PRIMARY KEY, kind TEXT NOT NULL, erased_on TEXT NOT NULL)"
                 )
                 db.execute("PRAGMA user_version=5")
+        if version < 6:
+            # Each person's sealed word index (journal.store.wordindex): empty here, built
+            # from the notes at the first search (in a worker in the app).
+            with db.atomic():
+                db["word_index"].create(
+                    {"person_id": str, "sealed": bytes}, pk="person_id", if_not_exists=True
+                )
+                db.execute("PRAGMA user_version=6")
 
 
 def _shown(name: str) -> str:

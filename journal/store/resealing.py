@@ -110,6 +110,16 @@ SEALED: list[Sealed] = [
     Sealed(
         "colleagues", "sealed", ("id",), lambda r: HANDOVER, lambda r: aad("colleague", r["id"])
     ),
+    # Each person's word index (schema 6), under their key. Its cover (a digest of the
+    # entry tags) no longer matches once the tags are recomputed under the new
+    # identity: it is rebuilt at the first search after a rekey.
+    Sealed(
+        "word_index",
+        "sealed",
+        ("person_id",),
+        _person,
+        lambda r: aad("words", r["person_id"]),
+    ),
 ]
 
 OWN_KEYS: list[OwnKey] = [OwnKey("practice_key", PRACTICE), OwnKey("handover_key", HANDOVER)]

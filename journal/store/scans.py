@@ -103,6 +103,25 @@ class Scans(PersonKeys):
             conn.close()
         return found
 
+    def opened_by_id(self, entry_ids: Iterable[str]) -> Iterator[tuple[str, str, str, bytes]]:
+        """These entries' current versions as `(entry_id, person_id, version_id, payload)`,
+        unparsed (for checking a phrase on the candidates of the word index). Read on a
+        connection of its own; ids no longer there are left out."""
+        wanted = list(dict.fromkeys(entry_ids))
+        conn = self._reader()
+        try:
+            with sqlite_errors():
+                for start in range(0, len(wanted), 500):
+                    batch = wanted[start : start + 500]
+                    rows = conn.execute(
+                        "SELECT id, person_id, version_id, sealed FROM entries WHERE id IN "
+                        f"({','.join('?' * len(batch))})",
+                        batch,
+                    ).fetchall()
+                    yield from self._open_rows(rows)
+        finally:
+            conn.close()
+
     def _reader(self) -> sqlite3.Connection:
         """A connection of its own to the database file, for reads from another thread."""
         with sqlite_errors():

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from journal import crypto
 from journal.model import Person
-from journal.store.sealing import aad, sqlite_errors, unpack
+from journal.store.sealing import aad, pack, sqlite_errors, unpack
 
 if TYPE_CHECKING:
     from journal.store.journal import Journal
@@ -100,7 +100,7 @@ def merge_entries(journal: Journal, person_id: str, entries: list[dict]) -> tupl
     key = journal.person_key(person_id)
     added_notes = added_versions = 0
     here = story_versions(journal, person_id)
-    with sqlite_errors(), journal._db.atomic():
+    with sqlite_errors(), journal._db.atomic(), journal._reindexing(person_id) as index:
         for entry in entries:
             entry_id = entry["id"]
             row = journal._db.execute(
@@ -119,15 +119,17 @@ def merge_entries(journal: Journal, person_id: str, entries: list[dict]) -> tupl
             versions = sorted(
                 [*local, *fresh], key=lambda v: datetime.fromisoformat(v["written_at"])
             )
-            _rewrite(journal, key, person_id, entry_id, versions)
+            current = _rewrite(journal, key, person_id, entry_id, versions)
+            journal._index_note(index, entry_id, versions[-1]["version_id"], current)
             added_notes += row is None
             added_versions += len(fresh)
         journal._recompute_summary(person_id)
     return added_notes, added_versions
 
 
-def _rewrite(journal: Journal, key, person_id: str, entry_id: str, versions: list[dict]) -> None:
-    """Replace the rows of one note by `versions` (oldest first, the last is current)."""
+def _rewrite(journal: Journal, key, person_id: str, entry_id: str, versions: list[dict]) -> bytes:
+    """Replace the rows of one note by `versions` (oldest first, the last is current);
+    returns the current version's payload (for the word index)."""
     sealed = []
     for version in versions:
         payload = {
@@ -139,6 +141,7 @@ def _rewrite(journal: Journal, key, person_id: str, entry_id: str, versions: lis
         sealed.append(
             journal._seal_version(key, person_id, entry_id, version["version_id"], payload)
         )
+        current = pack(payload)
     db = journal._db
     db.execute("DELETE FROM revisions WHERE entry_id=?", [entry_id])
     db.execute("DELETE FROM entries WHERE id=?", [entry_id])
@@ -153,3 +156,4 @@ def _rewrite(journal: Journal, key, person_id: str, entry_id: str, versions: lis
         [entry_id, person_id, versions[-1]["version_id"], sealed[-1]],
     )
     journal._tag_entry(person_id, entry_id, versions[-1]["version_id"])
+    return current

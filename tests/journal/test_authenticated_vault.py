@@ -324,7 +324,7 @@ def test_a_new_vault_is_at_the_latest_schema_with_its_tags(tmp_path: Path, keywr
 
     Journal.initialize(tmp_path / "db", GOLDEN_IDENTITY)
     conn = sqlite3.connect(tmp_path / "db")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     kinds = {row[0] for row in conn.execute("SELECT kind FROM integrity")}
     assert kinds == {"practice_key", "handover_key"}
     conn.close()

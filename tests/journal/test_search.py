@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journal.search import SearchIndex, parse_query, payload_key, snippet, text_key
+from journal.search.stored import StoredIndex
 from journal.store import Journal, decode_entry
 from journal.store.sealing import pack as _pack
 from journal.vault import Vault
@@ -42,9 +43,12 @@ def people(journal: Journal) -> dict[str, str]:
     return ids
 
 
-@pytest.fixture(params=["scan", "words"])
+@pytest.fixture(params=["scan", "words", "stored"])
 def index(request: pytest.FixtureRequest, journal: Journal, people: dict[str, str]):
-    """The index as the first search after unlock sees it (scan) and after warm-up."""
+    """The index as the first search after unlock sees it (scan), after warm-up, and
+    the sealed word index read from the vault (journal.search.stored)."""
+    if request.param == "stored":
+        return StoredIndex.build(journal)
     built = SearchIndex.build(journal, warm=request.param == "words")
     assert built.warm == (request.param == "words")
     return built

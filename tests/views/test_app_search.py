@@ -126,14 +126,14 @@ async def test_a_search_typed_while_the_index_loads_says_so_then_finds(
 ) -> None:
     ids = fill_searchable(vault)
     reached, gate = threading.Event(), threading.Event()
-    opened = Journal.opened_entries
+    opened = Journal.word_indexes
 
-    def slow(self, progress=None, person_id=None):
-        yield from opened(self, progress, person_id)
+    def slow(self, person_id=None):
+        yield from opened(self, person_id)
         reached.set()
         gate.wait(4 * WAIT_TIMEOUT)  # the rows are read; the index is not complete until this opens
 
-    monkeypatch.setattr(Journal, "opened_entries", slow)
+    monkeypatch.setattr(Journal, "word_indexes", slow)
     app = app_for(vault)
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -170,7 +170,8 @@ async def test_after_a_lock_the_index_holds_nothing_and_finds_nothing(vault: Vau
         assert not any(isinstance(s, SearchScreen) for s in app.screen_stack)
         assert keeper.index is None and keeper.practice is None
         assert len(index) == 0 and index.progress == (0, 0)
-        assert index._chunks == [] and index._names == {} and index._journal is None
+        assert index._people == {} and index._names == {} and index._journal is None
+        assert index._words == {}
         assert list(stale_search("electricite")) == []
         # Unlocking again builds a fresh index.
         await unlock(pilot)
@@ -204,11 +205,7 @@ async def test_a_person_forgotten_leaves_the_index(vault: Vault) -> None:
         assert list(app.search_keeper.search_all("electricite")) == []
         assert list(app.search_keeper.search_all("permanence")) == []
         assert ids["martin"] not in index._names
-        assert ids["martin"] not in index._persons or all(
-            index._ids[slot] is None
-            for slot, owner in enumerate(index._persons)
-            if owner == ids["martin"]
-        )
+        assert ids["martin"] not in index._people
 
 
 async def test_the_index_waits_for_the_people_list_then_builds(

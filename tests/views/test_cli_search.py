@@ -164,3 +164,40 @@ def test_a_command_imports_only_its_own_family() -> None:
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+def test_a_note_added_by_a_command_is_found_from_the_sealed_index(
+    dentelle: Dentelle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each command is a cold start: `add` writes the note's words into the person's
+    sealed index, and the next `search` reads it, rebuilding nothing."""
+    from journal.store.journal import Journal
+
+    assert dentelle("search", "quittance").output.startswith("Aucune note")
+    added = dentelle("add", "haddad", "--date", "hier", input="Quittance de gaz reçue.")
+    assert added.exit_code == 0, added.output
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the word index was rebuilt")
+
+    monkeypatch.setattr(Journal, "rebuild_word_indexes", refuse)
+    found = dentelle("search", "quittance", lang="fr")
+    assert found.exit_code == 0, found.output
+    assert found.output.splitlines()[0] == "1 note contient « quittance »."
+
+
+def test_a_vault_without_word_index_says_it_prepares_one_then_finds(
+    dentelle: Dentelle, vault: Vault
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(vault.database_file)
+    conn.execute("DELETE FROM word_index")  # as a vault of an older schema has none
+    conn.commit()
+    conn.close()
+    found = dentelle("search", "electricite", lang="en")
+    assert found.exit_code == 0, found.output
+    assert found.stderr.startswith("Preparing the search index, once and for all")
+    assert found.stdout.startswith("2 entries contain “electricite”.")
+    again = dentelle("search", "electricite", lang="en")
+    assert again.stderr == "" and again.stdout.startswith("2 entries contain")

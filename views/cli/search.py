@@ -16,7 +16,8 @@ import click
 from journal import dates
 from journal.errors import DentelleError
 from journal.i18n import plural, register
-from journal.search import Hit, SearchIndex
+from journal.search import Hit
+from journal.search.stored import StoredIndex
 from journal.search.text import parse_query
 from views.cli.group import command, option
 from views.cli.session import Session, pass_session
@@ -56,6 +57,16 @@ register(
             "fr": "… et {n} de plus, plus ancienne : --limit 0 pour la voir.",
             "en": "… and {n} more, older: --limit 0 to see it.",
         },
+        "cli.search.indexing": {
+            "fr": (
+                "Préparation de l'index de recherche, une fois pour toutes "
+                "(un coffre d'une version antérieure) : un instant…"
+            ),
+            "en": (
+                "Preparing the search index, once and for all "
+                "(a vault from an earlier version): a moment…"
+            ),
+        },
     }
 )
 
@@ -81,8 +92,12 @@ def search(
         raise DentelleError("cli.search.no_words")  # before unlocking: a typo costs no scrypt
     with session.journal() as journal:
         person_id = journal.find_person(person_query).id if person_query else None
-        index = SearchIndex()
-        index.load(journal, person_id=person_id)
+        index = StoredIndex()  # the sealed word indexes: no note opened but those shown
+        index.load(
+            journal,
+            person_id=person_id,
+            rebuilding=lambda _: click.echo(session.t("cli.search.indexing"), err=True),
+        )
         hits = index.search(query, person_id=person_id, limit=limit or None)
     if as_json:
         echo_json([hit_json(hit) for hit in hits])

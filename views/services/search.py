@@ -1,11 +1,15 @@
-"""Search in the app: the in-memory index built after unlock, kept current, dropped on lock.
+"""Search in the app: the sealed word indexes read after unlock, kept current, dropped on lock.
 
-The app starts the index shortly after the people list is shown (`start`, a thread
-worker that reads every story, then warms up), keeps it current when told of a change
-(`entry_saved`, `person_changed`, `person_forgotten`, views/messages.py) and drops it at
-a lock or the exit (`drop`: every key and text goes). While it loads, a search answers
-from the entries already read and says how far it got (the search screen,
-views/screens/search.py, searches again every half second until `Hits.complete`).
+The app starts reading the indexes shortly after the people list is shown (`start`, a
+thread worker: `StoredIndex.load` opens each person's sealed word index, and rebuilds
+in the worker those missing, for a vault of an older schema or one written by a
+version without them), re-reads a person's index when told of a change (`entry_saved`:
+the store rewrote it in the note's transaction; `person_changed`, `person_forgotten`,
+views/messages.py) and drops it at a lock or the exit (`drop`). Only the compact
+indexes are held (words and bitmaps, no text): the notes shown are read when a search
+shows them. While it loads, a search answers from the people already read and says how
+far it got (the search screen, views/screens/search.py, searches again every half
+second until `Hits.complete`).
 
 Practice notes get an index of their own rather than sharing the people's: `/` searches
 the stories of the people accompanied, and a worker's reflective notes about
@@ -23,6 +27,7 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from journal.search import Hit, Hits, SearchIndex
+from journal.search.stored import StoredIndex
 from journal.store.practice import PRACTICE
 
 if TYPE_CHECKING:
@@ -43,7 +48,7 @@ class SearchKeeper:
 
     def __init__(self, app: DentelleApp) -> None:
         self._app = app
-        self.index: SearchIndex | None = None
+        self.index: StoredIndex | None = None
         self.practice: SearchIndex | None = None
         self.failed = False
         """The index could not be built (the status says so instead of waiting forever)."""
@@ -53,7 +58,7 @@ class SearchKeeper:
     def start(self, journal: Journal) -> None:
         """Build the index of every story in a thread worker (unlock must not wait for it)."""
         self.drop()
-        index = self.index = SearchIndex()
+        index = self.index = StoredIndex()
         self.failed = False
         self._app.run_worker(
             lambda: self._build(index, journal),
@@ -64,18 +69,16 @@ class SearchKeeper:
             exit_on_error=False,
         )
 
-    def _build(self, index: SearchIndex, journal: Journal) -> None:
+    def _build(self, index: StoredIndex, journal: Journal) -> None:
         worker = get_current_worker()
 
         def still_wanted(_done: int = 0, _total: int = 0) -> None:
-            # Called every 1,000 entries: a lock stops the reading within milliseconds.
+            # Called after reading, then every few people rebuilt: a lock stops it soon.
             if worker.is_cancelled or self.index is not index:
                 raise IndexDropped
 
         try:
             index.load(journal, progress=still_wanted)
-            still_wanted()
-            index.warm_up(progress=still_wanted)
         except IndexDropped:
             pass
         except Exception:  # noqa: BLE001 (a damaged row, or the journal closed by a lock)
@@ -102,7 +105,7 @@ class SearchKeeper:
         with contextlib.suppress(Exception):  # the index is a convenience: never fail a save
             entry = journal.entry(entry_id)
             self.index.set_person(entry.person_id, journal.person(entry.person_id).name)
-            self.index.update(entry)
+            self.index.refresh(entry.person_id)  # as the store rewrote it with the note
 
     def person_changed(self, person_id: str) -> None:
         """A person was added or renamed: hits show the new name."""
