@@ -46,6 +46,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import pyrage
 
@@ -89,23 +90,23 @@ def set_path(destination: Path) -> Path:
 
 
 class ImageReader:
-    """Feeds a serialized database to `pyrage.encrypt_io` without copying it.
+    """Feeds a database file to `pyrage.encrypt_io`, chunk by chunk (bounded memory).
 
-    The snapshot comes from a WAL database, so its header says WAL (bytes 18-19 = 2),
+    The snapshot comes from a WAL database, so its header may say WAL (bytes 18-19 = 2),
     which an in-memory or deserialized database cannot open. The generation is stored
     with the rollback-journal marks (1) instead: then `age -d` gives a file that the
     `sqlite3` command opens as it is.
     """
 
-    def __init__(self, image: bytes) -> None:
-        self.view = memoryview(image)
+    def __init__(self, source: BinaryIO) -> None:
+        self.source = source
         self.pos = 0
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
-            size = len(self.view) - self.pos
+            size = 1 << 20
         start = self.pos
-        chunk = bytearray(self.view[start : start + size])
+        chunk = bytearray(self.source.read(size))
         self.pos += len(chunk)
         for offset in (18, 19):
             if start <= offset < self.pos and chunk[offset - start] == 2:
