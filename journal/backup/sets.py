@@ -270,8 +270,10 @@ def load_generation(
     untagged: bool = True,
     progress: Progress = no_progress,
     check_phase: str = "backup.phase.check",
+    spool: Path | None = None,
 ) -> tuple[sqlite3.Connection, GenerationHeader]:
-    """Decrypt a generation into memory and check it all; raise `GenerationDamaged`.
+    """Decrypt a generation into memory (or into the private file `spool`, in bounded
+    memory; the caller removes it) and check it all; raise `GenerationDamaged`.
 
     Checks, in order: age decryption (any flipped bit or truncation), SQLite
     `PRAGMA integrity_check`, the header's tag and content digest (format 2; a format-1
@@ -281,17 +283,20 @@ def load_generation(
     """
     plain = io.BytesIO()
     try:
-        pyrage.decrypt_io(reader, plain, [identity])
+        with contextlib.nullcontext(plain) if spool is None else open(spool, "wb") as sink:
+            pyrage.decrypt_io(reader, sink, [identity])
     except (OSError, pyrage.DecryptError, ValueError, TypeError) as error:
         if reader.error is not None:
             raise reader.error from None
         raise GenerationDamaged(f"decrypt: {error}") from None
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    where = ":memory:" if spool is None else spool.as_uri() + "?mode=ro"
+    conn = sqlite3.connect(where, uri=spool is not None, check_same_thread=False)
     try:
         progress(check_phase, 0, 1)
-        with plain.getbuffer() as buffer:
-            conn.deserialize(buffer)
-        plain = io.BytesIO()  # drop the decrypted copy: SQLite holds its own now
+        if spool is None:
+            with plain.getbuffer() as buffer:
+                conn.deserialize(buffer)
+            plain = io.BytesIO()  # drop the decrypted copy: SQLite holds its own now
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
             raise GenerationDamaged("integrity_check")

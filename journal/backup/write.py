@@ -390,6 +390,7 @@ def _write_generation(
             set_id=set_id,
             untagged=False,
             progress=progress,
+            spool=snap.image,  # decrypted over the image it was made from: bounded memory
         )
         conn.close()
         if header.counts != counts:
