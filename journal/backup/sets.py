@@ -289,8 +289,7 @@ def load_generation(
         if reader.error is not None:
             raise reader.error from None
         raise GenerationDamaged(f"decrypt: {error}") from None
-    where = ":memory:" if spool is None else spool.as_uri() + "?mode=ro"
-    conn = sqlite3.connect(where, uri=spool is not None, check_same_thread=False)
+    conn = sqlite3.connect(spool or ":memory:", check_same_thread=False)
     try:
         progress(check_phase, 0, 1)
         if spool is None:
@@ -331,6 +330,7 @@ def open_generation(
     untagged: bool = True,
     progress: Progress = no_progress,
     phases: tuple[str, str] = ("backup.phase.verify", "backup.phase.check"),
+    spool: Path | None = None,
 ) -> tuple[sqlite3.Connection, GenerationHeader]:
     """Read a generation back from the device and `load_generation` it."""
     fd = os.open(path, os.O_RDONLY)
@@ -347,6 +347,7 @@ def open_generation(
             untagged=untagged,
             progress=progress,
             check_phase=phases[1],
+            spool=spool,
         )
     finally:
         os.close(fd)

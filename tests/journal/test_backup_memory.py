@@ -20,9 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from journal.backup import back_up, write
+from journal.backup import back_up, restore, write
 from journal.errors import BackupError
 from journal.store import Journal
+from journal.vault import Vault
+from tests.conftest import GOLDEN_IDENTITY, MemoKeyWrap
 
 
 def test_backup_never_holds_the_image_whole_in_python_memory(
@@ -70,3 +72,37 @@ def test_the_image_file_leaves_the_vault_folder_after_a_backup_and_a_failure(
         back_up(journal, usb)
     assert seen == [(journal.path, 0o600)]
     assert sorted(p.name for p in journal.path.iterdir()) == before
+
+
+def test_restore_never_holds_the_generation_whole_in_python_memory(
+    journal: Journal, tmp_path: Path, keywrap: MemoKeyWrap
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    person = journal.add_person("Awa Diallo", "Profil")
+    with journal.transaction():
+        for day in range(1, 29):
+            for _ in range(12):
+                journal.add_entry(person.id, date(2026, 2, day), os.urandom(6000).hex())
+    journal.checkpoint()
+    size = (journal.path / "dentelle.db").stat().st_size
+    back_up(journal, usb)
+    target = Vault(tmp_path / "home" / "vault", keywrap=keywrap)
+    peaks = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        # Up to the writing of the vault: reading, decrypting and checking the generation
+        # (the check of the restored vault that follows decrypts every note, by design).
+        if phase == "restore.phase.write" and not peaks:
+            peaks.append(tracemalloc.get_traced_memory()[1])
+
+    tracemalloc.start()
+    try:
+        report = restore(usb, target, GOLDEN_IDENTITY, progress=progress)
+    finally:
+        tracemalloc.stop()
+    assert report.entries == 28 * 12
+    peak = peaks[0]
+    assert peak < 0.5 * size, f"peak {peak / 1e6:.1f} MB for a {size / 1e6:.1f} MB database"
+    # The decrypted spool is gone: only the vault is left beside it.
+    assert [p.name for p in target.path.parent.iterdir()] == ["vault"]
