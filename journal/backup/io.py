@@ -14,13 +14,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pyrage
 
-from journal.fsutil import fsync_dir
+from journal.fsutil import fsync_dir, make_private_dir
 
 CHUNK = 1 << 20
 
@@ -223,3 +224,39 @@ def read_from_device(path: Path) -> bytes:
         return DeviceReader(fd, no_progress, "", 0).readall()
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def private_spool(folder: Path, prefix: str) -> Iterator[Path | None]:
+    """A new private (0600) file in `folder`, made if need be, for a decrypted generation
+    (restore, in bounded memory); None when the folder cannot take it (the caller works
+    in memory then). Removed afterwards, with its journal, and with `folder` if it was
+    made for it and stayed empty."""
+    made = not folder.exists()
+    try:
+        make_private_dir(folder)
+        fd, name = tempfile.mkstemp(prefix=prefix, dir=folder)
+        os.close(fd)
+    except OSError:
+        yield None
+        return
+    try:
+        yield Path(name)
+    finally:
+        for leftover in (name, f"{name}-journal"):
+            _remove(leftover)
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+
+def _remove(path: str) -> None:
+    """Remove a file if it is there, trying twice (once more after a passing fault)."""
+    for _attempt in range(2):
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            return
+        except OSError:
+            continue
+        return

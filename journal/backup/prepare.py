@@ -172,17 +172,23 @@ def next_keyring(
 
 @dataclass
 class Snapshot:
-    """What `_prepare` took out of the snapshot: never written to a generation."""
+    """What `prepare` took out of the snapshot (never written to a generation), and the
+    file holding the generation's image (`image`, `size` bytes) in the vault's folder."""
 
-    image: bytes
+    image: Path
+    size: int
     wrapped: dict[str, bytes]
     tombstones: dict[str, str]
     erased: dict[str, tuple[str, str]]
     counts: dict[str, int]
 
 
-def prepare(conn: sqlite3.Connection, header: GenerationHeader, key: bytes) -> Snapshot:
-    """The snapshot with person keys taken out, bound to its set, as bytes; never on disk."""
+def prepare(
+    conn: sqlite3.Connection, image: Path, header: GenerationHeader, key: bytes
+) -> Snapshot:
+    """The snapshot `conn` (open on the file `image`) with person keys taken out and
+    bound to its set; `conn` is closed. The file holds what the vault's file holds, less
+    the person keys (secure_delete zeroes their bytes): it stays in the vault's folder."""
     try:
         wrapped = {pid: bytes(k) for pid, k in conn.execute("SELECT id, wrapped_key FROM people")}
         tombstones = dict(conn.execute("SELECT person_id, forgotten_on FROM tombstones"))
@@ -203,10 +209,9 @@ def prepare(conn: sqlite3.Connection, header: GenerationHeader, key: bytes) -> S
             digest=content_digest(conn),
         )
         write_header(conn, header, key)
-        image = conn.serialize()
     finally:
         conn.close()
-    return Snapshot(image, wrapped, tombstones, erased, counts)
+    return Snapshot(image, image.stat().st_size, wrapped, tombstones, erased, counts)
 
 
 def read_erased(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:

@@ -29,7 +29,13 @@ from pathlib import Path
 import pyrage
 
 from journal.backup import strings  # noqa: F401  (registers the messages)
-from journal.backup.io import GenerationDamaged, Progress, no_progress, read_from_device
+from journal.backup.io import (
+    GenerationDamaged,
+    Progress,
+    no_progress,
+    private_spool,
+    read_from_device,
+)
 from journal.backup.keyring import KEYRING_FILE, Keyring
 from journal.backup.listing import GenerationInfo, SetInfo, describe_set
 from journal.backup.prepare import read_erased
@@ -266,6 +272,21 @@ def restore(
         raise BackupError("backup.keyring_damaged", path=str(info.path)) from None
     except OSError as error:
         raise _read_error(error) from None
+    with private_spool(vault.path.parent, f".{vault.path.name}.spool-") as spool:
+        return _restore(info, chosen, vault, identity, keyring, key_files, progress, today, spool)
+
+
+def _restore(
+    info: SetInfo,
+    chosen: GenerationInfo,
+    vault: Vault,
+    identity: pyrage.x25519.Identity,
+    keyring: Keyring,
+    key_files: dict[str, bytes],
+    progress: Progress,
+    today: date,
+    spool: Path | None,
+) -> RestoreReport:
     try:
         conn, header = open_in_set(
             chosen,
@@ -273,6 +294,7 @@ def restore(
             keyring,
             progress=progress,
             phases=("restore.phase.read", "restore.phase.check"),
+            spool=spool,
         )
     except OtherSet:
         raise _damaged(info, chosen, identity, keyring, other_set=True) from None

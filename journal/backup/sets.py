@@ -46,6 +46,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import pyrage
 
@@ -89,23 +90,23 @@ def set_path(destination: Path) -> Path:
 
 
 class ImageReader:
-    """Feeds a serialized database to `pyrage.encrypt_io` without copying it.
+    """Feeds a database file to `pyrage.encrypt_io`, chunk by chunk (bounded memory).
 
-    The snapshot comes from a WAL database, so its header says WAL (bytes 18-19 = 2),
+    The snapshot comes from a WAL database, so its header may say WAL (bytes 18-19 = 2),
     which an in-memory or deserialized database cannot open. The generation is stored
     with the rollback-journal marks (1) instead: then `age -d` gives a file that the
     `sqlite3` command opens as it is.
     """
 
-    def __init__(self, image: bytes) -> None:
-        self.view = memoryview(image)
+    def __init__(self, source: BinaryIO) -> None:
+        self.source = source
         self.pos = 0
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
-            size = len(self.view) - self.pos
+            size = 1 << 20
         start = self.pos
-        chunk = bytearray(self.view[start : start + size])
+        chunk = bytearray(self.source.read(size))
         self.pos += len(chunk)
         for offset in (18, 19):
             if start <= offset < self.pos and chunk[offset - start] == 2:
@@ -269,8 +270,10 @@ def load_generation(
     untagged: bool = True,
     progress: Progress = no_progress,
     check_phase: str = "backup.phase.check",
+    spool: Path | None = None,
 ) -> tuple[sqlite3.Connection, GenerationHeader]:
-    """Decrypt a generation into memory and check it all; raise `GenerationDamaged`.
+    """Decrypt a generation into memory (or into the private file `spool`, in bounded
+    memory; the caller removes it) and check it all; raise `GenerationDamaged`.
 
     Checks, in order: age decryption (any flipped bit or truncation), SQLite
     `PRAGMA integrity_check`, the header's tag and content digest (format 2; a format-1
@@ -280,17 +283,19 @@ def load_generation(
     """
     plain = io.BytesIO()
     try:
-        pyrage.decrypt_io(reader, plain, [identity])
+        with contextlib.nullcontext(plain) if spool is None else open(spool, "wb") as sink:
+            pyrage.decrypt_io(reader, sink, [identity])
     except (OSError, pyrage.DecryptError, ValueError, TypeError) as error:
         if reader.error is not None:
             raise reader.error from None
         raise GenerationDamaged(f"decrypt: {error}") from None
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn = sqlite3.connect(spool or ":memory:", check_same_thread=False)
     try:
         progress(check_phase, 0, 1)
-        with plain.getbuffer() as buffer:
-            conn.deserialize(buffer)
-        plain = io.BytesIO()  # drop the decrypted copy: SQLite holds its own now
+        if spool is None:
+            with plain.getbuffer() as buffer:
+                conn.deserialize(buffer)
+            plain = io.BytesIO()  # drop the decrypted copy: SQLite holds its own now
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
             raise GenerationDamaged("integrity_check")
@@ -325,6 +330,7 @@ def open_generation(
     untagged: bool = True,
     progress: Progress = no_progress,
     phases: tuple[str, str] = ("backup.phase.verify", "backup.phase.check"),
+    spool: Path | None = None,
 ) -> tuple[sqlite3.Connection, GenerationHeader]:
     """Read a generation back from the device and `load_generation` it."""
     fd = os.open(path, os.O_RDONLY)
@@ -341,6 +347,7 @@ def open_generation(
             untagged=untagged,
             progress=progress,
             check_phase=phases[1],
+            spool=spool,
         )
     finally:
         os.close(fd)

@@ -51,9 +51,11 @@ def open_in_set(
     *,
     progress: Progress = no_progress,
     phases: tuple[str, str] = ("backup.phase.verify", "backup.phase.check"),
+    spool: Path | None = None,
 ) -> tuple[sqlite3.Connection, GenerationHeader]:
     """Open a generation as a member of the keyring's set; raise `GenerationDamaged`
-    (`OtherSet` for a genuine generation of another key)."""
+    (`OtherSet` for a genuine generation of another key). With `spool`, decrypted into
+    that private file rather than into memory (`load_generation`)."""
     return open_generation(
         generation.path,
         generation.number,
@@ -63,6 +65,7 @@ def open_in_set(
         untagged=keyring.accepts_untagged(generation.number),
         progress=progress,
         phases=phases,
+        spool=spool,
     )
 
 

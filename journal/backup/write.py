@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,7 +32,7 @@ from journal.backup.io import (
 )
 from journal.backup.keyring import KEYRING_FILE, Keyring, KeyringAltered, read_keyring
 from journal.backup.listing import parse_time, received, remember_set
-from journal.backup.prepare import find_numbering, next_keyring, prepare
+from journal.backup.prepare import Snapshot, find_numbering, next_keyring, prepare
 from journal.backup.sets import (
     MANIFEST_FILE,
     README_FILE,
@@ -182,9 +183,13 @@ def back_up(
     created = iso_now(now)
     identity = journal.identity
     committed: int | None = None
+    image: Path | None = None
     try:
         progress("backup.phase.snapshot", 0, 1)
-        snapshot = journal.snapshot()
+        # The image is made in a private file of the vault's folder, never in memory
+        # whole (a large vault is hundreds of MB): it holds what the vault's file holds.
+        image = _image_file(journal.path)
+        snapshot = journal.snapshot(image)
         row = snapshot.execute("SELECT value FROM meta WHERE key='vault_id'").fetchone()
         vault_id = row[0] if row else ""
         try:
@@ -230,6 +235,7 @@ def back_up(
         kept = sorted([*known, number])[-keep:]
         snap = prepare(
             snapshot,
+            image,
             GenerationHeader(vault_id, number, created, set_id=numbering.set_id),
             key,
         )
@@ -248,7 +254,7 @@ def back_up(
         keyring_blob = crypto.age_encrypt(keyring.to_bytes(created, key), [identity.to_public()])
         copies = _key_copies(journal.path, set_dir)
 
-        needed = encrypted_size(len(snap.image)) + len(keyring_blob) + 64 * 1024
+        needed = encrypted_size(snap.size) + len(keyring_blob) + 64 * 1024
         needed += sum(len(data) for data in copies.values())
         free = _free_space(set_dir)
         if free is not None and free < needed:
@@ -258,9 +264,8 @@ def back_up(
             write_bytes_verified(set_dir / name, data)
         write_bytes_verified(set_dir / KEYRING_FILE, keyring_blob)
         size = _write_generation(
-            set_dir, number, snap.image, identity, vault_id, numbering.set_id, counts, progress
+            set_dir, number, snap, identity, vault_id, numbering.set_id, counts, progress
         )
-        snap.image = b""
         committed = number
 
         removed = [n for n in known if n not in kept]
@@ -290,6 +295,9 @@ def back_up(
     except sqlite3.Error as error:
         raise BackupError("backup.io", reason=type(error).__name__) from None
     finally:
+        if image is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(image)
         if committed is not None and record:
             with contextlib.suppress(DentelleError):
                 record_backup(journal, now)
@@ -328,6 +336,13 @@ def last_backup(journal: Journal) -> datetime | None:
     return parse_time(journal.meta(LAST_BACKUP_META))
 
 
+def _image_file(vault_path: Path) -> Path:
+    """A new private file name in the vault's folder for the generation's image."""
+    fd, name = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=vault_path)
+    os.close(fd)
+    return Path(name)
+
+
 def _key_copies(vault_path: Path, set_dir: Path) -> dict[str, bytes]:
     """The key files a fresh machine needs, when the set lacks them or they changed."""
     copies = {}
@@ -347,19 +362,24 @@ def _key_copies(vault_path: Path, set_dir: Path) -> dict[str, bytes]:
 def _write_generation(
     set_dir: Path,
     number: int,
-    image: bytes,
+    snap: Snapshot,
     identity: pyrage.x25519.Identity,
     vault_id: str,
     set_id: str,
     counts: dict[str, int],
     progress: Progress,
 ) -> int:
-    """Encrypt straight to the key, read back from the device, check, then name it."""
+    """Encrypt straight to the key, read back from the device, check, then name it.
+
+    The image is read from its file chunk by chunk: never whole in memory.
+    """
     path = set_dir / generation_name(number)
     recipient = identity.to_public()
+    size_hint = encrypted_size(snap.size)
 
     def produce(writer) -> None:
-        pyrage.encrypt_io(ImageReader(image), writer, [recipient])
+        with open(snap.image, "rb") as source:
+            pyrage.encrypt_io(ImageReader(source), writer, [recipient])
 
     def check(reader) -> int:
         conn, header = load_generation(
@@ -370,12 +390,11 @@ def _write_generation(
             set_id=set_id,
             untagged=False,
             progress=progress,
+            spool=snap.image,  # decrypted over the image it was made from: bounded memory
         )
         conn.close()
         if header.counts != counts:
             raise GenerationDamaged("counts differ from the vault")
         return reader.done
 
-    return write_verified(
-        path, produce, check, progress=progress, size_hint=encrypted_size(len(image))
-    )
+    return write_verified(path, produce, check, progress=progress, size_hint=size_hint)

@@ -279,8 +279,8 @@ def test_backup_while_the_app_keeps_writing(journal: Journal, usb: Path, tmp_pat
     journal.add_entry(person.id, date(2026, 1, 5), "Avant.")
     original = journal.snapshot
 
-    def snapshot_then_write():
-        copy = original()
+    def snapshot_then_write(*args):
+        copy = original(*args)
         journal.add_entry(person.id, date(2026, 1, 6), "Pendant la sauvegarde.")
         return copy
 

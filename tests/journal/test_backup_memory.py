@@ -1,0 +1,108 @@
+"""Backup in bounded memory: the generation's image is never whole in Python's memory.
+
+The snapshot was copied into memory, serialized (a second and third copy), encrypted,
+then read back and opened whole while the serialized image was still held: about four
+times the database at the peak (512 MB for the 1,000-person vault). The image is now made
+in a private file of the vault's folder (it holds what the vault's file holds, less the
+person keys) and encrypted from it chunk by chunk. `tracemalloc` sees Python's
+allocations (the serialized image, the decrypted copy), not SQLite's pages: enough to
+tell. The generation is also read back by decrypting it over that same file and opening
+it there, rather than into memory.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from journal.backup import back_up, restore, write
+from journal.errors import BackupError
+from journal.store import Journal
+from journal.vault import Vault
+from tests.conftest import GOLDEN_IDENTITY, MemoKeyWrap
+
+
+def test_backup_never_holds_the_image_whole_in_python_memory(
+    journal: Journal, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    person = journal.add_person("Awa Diallo", "Profil")
+    with journal.transaction():
+        for day in range(1, 29):
+            for _ in range(12):
+                # Random text does not compress: the database grows as the notes do.
+                text = os.urandom(6000).hex()
+                journal.add_entry(person.id, date(2026, 2, day), text)
+    journal.checkpoint()
+    size = (journal.path / "dentelle.db").stat().st_size
+    assert size > 4_000_000
+    tracemalloc.start()
+    try:
+        back_up(journal, usb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 0.5 * size, f"peak {peak / 1e6:.1f} MB for a {size / 1e6:.1f} MB database"
+
+
+def test_the_image_file_leaves_the_vault_folder_after_a_backup_and_a_failure(
+    journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    journal.add_person("Awa Diallo", "Profil")
+    before = sorted(p.name for p in journal.path.iterdir())
+    back_up(journal, usb)
+    assert sorted(p.name for p in journal.path.iterdir()) == before
+
+    seen = []
+
+    def full(set_dir, number, snap, *args):
+        seen.append((snap.image.parent, snap.image.stat().st_mode & 0o777))
+        raise OSError(errno.ENOSPC, "full")
+
+    monkeypatch.setattr(write, "_write_generation", full)
+    with pytest.raises(BackupError):
+        back_up(journal, usb)
+    assert seen == [(journal.path, 0o600)]
+    assert sorted(p.name for p in journal.path.iterdir()) == before
+
+
+def test_restore_never_holds_the_generation_whole_in_python_memory(
+    journal: Journal, tmp_path: Path, keywrap: MemoKeyWrap
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    person = journal.add_person("Awa Diallo", "Profil")
+    with journal.transaction():
+        for day in range(1, 29):
+            for _ in range(12):
+                journal.add_entry(person.id, date(2026, 2, day), os.urandom(6000).hex())
+    journal.checkpoint()
+    size = (journal.path / "dentelle.db").stat().st_size
+    back_up(journal, usb)
+    target = Vault(tmp_path / "home" / "vault", keywrap=keywrap)
+    peaks = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        # Up to the writing of the vault: reading, decrypting and checking the generation
+        # (the check of the restored vault that follows decrypts every note, by design).
+        if phase == "restore.phase.write" and not peaks:
+            peaks.append(tracemalloc.get_traced_memory()[1])
+
+    tracemalloc.start()
+    try:
+        report = restore(usb, target, GOLDEN_IDENTITY, progress=progress)
+    finally:
+        tracemalloc.stop()
+    assert report.entries == 28 * 12
+    peak = peaks[0]
+    assert peak < 0.5 * size, f"peak {peak / 1e6:.1f} MB for a {size / 1e6:.1f} MB database"
+    # The decrypted spool is gone: only the vault is left beside it.
+    assert [p.name for p in target.path.parent.iterdir()] == ["vault"]
