@@ -9,13 +9,11 @@ colleague's card (and, once removed, the card kept as a record). What the rows m
 
 from __future__ import annotations
 
-import base64
 from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from journal import crypto
-from journal.errors import DentelleError
 from journal.store.sealing import aad, pack, sqlite_errors, unpack
 
 if TYPE_CHECKING:
@@ -27,16 +25,7 @@ ME = "me"  # the row of the worker's own keys
 
 def handover_cipher(journal: Journal) -> ChaCha20Poly1305:
     """The table's cipher, unwrapped from `meta.handover_key` on first use."""
-    cached = journal.keys.ciphers.get(HANDOVER)
-    if cached is None:
-        wrapped = journal.meta("handover_key")
-        if wrapped is None:
-            raise DentelleError("store.db_damaged", reason="handover key")
-        with journal._closing, sqlite_errors():
-            journal._check_meta("handover_key", wrapped)  # never a key someone else planted
-        key = crypto.age_decrypt(base64.b64decode(wrapped), journal.identity, what="handover key")
-        cached = journal.keys.ciphers[HANDOVER] = crypto.aead(key)
-    return cached
+    return journal.own_cipher("handover_key", HANDOVER)
 
 
 def colleague_rows(journal: Journal) -> dict[str, dict]:

@@ -37,6 +37,22 @@ class PersonKeys(Integrity):
                 with self._db.atomic():
                     self._write_person_keys()
 
+    def own_cipher(self, name: str, owner: str) -> ChaCha20Poly1305:
+        """A key that is no person's (the practice journal's, the colleagues'): unwrapped
+        from `meta.<name>` (age, to the master) on first use, after its integrity tag is
+        checked, and kept in the key cache under `owner`."""
+        cached = self.keys.ciphers.get(owner)
+        if cached is None:
+            wrapped = self.meta(name)
+            what = name.replace("_", " ")
+            if wrapped is None:
+                raise DentelleError("store.db_damaged", reason=what)
+            with self._closing, sqlite_errors():
+                self._check_meta(name, wrapped)  # never a key someone else planted
+            key = crypto.age_decrypt(base64.b64decode(wrapped), self.identity, what=what)
+            cached = self.keys.ciphers[owner] = crypto.aead(key)
+        return cached
+
     def person_key(self, person_id: str) -> ChaCha20Poly1305:
         """The person's cipher, unwrapping their age-wrapped key on first use.
 

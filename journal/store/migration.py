@@ -117,14 +117,7 @@ def migrate(db: Database, identity: pyrage.x25519.Identity) -> None:
                     {"id": str, "person_id": str, "sealed": bytes}, pk="id", if_not_exists=True
                 )
                 db["consultations"].create_index(["person_id"], if_not_exists=True)
-                recipient = db.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
-                wrapped = crypto.age_encrypt(
-                    crypto.new_data_key(), [crypto.recipient_from_str(recipient[0])]
-                )
-                db.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('practice_key', ?)",
-                    [base64.b64encode(wrapped).decode("ascii")],
-                )
+                _new_own_key(db, "practice_key")
                 db.execute("PRAGMA user_version=2")
         if version < 3:
             # What an older vault holds cannot be told genuine or not (nothing in it was
@@ -141,14 +134,7 @@ def migrate(db: Database, identity: pyrage.x25519.Identity) -> None:
         if version < 4:
             with db.atomic():
                 db["colleagues"].create({"id": str, "sealed": bytes}, pk="id", if_not_exists=True)
-                recipient = db.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
-                wrapped = crypto.age_encrypt(
-                    crypto.new_data_key(), [crypto.recipient_from_str(recipient[0])]
-                )
-                db.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('handover_key', ?)",
-                    [base64.b64encode(wrapped).decode("ascii")],
-                )
+                _new_own_key(db, HANDOVER_KEY)
                 # Tagged like the practice key: whoever holds it decides which cards count.
                 value = db.execute("SELECT value FROM meta WHERE key='handover_key'").fetchone()
                 tag = meta_tag(crypto.integrity_key(identity), HANDOVER_KEY, value[0])
@@ -174,6 +160,17 @@ def migrate(db: Database, identity: pyrage.x25519.Identity) -> None:
                     {"person_id": str, "sealed": bytes}, pk="person_id", if_not_exists=True
                 )
                 db.execute("PRAGMA user_version=6")
+
+
+def _new_own_key(db: Database, name: str) -> None:
+    """A new 256-bit key in `meta.<name>`, age-wrapped to the master recipient (kept if
+    one is there already: a step run twice changes nothing)."""
+    recipient = db.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
+    wrapped = crypto.age_encrypt(crypto.new_data_key(), [crypto.recipient_from_str(recipient[0])])
+    db.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+        [name, base64.b64encode(wrapped).decode("ascii")],
+    )
 
 
 def _shown(name: str) -> str:

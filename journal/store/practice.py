@@ -11,14 +11,13 @@ may keep, fill or delete, never required.
 
 from __future__ import annotations
 
-import base64
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from journal import crypto
-from journal.errors import DentelleError, NotFound
+from journal.errors import NotFound
 from journal.i18n import LANGUAGES, register, translate
 from journal.model import Entry
 from journal.store.entries import entry_payload
@@ -89,16 +88,7 @@ def without_empty_prompts(text: str) -> str:
 
 def practice_cipher(journal: Journal) -> ChaCha20Poly1305:
     """The practice journal's cipher, unwrapped from `meta.practice_key` on first use."""
-    cached = journal.keys.ciphers.get(PRACTICE)
-    if cached is None:
-        wrapped = journal.meta("practice_key")
-        if wrapped is None:
-            raise DentelleError("store.db_damaged", reason="practice key")
-        with journal._closing, sqlite_errors():
-            journal._check_meta("practice_key", wrapped)  # never a key someone else planted
-        key = crypto.age_decrypt(base64.b64decode(wrapped), journal.identity, what="practice key")
-        cached = journal.keys.ciphers[PRACTICE] = crypto.aead(key)
-    return cached
+    return journal.own_cipher("practice_key", PRACTICE)
 
 
 def add_practice_note(
