@@ -112,10 +112,10 @@ def search_warm(vault: Vault, identity, runs: int) -> dict[str, list[float]]:
     return results
 
 
-def physical_limit(vault: Vault, identity, runs: int) -> dict[str, list[float]]:
-    """Reading the entry rows from SQLite; decrypting their bytes as one age stream."""
+def _rows_and_stream(vault: Vault, identity, runs: int, table: str, ids: str) -> dict:
+    """Reading a table's rows from SQLite; decrypting their sealed bytes as one age stream."""
     uri = f"file:{vault.database_file}?mode=ro"
-    sql = "SELECT id, person_id, version_id, sealed FROM entries"
+    sql = f"SELECT {ids}, sealed FROM {table}"
 
     def read_rows() -> float:
         conn = sqlite3.connect(uri, uri=True)
@@ -127,7 +127,7 @@ def physical_limit(vault: Vault, identity, runs: int) -> dict[str, list[float]]:
     conn = sqlite3.connect(uri, uri=True)
     try:
         stream = pyrage.encrypt(
-            b"".join(row[0] for row in conn.execute("SELECT sealed FROM entries")),
+            b"".join(row[0] for row in conn.execute(f"SELECT sealed FROM {table}")),
             [identity.to_public()],
         )
     finally:
@@ -137,33 +137,16 @@ def physical_limit(vault: Vault, identity, runs: int) -> dict[str, list[float]]:
         "age_stream": repeat(lambda: timed(lambda: pyrage.decrypt(stream, [identity])), runs),
         "megabytes": [len(stream) / 1e6],
     }
+
+
+def physical_limit(vault: Vault, identity, runs: int) -> dict[str, list[float]]:
+    """Reading the entry rows from SQLite; decrypting their bytes as one age stream."""
+    return _rows_and_stream(vault, identity, runs, "entries", "id, person_id, version_id")
 
 
 def index_physical_limit(vault: Vault, identity, runs: int) -> dict[str, list[float]]:
     """Reading the word index rows; decrypting their bytes as one age stream."""
-    uri = f"file:{vault.database_file}?mode=ro"
-    sql = "SELECT person_id, sealed FROM word_index"
-
-    def read_rows() -> float:
-        conn = sqlite3.connect(uri, uri=True)
-        try:
-            return timed(lambda: conn.execute(sql).fetchall())
-        finally:
-            conn.close()
-
-    conn = sqlite3.connect(uri, uri=True)
-    try:
-        stream = pyrage.encrypt(
-            b"".join(row[0] for row in conn.execute("SELECT sealed FROM word_index")),
-            [identity.to_public()],
-        )
-    finally:
-        conn.close()
-    return {
-        "rows": repeat(read_rows, runs),
-        "age_stream": repeat(lambda: timed(lambda: pyrage.decrypt(stream, [identity])), runs),
-        "megabytes": [len(stream) / 1e6],
-    }
+    return _rows_and_stream(vault, identity, runs, "word_index", "person_id")
 
 
 def sizes(vault: Vault, identity) -> dict[str, float]:
