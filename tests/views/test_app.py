@@ -158,14 +158,17 @@ async def test_first_run_refuses_a_trivial_passphrase_and_says_why(tmp_path: Pat
         await pilot.press("enter")  # "Commencer"
         first = app.screen.query_one("#new1", Input)
         first.value = "a a a a a a a"  # seven "words": the old rule let it pass
-        await pilot.pause()
-        strength = str(app.screen.query_one("#strength", Static).render())
-        assert "✗" in strength and "trop de mots répétés" in strength
+
+        def said(selector: str) -> str:
+            return str(app.screen.query_one(selector, Static).render())
+
+        await wait_for(pilot, lambda: "trop de mots répétés" in said("#strength"))
+        assert "✗" in said("#strength")
         await pilot.press("enter")
         app.screen.query_one("#new2", Input).value = "a a a a a a a"
         await pilot.press("enter")
-        status = str(app.screen.query_one("#choose-status", Static).render())
-        assert "trop faible" in status and "moins d'une seconde" in status
+        await wait_for(pilot, lambda: "trop faible" in said("#choose-status"))
+        assert "moins d'une seconde" in said("#choose-status")
         assert isinstance(app.screen, FirstRunScreen)
     assert not vault.exists()
 

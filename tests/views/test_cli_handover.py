@@ -44,6 +44,8 @@ def test_card_prints_the_card_and_its_fingerprint(dentelle: Dentelle, tmp_path: 
     assert out.read_text() == result.stdout
     again = dentelle("card", "--out", str(out))
     assert again.exit_code == 1 and "existe déjà" in again.output
+    nowhere = dentelle("card", "--out", str(tmp_path / "missing" / "card.txt"))
+    assert nowhere.exit_code == 1 and "Impossible d'écrire la carte" in nowhere.output
 
 
 def test_colleagues_are_listed_and_removed(pair: tuple[Dentelle, Dentelle]) -> None:

@@ -79,6 +79,10 @@ register(
             "fr": "{path} existe déjà : choisissez un autre nom.",
             "en": "{path} already exists: choose another name.",
         },
+        "cli.card.cannot_write": {
+            "fr": "Impossible d'écrire la carte dans {path} ({reason}).",
+            "en": "Cannot write the card to {path} ({reason}).",
+        },
         "cli.card.unreadable": {
             "fr": "Impossible de lire la carte {path}.",
             "en": "Cannot read the card {path}.",
@@ -160,7 +164,13 @@ def card(session: Session, name: str | None, out: Path | None) -> None:
     click.echo(clean(mine.text()), nl=False)
     click.echo(session.t("cli.card.fingerprint", words=fingerprint(mine, session.lang)), err=True)
     if out is not None:
-        write_atomic(out, mine.text().encode("utf-8"))
+        try:
+            write_atomic(out, mine.text().encode("utf-8"))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise DentelleError(
+                "cli.card.cannot_write", path=clean(str(out)), reason=reason
+            ) from None
         click.echo(session.t("cli.card.written", path=clean(str(out))), err=True)
 
 
