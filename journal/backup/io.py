@@ -15,6 +15,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -81,6 +82,7 @@ class DeviceWriter:
         self.total = total
         self.done = 0
         self.error: OSError | None = None
+        self.crc = 0  # CRC-32 of what was written: the read-back is compared with it
 
     def write(self, data: bytes) -> int:
         view = memoryview(data)
@@ -93,6 +95,7 @@ class DeviceWriter:
                 error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             self.error = error
             raise error from None
+        self.crc = zlib.crc32(data, self.crc)
         self.done += len(data)
         self.progress(self.phase, self.done, max(self.total, self.done))
         return len(data)
@@ -131,6 +134,7 @@ class DeviceReader:
         self.total = total
         self.done = 0
         self.error: OSError | None = None
+        self.crc = 0  # CRC-32 of what was read
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
@@ -140,6 +144,7 @@ class DeviceReader:
         except OSError as error:
             self.error = error
             raise
+        self.crc = zlib.crc32(data, self.crc)
         self.done += len(data)
         if data:
             self.progress(self.phase, self.done, max(self.total, self.done))

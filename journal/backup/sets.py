@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import hashlib
 import io
 import json
 import os
@@ -51,6 +50,7 @@ from typing import BinaryIO
 import pyrage
 
 from journal import crypto
+from journal.backup.digest import HEADER_TABLE, digest_matches, table_names
 from journal.backup.io import (
     DeviceReader,
     GenerationDamaged,
@@ -65,7 +65,6 @@ MANIFEST_FILE = "manifest.json"
 README_FILE = "LISEZMOI.txt"
 SET_FORMAT = "dentelle-backup/2"
 LEGACY_SET_FORMAT = "dentelle-backup/1"  # before issue 11: no set id, no tags
-HEADER_TABLE = "backup_generation"
 GENERATION_LABEL = "backup-generation"
 MANIFEST_LABEL = "backup-manifest"
 # Six digits or more: a number past 999999 must not make a generation invisible.
@@ -119,66 +118,12 @@ def encrypted_size(plain_size: int) -> int:
     return plain_size + 16 * (plain_size // 65536 + 1) + 16 + 512
 
 
-def _table_names(conn: sqlite3.Connection) -> list[str]:
-    """Every table but SQLite's own and the generation's header, by name."""
-    return [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name"
-        )
-        if row[0] != HEADER_TABLE
-    ]
-
-
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Rows per table: compared after reading back, kept only inside encrypted files."""
     return {
         name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-        for name in _table_names(conn)
+        for name in table_names(conn)
     }
-
-
-def _feed(digest: hashlib._Hash, row: tuple) -> None:
-    """One row into a digest, each value typed and length-prefixed (blobs not copied)."""
-    for value in row:
-        if value is None:
-            digest.update(b"\0\0\0\0\0\0\0\1n")
-            continue
-        if isinstance(value, bytes):
-            kind, data = b"b", value
-        elif isinstance(value, str):
-            kind, data = b"s", value.encode("utf-8", "surrogatepass")
-        else:
-            kind, data = b"v", repr(value).encode("ascii")
-        digest.update((len(data) + 1).to_bytes(8, "big") + kind)
-        digest.update(data)
-
-
-def content_digest(conn: sqlite3.Connection) -> str:
-    """SHA-256 over every row of every table but the header.
-
-    Rows are read in rowid order (the image is copied byte for byte, so rowids do not
-    change between writing and reading back); a table without rowids, should a later
-    schema add one, is hashed row by row and its row hashes sorted.
-    """
-    total = hashlib.sha256()
-    for name in _table_names(conn):
-        table = hashlib.sha256()
-        try:
-            for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid'):
-                _feed(table, row)
-        except sqlite3.OperationalError:
-            table = hashlib.sha256()
-            hashes = []
-            for row in conn.execute(f'SELECT * FROM "{name}"'):
-                one = hashlib.sha256()
-                _feed(one, row)
-                hashes.append(one.digest())
-            for one_hash in sorted(hashes):
-                table.update(one_hash)
-        total.update(name.encode("utf-8") + b"\0" + table.digest())
-    return total.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -242,7 +187,7 @@ def _read_header(conn: sqlite3.Connection, identity: pyrage.x25519.Identity) -> 
         crypto.integrity_key(identity), tag, GENERATION_LABEL, *_tag_parts(header)
     ):
         raise GenerationDamaged("tag")
-    if content_digest(conn) != header.digest:
+    if not digest_matches(conn, header.digest):
         raise GenerationDamaged("digest")
     return replace(header, authenticated=True)
 

@@ -134,6 +134,10 @@ register(
             "fr": "La sauvegarde n° {number} vient d'une autre clé de sauvegarde de ce coffre (elle a été copiée ici) : elle n'est pas prise en compte, et aucune autre de cette clé n'est lisible.",
             "en": "Backup no. {number} comes from another backup key of this vault (it was copied here): it is not trusted, and no other backup of this key can be read.",
         },
+        "backup.vault_damaged": {
+            "fr": "Le fichier du coffre semble abîmé sur le disque (SQLite y trouve des erreurs) : aucune sauvegarde n'a été écrite, et les précédentes sont intactes. Gardez-les : elles permettent de restaurer le coffre (dentelle restore).",
+            "en": "The vault's file looks damaged on the disk (SQLite finds errors in it): no backup was written, and the earlier ones are untouched. Keep them: they can restore the vault (dentelle restore).",
+        },
     }
 )
 

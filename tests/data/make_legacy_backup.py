@@ -1,11 +1,19 @@
-"""Regenerate the legacy backup set in tests/data/legacy-backup/ (by hand, never by the suite).
+"""Regenerate an older backup set in tests/data/ (by hand, never by the suite).
 
-The set was written by the backup code of main before issue 11 (commit 26fa9fe): no
-integrity tags, no set id. `tests/journal/test_backup_tamper.py` restores it to prove
-that such sets still restore, with a note that they are not authenticated. Running this
-script with today's code would write an authenticated set: check out 26fa9fe first.
+Each set was written by the backup code of an older main, to prove that such sets still
+restore with today's code:
 
-    python tests/data/make_legacy_backup.py
+- `legacy-backup/`: main before issue 11 (commit 26fa9fe), no integrity tags, no set
+  id. `tests/journal/test_backup_tamper.py` restores it, with a note that it is not
+  authenticated.
+- `signed-backup-1/`: main at 473f7d9 (format `dentelle-backup/2`, tagged, with the
+  first content digest: every row hashed in Python). `tests/journal/test_backup_digest.py`
+  restores it, authenticated.
+
+Running this script with today's code would write today's format: check out the commit
+first, then
+
+    python tests/data/make_legacy_backup.py [legacy-backup|signed-backup-1]
 """
 
 from __future__ import annotations
@@ -24,10 +32,10 @@ from tests.conftest import MemoKeyWrap, make_empty_vault  # noqa: E402
 
 
 def main() -> None:
-    target = HERE / "legacy-backup"
+    target = HERE / (sys.argv[1] if len(sys.argv) > 1 else "legacy-backup")
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir()
-    work = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/legacy-backup-work")
+    work = Path("/tmp/legacy-backup-work")
     shutil.rmtree(work, ignore_errors=True)
     vault = make_empty_vault(work / "vault", MemoKeyWrap())
     tz = timezone(timedelta(hours=1))

@@ -388,7 +388,8 @@ def test_a_generation_from_an_older_schema_restores_and_migrates(
     import base64
 
     from journal import crypto
-    from journal.backup.sets import GenerationHeader, content_digest, table_counts
+    from journal.backup.digest import content_digest
+    from journal.backup.sets import GenerationHeader, table_counts
 
     populate(journal, NAMES[:2])
     expected = dump(journal)

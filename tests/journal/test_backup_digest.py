@@ -1,0 +1,140 @@
+"""The content digest that binds a generation to its tag, and what the backup checks.
+
+A generation's tag covers a digest of every row (`journal.backup.sets.content_digest`).
+Issue 15 moved the work of that digest into SQLite (each row encoded by one SQL
+expression) so that a large vault is backed up in seconds; sets written with the first
+digest (every value hashed by Python: tests/data/signed-backup-1, written by main at
+473f7d9) must still restore, authenticated.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from journal.backup import back_up, restore, verify_set
+from journal.backup import write as backup_write
+from journal.backup.digest import content_digest
+from journal.errors import BackupError
+from journal.store import Journal
+from journal.vault import Vault
+from tests.conftest import DATA, GOLDEN_IDENTITY
+from tests.journal.backup_helpers import dump, dump_vault, populate
+
+SIGNED_1 = DATA / "signed-backup-1"
+
+
+def one_table(rows: list[tuple], columns: str = "a, b") -> str:
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE TABLE t ({columns})")
+    if rows:
+        conn.executemany(f"INSERT INTO t VALUES ({','.join('?' * len(rows[0]))})", rows)
+    return content_digest(conn)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ([("ab", "c")], [("a", "bc")]),  # a boundary moved between columns
+        ([("", None)], [(None, "")]),  # empty text and NULL
+        ([(b"", None)], [("", None)]),  # empty blob and empty text
+        ([("0", None)], [(0, None)]),  # text and integer of the same digits
+        ([(b"x", None)], [("x", None)]),  # blob and text of the same bytes
+        ([("a", "b"), ("c", "d")], [("c", "d"), ("a", "b")]),  # the order of rows
+        ([("a", "b")], [("a", "b"), ("a", "b")]),  # a row doubled
+        ([("é", None)], [("e\u0301", None)]),  # two spellings of é, not folded
+        ([("a\x00b", None)], [("a\x00c", None)]),  # bytes after a NUL count
+        ([(b"a\x00b", None)], [(b"a\x00c", None)]),
+    ],
+)
+def test_the_digest_tells_rows_apart(first: list[tuple], second: list[tuple]) -> None:
+    assert one_table(first) != one_table(second)
+
+
+def test_the_digest_is_the_same_for_the_same_rows() -> None:
+    rows = [("a", b"\x00\xff"), (None, 7), ("é", "")]
+    assert one_table(rows) == one_table(list(rows))
+
+
+def test_the_digest_covers_every_table_and_its_name() -> None:
+    first = sqlite3.connect(":memory:")
+    second = sqlite3.connect(":memory:")
+    first.execute("CREATE TABLE t (a)")
+    second.execute("CREATE TABLE u (a)")
+    assert content_digest(first) != content_digest(second)
+    first.execute("CREATE TABLE v (a)")
+    assert content_digest(first) != one_table([], "a")
+
+
+def test_a_table_without_rowid_is_hashed_in_any_order() -> None:
+    def digest(rows: list[tuple]) -> str:
+        conn = sqlite3.connect(":memory:")
+        conn.execute("CREATE TABLE t (a TEXT PRIMARY KEY, b) WITHOUT ROWID")
+        conn.executemany("INSERT INTO t VALUES (?, ?)", rows)
+        return content_digest(conn)
+
+    assert digest([("a", 1), ("b", 2)]) == digest([("b", 2), ("a", 1)])
+    assert digest([("a", 1), ("b", 2)]) != digest([("a", 1), ("b", 3)])
+
+
+def test_a_set_written_with_the_first_digest_still_restores(tmp_path: Path, keywrap) -> None:
+    usb = tmp_path / "usb"
+    shutil.copytree(SIGNED_1, usb)
+    expected = json.loads((SIGNED_1 / "expected.json").read_text())
+    assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [True, True]
+    for number in (1, 2):
+        target = Vault(tmp_path / f"restored-{number}" / "vault", keywrap=keywrap)
+        report = restore(usb, target, GOLDEN_IDENTITY, generation=number)
+        assert report.number == number and report.authenticated
+        restored = dump_vault(target.path, keywrap)
+        assert set(restored) - {"drafts", "tombstones"} == {expected["kept"]}
+        assert restored["tombstones"] == [expected["forgotten"]]
+    # A new backup goes on in the same set, and the old generations still open.
+    with Vault(tmp_path / "restored-2" / "vault", keywrap=keywrap).open(GOLDEN_IDENTITY) as j:
+        assert back_up(j, usb).number == 3
+    assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [True, True, True]
+    target = Vault(tmp_path / "again-1" / "vault", keywrap=keywrap)
+    assert restore(usb, target, GOLDEN_IDENTITY, generation=1).authenticated
+    target = Vault(tmp_path / "again-3" / "vault", keywrap=keywrap)
+    assert restore(usb, target, GOLDEN_IDENTITY).authenticated
+
+
+def test_a_damaged_vault_is_not_backed_up_as_if_whole(
+    tmp_path: Path, journal: Journal, keywrap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's own check of the image runs at every backup: a vault file damaged on
+    the disk is said, and the set keeps only whole generations."""
+    populate(journal)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    back_up(journal, usb)
+    real_prepare = backup_write.prepare
+
+    def prepare_then_damage(conn, image, header, key):
+        snap = real_prepare(conn, image, header, key)
+        with sqlite3.connect(image) as check:
+            root = check.execute("SELECT rootpage FROM sqlite_schema WHERE name='entries'")
+            page = root.fetchone()[0]
+            size = check.execute("PRAGMA page_size").fetchone()[0]
+        check.close()
+        with open(image, "r+b") as file:
+            file.seek((page - 1) * size + 8)
+            file.write(b"\xff" * 64)
+        return snap
+
+    monkeypatch.setattr(backup_write, "prepare", prepare_then_damage)
+    with pytest.raises(BackupError) as caught:
+        back_up(journal, usb)
+    assert caught.value.key == "backup.vault_damaged"
+    assert "abîmé" in caught.value.message("fr")
+    assert "damaged" in caught.value.message("en")
+    monkeypatch.undo()
+    assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [True]
+    expected = dump(journal)
+    target = Vault(tmp_path / "restored" / "vault", keywrap=keywrap)
+    assert restore(usb, target, GOLDEN_IDENTITY).number == 1
+    assert dump_vault(target.path, keywrap) == expected
