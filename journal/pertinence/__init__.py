@@ -8,8 +8,9 @@ ethnic origin, offences and convictions) unless the support needs it; and it mus
 not use ambiguous abbreviations.
 
 This package only points at words and asks the question; the worker decides. It never
-blocks, never stores that it warned and does no I/O besides reading the lists, so
-`Checker.check` is a pure function of the text and the lists.
+blocks, never stores that it warned and does no I/O besides reading the lists (and
+keeping the compiled shipped lists, which hold no one's data, in the user's cache
+folder: `compiled`), so `Checker.check` is a pure function of the text and the lists.
 """
 
 from journal.pertinence.categories import (

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal.i18n import DEFAULT_LANGUAGE, LANGUAGES, normalize_language
+from journal.pertinence.compiled import CompiledIndex, shipped
 from journal.pertinence.language import decide, score
 from journal.pertinence.lists import ListLoader, ListProblem
 from journal.pertinence.terms import Term, TermIndex
@@ -105,7 +106,10 @@ class Checker:
     """
 
     def __init__(
-        self, index: TermIndex, problems: list[ListProblem], ui_lang: str = DEFAULT_LANGUAGE
+        self,
+        index: TermIndex | CompiledIndex,
+        problems: list[ListProblem],
+        ui_lang: str = DEFAULT_LANGUAGE,
     ) -> None:
         self._exact = index.exact
         self._stems = index.stems
@@ -127,7 +131,8 @@ class Checker:
         Both languages by default because notes mix them: a French note quotes an
         English report, an English note keeps a French institution's words. Folders in
         `extra_dirs` that do not exist are ignored. `ui_lang` words the warnings
-        (default: `lang`, else French).
+        (default: `lang`, else French). The shipped lists come compiled from the cache
+        (`journal.pertinence.compiled`) unless `extra_dirs` add terms.
         """
         if lang is None:
             langs = LANGUAGES
@@ -136,15 +141,24 @@ class Checker:
             if code is None:
                 raise ValueError(f"no word lists for language {lang!r}")
             langs = (code,)
-        loader = ListLoader()
-        for code in langs:
-            loader.read_shipped(code)
+        own = ListLoader()
         for folder in extra_dirs:
-            loader.read_folder(Path(folder), langs)
-        loader.index.freeze()
-        return cls(
-            loader.index, loader.problems, ui_lang or (langs[0] if lang else DEFAULT_LANGUAGE)
-        )
+            own.read_folder(Path(folder), langs)
+        index: TermIndex | CompiledIndex
+        if own.index.terms():
+            # A worker's or service's own lists may hold names: compiled here with the
+            # shipped ones, as one loader would, and never cached.
+            loader = ListLoader()
+            for code in langs:
+                loader.read_shipped(code)
+            for term in own.index.terms():
+                loader.index.add(term)
+            loader.index.freeze()
+            index, problems = loader.index, loader.problems + own.problems
+        else:
+            index, shipped_problems = shipped(langs)
+            problems = [*shipped_problems, *own.problems]
+        return cls(index, problems, ui_lang or (langs[0] if lang else DEFAULT_LANGUAGE))
 
     def __len__(self) -> int:
         """How many terms are loaded (traps not counted)."""
