@@ -116,6 +116,17 @@ def journal(vault: Vault, clock: TickingClock) -> Iterator[Journal]:
     opened.close()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """What Dentelle caches (journal.pertinence.compiled: the compiled word lists, built
+    once per run) goes in the session's folder, never the user's; set for the whole
+    session, since module fixtures load a checker before any test's own fixtures."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DENTELLE_CACHE", str(folder))
+        yield folder
+
+
 @pytest.fixture(autouse=True)
 def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What the app remembers between sessions (journal.state) stays in the test's folder."""
