@@ -207,12 +207,46 @@ def integrity_key(identity: pyrage.x25519.Identity) -> bytes:
 
 
 def _tag_input(label: str, parts: tuple[bytes | str, ...]) -> bytes:
-    chunks = [
-        label.encode("ascii"),
-        *(p.encode("utf-8") if isinstance(p, str) else p for p in parts),
-    ]
     # Length-prefixed, so that ("ab", "c") and ("a", "bc") never share a tag.
-    return b"".join(len(chunk).to_bytes(8, "big") + chunk for chunk in chunks)
+    out = bytearray()
+    for part in (label, *parts):
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        out += len(data).to_bytes(8, "big")
+        out += data
+    return bytes(out)
+
+
+class Tagger:
+    """Integrity tags under one key, for checking many (every entry of a vault): HMAC-SHA256
+    from its two padded hash states, copied per tag (2 µs instead of 7 for `hmac.new`,
+    whose OpenSSL 3 set-up dominates a short message). Same tags as `integrity_tag`."""
+
+    def __init__(self, key: bytes) -> None:
+        import hashlib
+
+        block = key.ljust(64, b"\0") if len(key) <= 64 else hashlib.sha256(key).digest()
+        block = block.ljust(64, b"\0")
+        self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in block))
+        self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
+
+    def tag(self, label: str, *parts: bytes | str) -> bytes:
+        return self.tag_message(_tag_input(label, parts))
+
+    def tag_message(self, message: bytes) -> bytes:
+        """The tag of an input already laid out as `_tag_input` does."""
+        inner = self._inner.copy()
+        inner.update(message)
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return outer.digest()
+
+    def ok(self, tag: bytes | None, label: str, *parts: bytes | str) -> bool:
+        return self.ok_message(tag, _tag_input(label, parts))
+
+    def ok_message(self, tag: bytes | None, message: bytes) -> bool:
+        import hmac
+
+        return tag is not None and hmac.compare_digest(tag, self.tag_message(message))
 
 
 def integrity_tag(key: bytes, label: str, *parts: bytes | str) -> bytes:

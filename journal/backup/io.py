@@ -14,7 +14,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sqlite3
 import tempfile
+import threading
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -127,14 +129,17 @@ class DeviceReader:
     failure: a pulled key is not a damaged backup.
     """
 
-    def __init__(self, fd: int, progress: Progress, phase: str, total: int) -> None:
+    def __init__(
+        self, fd: int, progress: Progress, phase: str, total: int, *, crc: bool = False
+    ) -> None:
         self.fd = fd
         self.progress = progress
         self.phase = phase
         self.total = total
         self.done = 0
         self.error: OSError | None = None
-        self.crc = 0  # CRC-32 of what was read
+        self.crc = 0  # with `crc`, CRC-32 of what was read (a read-back after writing)
+        self._crc = crc
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
@@ -144,7 +149,8 @@ class DeviceReader:
         except OSError as error:
             self.error = error
             raise
-        self.crc = zlib.crc32(data, self.crc)
+        if self._crc:
+            self.crc = zlib.crc32(data, self.crc)
         self.done += len(data)
         if data:
             self.progress(self.phase, self.done, max(self.total, self.done))
@@ -192,7 +198,7 @@ def write_verified(
         os.close(fd)
         fd = os.open(tmp, os.O_RDONLY)
         evict(fd)
-        reader = DeviceReader(fd, progress, phases[1], writer.done)
+        reader = DeviceReader(fd, progress, phases[1], writer.done, crc=True)
         result = check(reader)
         os.close(fd)
         fd = -1
@@ -265,3 +271,56 @@ def _remove(path: str) -> None:
         except OSError:
             continue
         return
+
+
+class SpoolError(OSError):
+    """Writing the decrypted generation on this computer failed (a full disk): not the
+    backup's fault, nor the key's."""
+
+
+class Spool:
+    """The private file a generation is decrypted into; keeps the error of a write
+    (pyrage words it as a decryption failure)."""
+
+    def __init__(self, path: Path) -> None:
+        self.file = open(path, "wb")  # noqa: SIM115 (closed by `close`)
+        self.error: SpoolError | None = None
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self.file.write(data)
+        except OSError as error:
+            self.error = SpoolError(error.errno, error.strerror)
+            raise
+
+    def flush(self) -> None:
+        self.file.flush()
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class IntegrityCheck:
+    """SQLite's `PRAGMA integrity_check` of a database file, run in a thread: SQLite
+    works without the GIL, so it runs beside the encryption of a backup (pyrage holds
+    the GIL) or the digest of a restore, on the other core. `ok()` waits for it."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._ok = False
+        self._thread = threading.Thread(target=self._run, name="dentelle-integrity-check")
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(f"{self._path.as_uri()}?mode=ro", uri=True)
+            try:
+                self._ok = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            self._ok = False
+
+    def ok(self) -> bool:
+        self._thread.join()
+        return self._ok

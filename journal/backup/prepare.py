@@ -11,7 +11,6 @@ kept generation needs, without the forgotten.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -223,30 +222,3 @@ def read_erased(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     except sqlite3.OperationalError:
         return {}
     return {item: (kind, day) for item, kind, day in rows}
-
-
-class ImageCheck:
-    """SQLite's `PRAGMA integrity_check` of a generation's image, run in a thread while
-    the image is encrypted: SQLite works without the GIL (pyrage holds it), so on two
-    cores the check costs no time. `ok()` waits for it; False means the vault's own
-    file is damaged (the image is a page-by-page copy of it)."""
-
-    def __init__(self, image: Path) -> None:
-        self._image = image
-        self._ok = False
-        self._thread = threading.Thread(target=self._run, name="dentelle-image-check")
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            conn = sqlite3.connect(f"{self._image.as_uri()}?mode=ro", uri=True)
-            try:
-                self._ok = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            self._ok = False
-
-    def ok(self) -> bool:
-        self._thread.join()
-        return self._ok

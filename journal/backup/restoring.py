@@ -1,12 +1,12 @@
 """Restoring a vault from a backup set: onto a fresh machine, or over the current vault.
 
 Never partial. The keyring is checked (authenticated, not older than any generation:
-`journal.backup.trust`), the generation is decrypted and checked in memory against it,
-joined with the set's keyring (person keys live only there), stripped of everyone the
-set or the vault knows to be forgotten, written as a complete vault in a hidden folder
-beside the target, opened, cleared of every deleted entry and erased version the set or
-the vault knows of, read entirely (every profile, entry, earlier version and draft must
-decrypt), and only then swapped in by renames. The current vault, if any, is kept
+`journal.backup.trust`), the generation is decrypted straight into a hidden folder
+beside the target and checked there against it, joined with the set's keyring (person
+keys live only there), stripped of everyone the set or the vault knows to be forgotten,
+opened, cleared of every deleted entry and erased version the set or the vault knows
+of, read entirely (every profile, entry, earlier version and draft must decrypt:
+`journal.backup.staging`), and only then swapped in by renames. The current vault, if any, is kept
 aside until the restored one has opened in its place, then removed.
 
 What is re-applied is a union: the tombstones (people) and the erased entries and
@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -32,22 +31,21 @@ from journal.backup import strings  # noqa: F401  (registers the messages)
 from journal.backup.io import (
     GenerationDamaged,
     Progress,
+    SpoolError,
     no_progress,
-    private_spool,
     read_from_device,
 )
 from journal.backup.keyring import KEYRING_FILE, Keyring
 from journal.backup.listing import GenerationInfo, SetInfo, describe_set
 from journal.backup.prepare import read_erased
 from journal.backup.rekeyed import keys_for
-from journal.backup.sets import HEADER_TABLE, OtherSet, table_counts
+from journal.backup.sets import HEADER_TABLE, GenerationHeader, OtherSet
+from journal.backup.staging import Stage, finish_stage, remove_tree
 from journal.backup.trust import check_coverage, load_keyring, open_in_set
 from journal.errors import BackupError, DentelleError
-from journal.fsutil import fsync_dir, make_private_dir, touch_private, write_atomic
+from journal.fsutil import fsync_dir
 from journal.layout import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE
 from journal.store.connection import acquire_lock, release_lock
-from journal.store.consultations import consultations
-from journal.store.practice import practice_notes
 from journal.vault import Vault
 
 
@@ -160,68 +158,6 @@ def _current_tombstones(vault: Vault) -> tuple[dict[str, str], dict[str, tuple[s
         return {}, {}
 
 
-def _write_database(conn: sqlite3.Connection, path: Path, progress: Progress) -> None:
-    touch_private(path)
-    target = sqlite3.connect(str(path))
-    # The staged file is not a vault until it is renamed in: one fsync at the end is the
-    # durability that matters, not one per page batch.
-    target.execute("PRAGMA synchronous=OFF")
-    try:
-
-        def report(status: int, remaining: int, total: int) -> None:
-            progress("restore.phase.write", total - remaining, total)
-
-        conn.backup(target, pages=4096, progress=report)
-    finally:
-        target.close()
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _check_file(path: Path, expected: dict[str, int]) -> None:
-    """The written file, as SQLite reads it from disk: whole, with every row."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-            raise GenerationDamaged("integrity_check")
-        if table_counts(conn) != expected:
-            raise GenerationDamaged("counts")
-    finally:
-        conn.close()
-
-
-def _read_everything(vault: Vault, identity: pyrage.x25519.Identity, progress: Progress) -> None:
-    """Open the staged vault as the app will (migrating an older schema), check every
-    integrity tag, and decrypt every value it holds: profiles, entries, earlier
-    versions, drafts, practice notes, consultation records."""
-    journal = vault.open(identity)
-    try:
-        # Every tag, after the erasures of `_join_keys` (they delete a forgotten person's
-        # tags with their rows: tags carry `person_id`) and `apply_erased` (through the
-        # store, which re-tags): what is restored is exactly what the tags vouch for.
-        journal.verify_integrity()
-        people = journal.people()
-        total = len(people) + 1
-        progress("restore.phase.verify", 0, total)
-        for _ in journal.all_entries():
-            pass
-        journal.drafts()
-        practice_notes(journal)
-        revised = journal.revised_entry_ids()
-        for done, person in enumerate(people, 1):
-            consultations(journal, person.id)
-            if done % 100 == 0:
-                progress("restore.phase.verify", done, total)
-        for entry_id in revised:
-            journal.history(entry_id)
-        progress("restore.phase.verify", total, total)
-    finally:
-        journal.close()
-
-
 def _hold_lock(vault: Vault) -> int | None:
     """Refuse to replace a vault that a Dentelle program has open."""
     if not vault.path.is_dir():
@@ -272,8 +208,7 @@ def restore(
         raise BackupError("backup.keyring_damaged", path=str(info.path)) from None
     except OSError as error:
         raise _read_error(error) from None
-    with private_spool(vault.path.parent, f".{vault.path.name}.spool-") as spool:
-        return _restore(info, chosen, vault, identity, keyring, key_files, progress, today, spool)
+    return _restore(info, chosen, vault, identity, keyring, key_files, progress, today)
 
 
 def _restore(
@@ -285,38 +220,26 @@ def _restore(
     key_files: dict[str, bytes],
     progress: Progress,
     today: date,
-    spool: Path | None,
 ) -> RestoreReport:
     try:
-        conn, header = open_in_set(
-            chosen,
-            identity,
-            keyring,
-            progress=progress,
-            phases=("restore.phase.read", "restore.phase.check"),
-            spool=spool,
-        )
-    except OtherSet:
-        raise _damaged(info, chosen, identity, keyring, other_set=True) from None
-    except GenerationDamaged:
-        raise _damaged(info, chosen, identity, keyring) from None
+        stage = Stage(vault)
     except OSError as error:
-        raise _read_error(error) from None
+        raise _not_writable(vault, error) from None
+    staged = stage.path
     try:
-        recipient = conn.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
-        if recipient is None or recipient[0] != str(identity.to_public()):
-            raise BackupError("restore.wrong_key")
-        tombstones, vault_erased = _current_tombstones(vault)
-        erased = {**read_erased(conn), **keyring.erased, **vault_erased}
-        forgotten = _join_keys(conn, keyring, tombstones, today)
-        counts = table_counts(conn)
-        staged, counts, removed = _stage(conn, vault, key_files, identity, counts, erased, progress)
-    except OSError as error:
-        raise BackupError(
-            "restore.not_writable", path=str(vault.path), reason=error.strerror or str(error)
-        ) from None
-    finally:
-        conn.close()
+        header, forgotten, erased = _decrypt_into(
+            staged, info, chosen, vault, identity, keyring, progress, today
+        )
+        try:
+            counts, removed = finish_stage(staged, vault, key_files, identity, erased, progress)
+        except OSError as error:
+            raise _not_writable(vault, error) from None
+        except (GenerationDamaged, DentelleError) as error:
+            reason = getattr(error, "reason", None) or getattr(error, "key", "?")
+            raise BackupError("restore.unverified", reason=reason) from None
+    except BaseException:
+        stage.discard()
+        raise
     replaced = _swap(staged, vault, identity)
     return RestoreReport(
         number=chosen.number,
@@ -331,67 +254,53 @@ def _restore(
     )
 
 
-def _stage(
-    conn: sqlite3.Connection,
+def _decrypt_into(
+    staged: Path,
+    info: SetInfo,
+    chosen: GenerationInfo,
     vault: Vault,
-    key_files: dict[str, bytes],
     identity: pyrage.x25519.Identity,
-    counts: dict[str, int],
-    erased: dict[str, tuple[str, str]],
+    keyring: Keyring,
     progress: Progress,
-) -> tuple[Path, dict[str, int], int]:
-    """A complete, verified vault in a hidden folder beside the target; its final row
-    counts, and how many deleted entries and erased versions were removed again."""
-    parent = vault.path.parent
-    make_private_dir(parent)
-    staged = parent / f".{vault.path.name}.restoring-{secrets.token_hex(4)}"
+    today: date,
+) -> tuple[GenerationHeader, int, dict[str, tuple[str, str]]]:
+    """The generation, checked, decrypted straight into the staged folder's database and
+    joined with the keyring's keys: the header, how many people were erased in it, and
+    every deletion and erasure to apply again."""
     try:
-        make_private_dir(staged)
-        _write_database(conn, staged / DATABASE_FILE, progress)
-        for name, data in key_files.items():
-            write_atomic(staged / name, data)
-        try:
-            _check_file(staged / DATABASE_FILE, counts)
-            staged_vault = Vault(staged, keywrap=vault.keywrap)
-            removed = _apply_erased(staged_vault, identity, erased)
-            _read_everything(staged_vault, identity, progress)
-            counts = _counts(staged / DATABASE_FILE)
-        except (GenerationDamaged, DentelleError) as error:
-            reason = getattr(error, "reason", None) or getattr(error, "key", "?")
-            raise BackupError("restore.unverified", reason=reason) from None
-        fsync_dir(staged)
-    except BaseException:
-        _remove_tree(staged)
-        raise
-    return staged, counts, removed
-
-
-def _apply_erased(
-    vault: Vault, identity: pyrage.x25519.Identity, erased: dict[str, tuple[str, str]]
-) -> int:
-    """Delete again, through the store (which keeps every summary right), the entries and
-    versions erased after this generation was made; the tombstones go in too."""
-    journal = vault.open(identity)
+        conn, header = open_in_set(
+            chosen,
+            identity,
+            keyring,
+            progress=progress,
+            phases=("restore.phase.read", "restore.phase.check"),
+            spool=staged / DATABASE_FILE,
+        )
+    except OtherSet:
+        raise _damaged(info, chosen, identity, keyring, other_set=True) from None
+    except GenerationDamaged:
+        raise _damaged(info, chosen, identity, keyring) from None
+    except SpoolError as error:
+        raise _not_writable(vault, error) from None
+    except OSError as error:
+        raise _read_error(error) from None
     try:
-        return journal.apply_erased(erased)
-    finally:
-        journal.close()
-
-
-def _counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return table_counts(conn)
+        recipient = conn.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
+        if recipient is None or recipient[0] != str(identity.to_public()):
+            raise BackupError("restore.wrong_key")
+        tombstones, vault_erased = _current_tombstones(vault)
+        erased = {**read_erased(conn), **keyring.erased, **vault_erased}
+        forgotten = _join_keys(conn, keyring, tombstones, today)
+    except OSError as error:
+        raise _not_writable(vault, error) from None
     finally:
         conn.close()
+    return header, forgotten, erased
 
 
-def _remove_tree(path: Path) -> None:
-    """Remove a folder; once more if a transient error left part of it."""
-    for _ in range(2):
-        shutil.rmtree(path, ignore_errors=True)
-        if not path.exists():
-            return
+def _not_writable(vault: Vault, error: OSError) -> BackupError:
+    reason = error.strerror or str(error)
+    return BackupError("restore.not_writable", path=str(vault.path), reason=reason)
 
 
 def _swap(staged: Path, vault: Vault, identity: pyrage.x25519.Identity) -> bool:
@@ -405,7 +314,7 @@ def _swap(staged: Path, vault: Vault, identity: pyrage.x25519.Identity) -> bool:
     try:
         lock = _hold_lock(vault)
     except BaseException as error:
-        _remove_tree(staged)
+        remove_tree(staged)
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
             raise BackupError("restore.not_writable", path=str(target), reason=reason) from None
@@ -427,7 +336,7 @@ def _swap(staged: Path, vault: Vault, identity: pyrage.x25519.Identity) -> bool:
             if moved_aside:
                 os.rename(aside, target)
         fsync_dir(target.parent)
-        _remove_tree(staged)
+        remove_tree(staged)
         if isinstance(error, DentelleError):
             raise BackupError("restore.unverified", reason=error.key) from None
         if isinstance(error, OSError):
@@ -437,5 +346,5 @@ def _swap(staged: Path, vault: Vault, identity: pyrage.x25519.Identity) -> bool:
     finally:
         release_lock(lock)
     if replaced:
-        _remove_tree(aside)
+        remove_tree(aside)
     return replaced

@@ -54,7 +54,9 @@ from journal.backup.digest import HEADER_TABLE, digest_matches, table_names
 from journal.backup.io import (
     DeviceReader,
     GenerationDamaged,
+    IntegrityCheck,
     Progress,
+    Spool,
     evict,
     no_progress,
 )
@@ -227,23 +229,28 @@ def load_generation(
     every table's row count against the counts recorded when the snapshot was taken.
     """
     plain = io.BytesIO()
+    sink = plain if spool is None else Spool(spool)
     try:
-        with contextlib.nullcontext(plain) if spool is None else open(spool, "wb") as sink:
+        with contextlib.nullcontext() if spool is None else contextlib.closing(sink):
             pyrage.decrypt_io(reader, sink, [identity])
     except (OSError, pyrage.DecryptError, ValueError, TypeError) as error:
         if reader.error is not None:
             raise reader.error from None
+        if isinstance(sink, Spool) and sink.error is not None:
+            raise sink.error from None
         raise GenerationDamaged(f"decrypt: {error}") from None
     conn = sqlite3.connect(spool or ":memory:", check_same_thread=False)
+    check: IntegrityCheck | None = None
     try:
         progress(check_phase, 0, 1)
         if spool is None:
             with plain.getbuffer() as buffer:
                 conn.deserialize(buffer)
             plain = io.BytesIO()  # drop the decrypted copy: SQLite holds its own now
-        result = conn.execute("PRAGMA integrity_check").fetchall()
-        if result != [("ok",)]:
-            raise GenerationDamaged("integrity_check")
+            if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+                raise GenerationDamaged("integrity_check")
+        else:
+            check = IntegrityCheck(spool)  # in a thread, while the digest is computed
         header = _read_header(conn, identity)
         if not header.authenticated and not untagged:
             raise GenerationDamaged("not authenticated")
@@ -255,6 +262,8 @@ def load_generation(
             raise OtherSet("set id")
         if table_counts(conn) != header.counts:
             raise GenerationDamaged("counts")
+        if check is not None and not check.ok():
+            raise GenerationDamaged("integrity_check")
         progress(check_phase, 1, 1)
     except GenerationDamaged:
         conn.close()
@@ -262,6 +271,9 @@ def load_generation(
     except (sqlite3.Error, KeyError, ValueError, TypeError) as error:
         conn.close()
         raise GenerationDamaged(f"sqlite: {type(error).__name__}") from None
+    finally:
+        if check is not None:
+            check.ok()  # never leave the thread reading a file about to be removed
     return conn, header
 
 

@@ -36,12 +36,13 @@ from journal.backup.io import (
 )
 from journal.backup.keyring import KEYRING_FILE, Keyring, KeyringAltered, read_keyring
 from journal.backup.listing import parse_time, received, remember_set
-from journal.backup.prepare import ImageCheck, Snapshot, find_numbering, next_keyring, prepare
+from journal.backup.prepare import Snapshot, find_numbering, next_keyring, prepare
 from journal.backup.sets import (
     MANIFEST_FILE,
     README_FILE,
     GenerationHeader,
     ImageReader,
+    IntegrityCheck,
     Manifest,
     encrypted_size,
     generation_files,
@@ -381,7 +382,7 @@ def _write_generation(
     path = set_dir / generation_name(number)
     recipient = identity.to_public()
     size_hint = encrypted_size(snap.size)
-    image_check = ImageCheck(snap.image)
+    image_check = IntegrityCheck(snap.image)
     writers: list[DeviceWriter] = []
 
     def produce(writer: DeviceWriter) -> None:

@@ -15,7 +15,7 @@ from journal.errors import DentelleError
 from journal.model import Entry
 from journal.store.connection import serialized
 from journal.store.entries import decode_entry
-from journal.store.integrity import check_person
+from journal.store.integrity import check_keys, check_person, checked_entries
 from journal.store.keys import PersonKeys
 from journal.store.sealing import AAD_PREFIX, sqlite_errors
 
@@ -75,6 +75,26 @@ class Scans(PersonKeys):
                     progress(done, max(done, total))
         finally:
             conn.close()
+
+    def check_every_entry(self, progress: Callable[[int], None] | None = None) -> int:
+        """Check every tag and open (decrypt and authenticate) every entry, in one pass,
+        a row at a time, on a connection of its own: what a restore reads back, in
+        bounded memory. Raises `VaultTampered` or `VaultDamaged`; returns how many."""
+        key = self._integrity_key
+        conn = self._reader()
+        done = 0
+        try:
+            with sqlite_errors():
+                conn.execute("BEGIN")  # the keys, tags and rows of one snapshot
+                check_keys(conn, key, self.path)
+                rows = conn.execute("SELECT id, person_id, version_id, sealed FROM entries")
+                for _ in self._open_rows(checked_entries(conn, key, rows, self.path)):
+                    done += 1
+                    if progress is not None and done % 10_000 == 0:
+                        progress(done)
+        finally:
+            conn.close()
+        return done
 
     @serialized
     def entries_by_id(self, entry_ids: Iterable[str]) -> dict[str, Entry]:

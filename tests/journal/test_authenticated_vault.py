@@ -400,3 +400,42 @@ def test_a_swapped_handover_key_is_refused_so_no_forged_colleague_can_be_planted
             colleagues(journal)
     assert info.value.key == "store.tampered"
     assert "handover" in info.value.message("en")
+
+
+@pytest.mark.parametrize("change", ["revert", "drop_version", "drop_entry", "flip_sealed", "none"])
+def test_checking_every_entry_in_one_pass_catches_what_verify_integrity_does(
+    vault: Vault, clock: TickingClock, change: str
+) -> None:
+    """`check_every_entry` (a restore's reading back: tags checked and notes opened in
+    one pass, a row at a time) refuses each change the separate checks refuse."""
+    person_id, entry_id = corrected_note(vault, clock, versions=3)
+    with vault.open(GOLDEN_IDENTITY, clock=clock) as journal:
+        journal.add_entry(person_id, date(2026, 3, 2), "une autre note")
+    conn = outsider(vault)
+    if change == "revert":
+        old = conn.execute(
+            "SELECT version_id, sealed FROM revisions WHERE entry_id=? AND seq=1", [entry_id]
+        ).fetchone()
+        conn.execute("UPDATE entries SET version_id=?, sealed=? WHERE id=?", [*old, entry_id])
+    elif change == "drop_version":
+        conn.execute("DELETE FROM revisions WHERE entry_id=? AND seq=1", [entry_id])
+    elif change == "drop_entry":
+        conn.execute("DELETE FROM revisions WHERE entry_id=?", [entry_id])
+        conn.execute("DELETE FROM entries WHERE id=?", [entry_id])
+    elif change == "flip_sealed":
+        sealed = bytearray(
+            conn.execute("SELECT sealed FROM entries WHERE id=?", [entry_id]).fetchone()[0]
+        )
+        sealed[20] ^= 1
+        conn.execute("UPDATE entries SET sealed=? WHERE id=?", [bytes(sealed), entry_id])
+    conn.close()
+    with vault.open(GOLDEN_IDENTITY, clock=clock) as journal:
+        if change == "none":
+            assert journal.check_every_entry() == 2
+            return
+        with pytest.raises(DentelleError) as info:
+            journal.check_every_entry()
+    expected = "store.damaged" if change == "flip_sealed" else "store.tampered"
+    assert info.value.key in (expected, "crypto.damaged")
+    if change != "flip_sealed":
+        assert entry_id in info.value.message("en")

@@ -11,6 +11,7 @@ restored.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import random
 import shutil
@@ -361,3 +362,24 @@ def test_a_damaged_keyring_is_rebuilt_by_the_next_backup(history, journal: Journ
     report = back_up(journal, pristine)
     assert report.number == 3
     assert all(r.ok for r in verify_set(pristine, GOLDEN_IDENTITY))
+
+
+def test_a_full_disk_while_decrypting_is_said_as_such(
+    history, tmp_path: Path, keywrap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The generation is decrypted onto this computer's disk: when that disk is full, the
+    message says so (not that the backup is damaged), and nothing is left behind."""
+    pristine, _ = history
+    from journal.backup import io as backup_io
+
+    class FullFile(io.FileIO):
+        def write(self, data) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(backup_io, "open", lambda path, mode: FullFile(path, "w"), raising=False)
+    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
+    with pytest.raises(BackupError) as caught:
+        restore(pristine, target, GOLDEN_IDENTITY)
+    assert caught.value.key == "restore.not_writable"
+    assert "No space left" in caught.value.message("en")
+    assert not target.path.parent.exists()
