@@ -10,7 +10,10 @@ kept generation needs, without the forgotten.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +31,13 @@ from journal.backup.sets import (
     write_header,
 )
 from journal.store import PERSON_KEYS_META
+
+try:
+    import fcntl
+except ImportError:  # not on this system: leftovers are not swept
+    fcntl = None  # type: ignore[assignment]
+
+IMAGE_PREFIX, IMAGE_SUFFIX = ".backup-", ".tmp"
 
 
 @dataclass
@@ -222,3 +232,39 @@ def read_erased(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     except sqlite3.OperationalError:
         return {}
     return {item: (kind, day) for item, kind, day in rows}
+
+
+class ImageFile:
+    """A new private file in the vault's folder for a generation's image (`path`), held
+    under an exclusive lock until `remove`. An image left by a backup that was killed
+    (no lock on it any more) is removed first: it holds what the vault holds, minus the
+    person keys, and has no use after its backup."""
+
+    def __init__(self, vault_path: Path) -> None:
+        if fcntl is not None:
+            for leftover in vault_path.glob(f"{IMAGE_PREFIX}*{IMAGE_SUFFIX}"):
+                _remove_unless_held(leftover)
+        fd, name = tempfile.mkstemp(prefix=IMAGE_PREFIX, suffix=IMAGE_SUFFIX, dir=vault_path)
+        self.path = Path(name)
+        self._fd = fd
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def remove(self) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+        os.close(self._fd)
+
+
+def _remove_unless_held(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a running backup holds its own
+        os.unlink(path)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -12,7 +12,6 @@ import errno
 import io
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -36,7 +35,7 @@ from journal.backup.io import (
 )
 from journal.backup.keyring import KEYRING_FILE, Keyring, KeyringAltered, read_keyring
 from journal.backup.listing import parse_time, received, remember_set
-from journal.backup.prepare import Snapshot, find_numbering, next_keyring, prepare
+from journal.backup.prepare import ImageFile, Snapshot, find_numbering, next_keyring, prepare
 from journal.backup.sets import (
     MANIFEST_FILE,
     README_FILE,
@@ -188,12 +187,13 @@ def back_up(
     created = iso_now(now)
     identity = journal.identity
     committed: int | None = None
-    image: Path | None = None
+    image_file: ImageFile | None = None
     try:
         progress("backup.phase.snapshot", 0, 1)
         # The image is made in a private file of the vault's folder, never in memory
         # whole (a large vault is hundreds of MB): it holds what the vault's file holds.
-        image = _image_file(journal.path)
+        image_file = ImageFile(journal.path)
+        image = image_file.path
         snapshot = journal.snapshot(image)
         row = snapshot.execute("SELECT value FROM meta WHERE key='vault_id'").fetchone()
         vault_id = row[0] if row else ""
@@ -298,9 +298,8 @@ def back_up(
     except sqlite3.Error as error:
         raise BackupError("backup.io", reason=type(error).__name__) from None
     finally:
-        if image is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(image)
+        if image_file is not None:
+            image_file.remove()
         if committed is not None and record:
             with contextlib.suppress(DentelleError):
                 record_backup(journal, now)
@@ -337,13 +336,6 @@ def record_backup(journal: Journal, when: datetime, report: BackupReport | None 
 def last_backup(journal: Journal) -> datetime | None:
     """When this vault was last backed up and verified (for the app's status bar)."""
     return parse_time(journal.meta(LAST_BACKUP_META))
-
-
-def _image_file(vault_path: Path) -> Path:
-    """A new private file name in the vault's folder for the generation's image."""
-    fd, name = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=vault_path)
-    os.close(fd)
-    return Path(name)
 
 
 def _key_copies(vault_path: Path, set_dir: Path) -> dict[str, bytes]:

@@ -13,6 +13,7 @@ it there, rather than into memory.
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import tracemalloc
 from datetime import date
@@ -100,3 +101,25 @@ def test_restore_never_holds_the_generation_whole_in_python_memory(
     assert peak < 0.5 * size, f"peak {peak / 1e6:.1f} MB for a {size / 1e6:.1f} MB database"
     # The decrypted spool is gone: only the vault is left beside it.
     assert [p.name for p in target.path.parent.iterdir()] == ["vault"]
+
+
+def test_an_image_left_by_a_crashed_backup_is_removed_by_the_next_one(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """A backup killed mid-way leaves its image (`.backup-*.tmp`) in the vault's folder:
+    the next backup removes it, but never the image of a backup still running."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    journal.add_person("Awa Diallo", "Profil")
+    crashed = journal.path / ".backup-crashed.tmp"
+    crashed.write_bytes(b"SQLite format 3\0" + bytes(4080))
+    running = journal.path / ".backup-running.tmp"
+    running.write_bytes(b"SQLite format 3\0" + bytes(4080))
+    with open(running, "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running backup holds it
+        back_up(journal, usb)
+        assert not crashed.exists()
+        assert running.exists()
+    back_up(journal, usb)
+    assert not running.exists()
+    assert not [p.name for p in journal.path.iterdir() if p.name.startswith(".backup-")]
