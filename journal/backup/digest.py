@@ -107,9 +107,13 @@ def _batches_digest(conn: sqlite3.Connection, name: str, encoding: str) -> bytes
         return table.digest()
     last = -(2**63)
     while True:
-        rows, last, count = conn.execute(batch, [last]).fetchone()
+        rows, highest, count = conn.execute(batch, [last]).fetchone()
         if not count:
             return table.digest()
+        if highest is None or highest <= last:
+            # Only a damaged file gives rowids that do not go up: never loop on it.
+            raise sqlite3.DatabaseError(f"rowids out of order in {name}")
+        last = highest
         table.update(rows)
 
 

@@ -303,10 +303,13 @@ class Spool:
 class IntegrityCheck:
     """SQLite's `PRAGMA integrity_check` of a database file, run in a thread: SQLite
     works without the GIL, so it runs beside the encryption of a backup (pyrage holds
-    the GIL) or the digest of a restore, on the other core. `ok()` waits for it."""
+    the GIL) or the digest of a restore, on the other core. `ok()` waits for it. With
+    `quick`, `PRAGMA quick_check`: every page and record, but not each index against its
+    table (a third of the time)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, quick: bool = False) -> None:
         self._path = path
+        self._pragma = "quick_check" if quick else "integrity_check"
         self._ok = False
         self._thread = threading.Thread(target=self._run, name="dentelle-integrity-check")
         self._thread.start()
@@ -315,7 +318,7 @@ class IntegrityCheck:
         try:
             conn = sqlite3.connect(f"{self._path.as_uri()}?mode=ro", uri=True)
             try:
-                self._ok = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+                self._ok = conn.execute(f"PRAGMA {self._pragma}").fetchall() == [("ok",)]
             finally:
                 conn.close()
         except sqlite3.Error:

@@ -20,15 +20,15 @@ from pathlib import Path
 import pyrage
 
 from journal import crypto
-from journal.backup.digest import content_digest
 from journal.backup.io import GenerationDamaged
 from journal.backup.keyring import Keyring
+from journal.backup.pending import PendingHeader
 from journal.backup.sets import (
     GenerationHeader,
     Manifest,
     open_generation,
+    reserve_header,
     table_counts,
-    write_header,
 )
 from journal.store import PERSON_KEYS_META
 
@@ -191,6 +191,7 @@ class Snapshot:
     tombstones: dict[str, str]
     erased: dict[str, tuple[str, str]]
     counts: dict[str, int]
+    pending: PendingHeader | None = None
 
 
 def prepare(
@@ -203,6 +204,9 @@ def prepare(
         wrapped = {pid: bytes(k) for pid, k in conn.execute("SELECT id, wrapped_key FROM people")}
         tombstones = dict(conn.execute("SELECT person_id, forgotten_on FROM tombstones"))
         erased = read_erased(conn)
+        # The header's pages at the end of the file: the encryption reaches them last, by
+        # when its digest is known (`journal.backup.pending`).
+        reserve_header(conn)
         # secure_delete zeroes the bytes the shorter cells leave behind in each page.
         conn.execute("PRAGMA secure_delete=ON")
         conn.execute("UPDATE people SET wrapped_key=NULL")
@@ -211,17 +215,13 @@ def prepare(
         conn.commit()
         counts = table_counts(conn)
         header = GenerationHeader(
-            header.vault_id,
-            header.number,
-            header.created,
-            counts,
-            set_id=header.set_id,
-            digest=content_digest(conn),
+            header.vault_id, header.number, header.created, counts, set_id=header.set_id
         )
-        write_header(conn, header, key)
+        # Its digest and tag are completed while the image is encrypted (`pending`).
+        pending = PendingHeader(conn, image, header, key)
     finally:
         conn.close()
-    return Snapshot(image, image.stat().st_size, wrapped, tombstones, erased, counts)
+    return Snapshot(image, image.stat().st_size, wrapped, tombstones, erased, counts, pending)
 
 
 def read_erased(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:

@@ -45,7 +45,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import pyrage
 
@@ -99,9 +99,10 @@ class ImageReader:
     `sqlite3` command opens as it is.
     """
 
-    def __init__(self, source: BinaryIO) -> None:
+    def __init__(self, source: BinaryIO, pending: PendingPage | None = None) -> None:
         self.source = source
         self.pos = 0
+        self.pending = pending  # a page completed once the digest is known
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
@@ -112,7 +113,14 @@ class ImageReader:
         for offset in (18, 19):
             if start <= offset < self.pos and chunk[offset - start] == 2:
                 chunk[offset - start] = 1
+        if self.pending is not None:
+            self.pending.splice(start, chunk)
         return bytes(chunk)
+
+
+class PendingPage(Protocol):
+    def splice(self, start: int, chunk: bytearray) -> None:
+        """Put the completed page into `chunk`, the file's bytes from offset `start`."""
 
 
 def encrypted_size(plain_size: int) -> int:
@@ -147,8 +155,12 @@ class GenerationHeader:
         return crypto.integrity_tag(key, GENERATION_LABEL, *_tag_parts(self))
 
 
-def write_header(conn: sqlite3.Connection, header: GenerationHeader, key: bytes) -> None:
-    conn.execute(f"CREATE TABLE {HEADER_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
+def write_header(
+    conn: sqlite3.Connection, header: GenerationHeader, key: bytes, tag: str | None = None
+) -> None:
+    """The header table (made here unless `reserve_header` made it); with `tag`, that
+    text in place of the tag (a placeholder of `journal.backup.pending`, same length)."""
+    reserve_header(conn)
     conn.executemany(
         f"INSERT INTO {HEADER_TABLE} (key, value) VALUES (?, ?)",
         [
@@ -159,10 +171,16 @@ def write_header(conn: sqlite3.Connection, header: GenerationHeader, key: bytes)
             ("created", header.created),
             ("counts", json.dumps(header.counts, sort_keys=True)),
             ("digest", header.digest or ""),
-            ("tag", base64.b64encode(header.tag(key)).decode("ascii")),
+            ("tag", tag or base64.b64encode(header.tag(key)).decode("ascii")),
         ],
     )
     conn.commit()
+
+
+def reserve_header(conn: sqlite3.Connection) -> None:
+    """Make the (empty) header table: made before anything is deleted from the image,
+    its pages are the file's last ones, not pages freed in the middle of it."""
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {HEADER_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
 
 
 class OtherSet(GenerationDamaged):

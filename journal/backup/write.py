@@ -366,21 +366,22 @@ def _write_generation(
     The image is read from its file chunk by chunk: never whole in memory. Before the
     file gets its name: every byte read back from the device, past the page cache, is
     what was written (same length, same CRC-32), its first chunks decrypt with the
-    master identity to the image's first bytes, and the image passed SQLite's integrity
-    check (run in a thread during the encryption). Decrypting the whole file again only
+    master identity to the image's first bytes, and the image passed SQLite's quick
+    check (every page and record, in a thread during the encryption). Decrypting the whole file again only
     re-proved what age's encryption had just done, at a second or two per 500 MB:
     `dentelle backups --verify` does it whenever asked.
     """
     path = set_dir / generation_name(number)
     recipient = identity.to_public()
     size_hint = encrypted_size(snap.size)
-    image_check = IntegrityCheck(snap.image)
+    # The quick check: the full one runs at every restore and `backups --verify`.
+    image_check = IntegrityCheck(snap.image, quick=True)
     writers: list[DeviceWriter] = []
 
     def produce(writer: DeviceWriter) -> None:
         writers.append(writer)
         with open(snap.image, "rb") as source:
-            pyrage.encrypt_io(ImageReader(source), writer, [recipient])
+            pyrage.encrypt_io(ImageReader(source, snap.pending), writer, [recipient])
 
     def check(reader: DeviceReader) -> int:
         while reader.read(CHUNK):
@@ -389,7 +390,7 @@ def _write_generation(
             raise GenerationDamaged("read back differs")
         progress("backup.phase.check", 0, 1)
         _opens_with(reader.fd, identity, snap)
-        if not image_check.ok():
+        if not image_check.ok() or (snap.pending is not None and snap.pending.error):
             raise BackupError("backup.vault_damaged")
         progress("backup.phase.check", 1, 1)
         return reader.done
@@ -397,7 +398,10 @@ def _write_generation(
     try:
         return write_verified(path, produce, check, progress=progress, size_hint=size_hint)
     finally:
-        image_check.ok()  # never leave the thread reading an image about to be removed
+        # Never leave a thread reading an image about to be removed.
+        image_check.ok()
+        if snap.pending is not None:
+            snap.pending.wait()
 
 
 def _opens_with(fd: int, identity: pyrage.x25519.Identity, snap: Snapshot) -> None:
@@ -409,6 +413,6 @@ def _opens_with(fd: int, identity: pyrage.x25519.Identity, snap: Snapshot) -> No
         pyrage.decrypt_io(io.BytesIO(os.pread(fd, OPENING, 0)), sink, [identity])
     opened = sink.getvalue()
     with open(snap.image, "rb") as source:
-        expected = ImageReader(source).read(len(opened))
+        expected = ImageReader(source, snap.pending).read(len(opened))
     if len(opened) < min(snap.size, 64 * 1024) or opened != expected:
         raise GenerationDamaged("does not open with the master identity")

@@ -14,9 +14,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pyrage
 import pytest
 
-from journal.backup import back_up, restore, verify_set
+from journal.backup import back_up, digest, pending, restore, verify_set
 from journal.backup import write as backup_write
 from journal.backup.digest import content_digest
 from journal.errors import BackupError
@@ -138,3 +139,69 @@ def test_a_damaged_vault_is_not_backed_up_as_if_whole(
     target = Vault(tmp_path / "restored" / "vault", keywrap=keywrap)
     assert restore(usb, target, GOLDEN_IDENTITY).number == 1
     assert dump_vault(target.path, keywrap) == expected
+
+
+def generation_header(usb: Path, number: int) -> dict[str, str]:
+    blob = (usb / "dentelle-backup" / f"gen-{number:06d}.age").read_bytes()
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(pyrage.decrypt(blob, [GOLDEN_IDENTITY]))
+    return dict(conn.execute("SELECT key, value FROM backup_generation"))
+
+
+@pytest.mark.parametrize("in_place", [True, False])
+def test_the_header_completed_during_the_encryption_is_the_real_one(
+    tmp_path: Path, journal: Journal, keywrap, monkeypatch: pytest.MonkeyPatch, in_place: bool
+) -> None:
+    """The header goes in with placeholders, completed in the encrypted stream once the
+    digest is known; where it cannot be (`in_place` False), it is written the old way.
+    Either way the generation holds the real digest and tag, and restores authenticated."""
+    if not in_place:
+        real = pending.header_page
+        monkeypatch.setattr(pending, "header_page", lambda c, i: (0, real(c, i)[1][:0]))
+    populate(journal)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    back_up(journal, usb)
+    header = generation_header(usb, 1)
+    assert header["digest"].startswith("2:")
+    assert header["digest"].encode() != pending.PLACEHOLDER_DIGEST
+    assert header["tag"].encode() != pending.PLACEHOLDER_TAG
+    expected = dump(journal)
+    target = Vault(tmp_path / "restored" / "vault", keywrap=keywrap)
+    assert restore(usb, target, GOLDEN_IDENTITY).authenticated
+    assert dump_vault(target.path, keywrap) == expected
+
+
+def test_a_digest_that_fails_keeps_the_generation_out(
+    tmp_path: Path, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    populate(journal)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    back_up(journal, usb)
+
+    def unreadable(conn: sqlite3.Connection) -> str:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(pending, "content_digest", unreadable)
+    with pytest.raises(BackupError) as caught:
+        back_up(journal, usb)
+    assert caught.value.key == "backup.vault_damaged"
+    monkeypatch.undo()
+    assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [True]
+
+
+def test_rowids_that_do_not_go_up_end_the_digest_instead_of_looping() -> None:
+    """Only a damaged (or crafted) file gives batches whose highest rowid does not rise:
+    the digest is computed before the header is trusted, so it must never loop on one."""
+
+    class Stuck:
+        def execute(self, sql: str, args: list | None = None):
+            class Row:
+                def fetchone(self):
+                    return (b"row", 5, 1)  # always the same batch, highest rowid 5
+
+            return Row()
+
+    with pytest.raises(sqlite3.DatabaseError):
+        digest._batches_digest(Stuck(), "entries", "''")
