@@ -167,10 +167,12 @@ class Vault:
         identity: pyrage.x25519.Identity,
         *,
         clock: Callable[[], datetime] | None = None,
+        person_keys: dict[str, bytes] | None = None,
     ) -> Journal:
-        """Open the database with the master identity (fast), holding the vault's lock."""
+        """Open the database with the master identity (fast), holding the vault's lock
+        (`person_keys`: see `Journal.open`)."""
         self.require()
-        return Journal.open(self, identity, clock=clock)
+        return Journal.open(self, identity, clock=clock, person_keys=person_keys)
 
     def unlock(self, passphrase: str, *, clock: Callable[[], datetime] | None = None) -> Journal:
         """Both steps at once, for the CLI and tests."""

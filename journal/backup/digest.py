@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
+from pathlib import Path
 
 from journal import crypto
+from journal.backup.io import GenerationDamaged, IntegrityCheck
 from journal.store.resealing import SEALED
 
 DIGEST_KIND = "2:"
@@ -156,3 +159,42 @@ def digest_matches(conn: sqlite3.Connection, recorded: str) -> bool:
     if recorded.startswith(DIGEST_KIND):
         return content_digest(conn) == recorded
     return _first_digest(conn) == recorded
+
+
+class Deferred:
+    """The slow checks of a generation decrypted into a file, its digest and SQLite's
+    integrity check, running in threads (SQLite works without the GIL) while the caller
+    reads the file: a restore checks every note meanwhile. `confirm` waits for them and
+    raises `GenerationDamaged`; nothing may write to the file before."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._check: IntegrityCheck | None = None
+        self._failure: str | None = None
+
+    def start(self, path: Path, digest: str | None, check: IntegrityCheck) -> None:
+        self._check = check
+        if digest is not None:
+            self._thread = threading.Thread(
+                target=self._digest, args=(path, digest), name="dentelle-digest"
+            )
+            self._thread.start()
+
+    def _digest(self, path: Path, recorded: str) -> None:
+        try:
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            try:
+                if not digest_matches(conn, recorded):
+                    self._failure = "digest"
+            finally:
+                conn.close()
+        except sqlite3.Error as error:
+            self._failure = f"sqlite: {type(error).__name__}"
+
+    def confirm(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        if self._check is not None and not self._check.ok():
+            self._failure = self._failure or "integrity_check"
+        if self._failure is not None:
+            raise GenerationDamaged(self._failure)

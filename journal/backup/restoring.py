@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pyrage
 
+from journal import crypto
 from journal.backup import strings  # noqa: F401  (registers the messages)
 from journal.backup.io import (
     GenerationDamaged,
@@ -39,13 +40,15 @@ from journal.backup.keyring import KEYRING_FILE, Keyring
 from journal.backup.listing import GenerationInfo, SetInfo, describe_set
 from journal.backup.prepare import read_erased
 from journal.backup.rekeyed import keys_for
-from journal.backup.sets import HEADER_TABLE, GenerationHeader, OtherSet
+from journal.backup.sets import HEADER_TABLE, Deferred, GenerationHeader, OtherSet
 from journal.backup.staging import Stage, finish_stage, remove_tree
 from journal.backup.trust import check_coverage, load_keyring, open_in_set
 from journal.errors import BackupError, DentelleError
 from journal.fsutil import fsync_dir
 from journal.layout import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE
 from journal.store.connection import acquire_lock, release_lock
+from journal.store.migration import SCHEMA_VERSION
+from journal.store.scans import open_every_entry
 from journal.vault import Vault
 
 
@@ -227,11 +230,13 @@ def _restore(
         raise _not_writable(vault, error) from None
     staged = stage.path
     try:
-        header, forgotten, erased = _decrypt_into(
+        header, forgotten, erased, keys = _decrypt_into(
             staged, info, chosen, vault, identity, keyring, progress, today
         )
         try:
-            counts, removed = finish_stage(staged, vault, key_files, identity, erased, progress)
+            counts, removed = finish_stage(
+                staged, vault, key_files, identity, erased, progress, keys
+            )
         except OSError as error:
             raise _not_writable(vault, error) from None
         except (GenerationDamaged, DentelleError) as error:
@@ -263,10 +268,16 @@ def _decrypt_into(
     keyring: Keyring,
     progress: Progress,
     today: date,
-) -> tuple[GenerationHeader, int, dict[str, tuple[str, str]]]:
+) -> tuple[GenerationHeader, int, dict[str, tuple[str, str]], dict[str, bytes] | None]:
     """The generation, checked, decrypted straight into the staged folder's database and
-    joined with the keyring's keys: the header, how many people were erased in it, and
-    every deletion and erasure to apply again."""
+    joined with the keyring's keys: the header, how many people were erased in it, every
+    deletion and erasure to apply again, and the person keys if every note was opened
+    with them already (None: the vault, of an older schema, is checked once migrated).
+
+    While SQLite computes the digest and its own check in threads (`Deferred`), the
+    keys are unwrapped and every note checked against its tag and opened: the Python
+    work and SQLite's run side by side. Nothing is written before both are done."""
+    deferred = Deferred()
     try:
         conn, header = open_in_set(
             chosen,
@@ -275,6 +286,7 @@ def _decrypt_into(
             progress=progress,
             phases=("restore.phase.read", "restore.phase.check"),
             spool=staged / DATABASE_FILE,
+            deferred=deferred,
         )
     except OtherSet:
         raise _damaged(info, chosen, identity, keyring, other_set=True) from None
@@ -285,9 +297,28 @@ def _decrypt_into(
     except OSError as error:
         raise _read_error(error) from None
     try:
-        recipient = conn.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
-        if recipient is None or recipient[0] != str(identity.to_public()):
-            raise BackupError("restore.wrong_key")
+        try:
+            recipient = conn.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
+            if recipient is None or recipient[0] != str(identity.to_public()):
+                raise BackupError("restore.wrong_key")
+            keys = _open_every_note(conn, staged / DATABASE_FILE, keyring, identity)
+        except (DentelleError, sqlite3.Error) as error:
+            deferred.confirm()  # a damaged generation is said as such, first
+            if isinstance(error, BackupError):
+                raise
+            reason = getattr(error, "key", None) or type(error).__name__
+            raise BackupError("restore.unverified", reason=reason) from None
+        finally:
+            with contextlib.suppress(GenerationDamaged):
+                deferred.confirm()  # never write to the file with a check still reading
+        deferred.confirm()
+    except GenerationDamaged:
+        conn.close()
+        raise _damaged(info, chosen, identity, keyring) from None
+    except BaseException:
+        conn.close()
+        raise
+    try:
         tombstones, vault_erased = _current_tombstones(vault)
         erased = {**read_erased(conn), **keyring.erased, **vault_erased}
         forgotten = _join_keys(conn, keyring, tombstones, today)
@@ -295,7 +326,31 @@ def _decrypt_into(
         raise _not_writable(vault, error) from None
     finally:
         conn.close()
-    return header, forgotten, erased
+    return header, forgotten, erased, keys
+
+
+def _open_every_note(
+    conn: sqlite3.Connection, path: Path, keyring: Keyring, identity: pyrage.x25519.Identity
+) -> dict[str, bytes] | None:
+    """Unwrap the keyring's key of each person of the generation, then check every
+    note's tag and open it (`journal.store.scans.open_every_entry`) on a read-only
+    connection of its own; the keys. None for a generation of an older schema (no tags
+    yet, or other ones): it is checked once opened and migrated."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return None
+    people = [row[0] for row in conn.execute("SELECT id FROM people")]
+    keys = {
+        pid: crypto.age_decrypt(keyring.keys[pid], identity, what="person key")
+        for pid in people
+        if pid in keyring.keys
+    }
+    reader = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        ciphers = {pid: crypto.aead(key) for pid, key in keys.items()}
+        open_every_entry(reader, crypto.integrity_key(identity), ciphers, path.parent)
+    finally:
+        reader.close()
+    return keys
 
 
 def _not_writable(vault: Vault, error: OSError) -> BackupError:

@@ -50,7 +50,7 @@ from typing import BinaryIO, Protocol
 import pyrage
 
 from journal import crypto
-from journal.backup.digest import HEADER_TABLE, digest_matches, table_names
+from journal.backup.digest import HEADER_TABLE, Deferred, digest_matches, table_names
 from journal.backup.io import (
     DeviceReader,
     GenerationDamaged,
@@ -187,7 +187,11 @@ class OtherSet(GenerationDamaged):
     """A genuine generation of this vault, but of another backup set (another key)."""
 
 
-def _read_header(conn: sqlite3.Connection, identity: pyrage.x25519.Identity) -> GenerationHeader:
+def _read_header(
+    conn: sqlite3.Connection, identity: pyrage.x25519.Identity, *, digest: bool = True
+) -> GenerationHeader:
+    """The header, its tag checked, and (unless `digest` is False: the caller checks it
+    later, `Deferred`) the digest of the rows it covers."""
     rows = dict(conn.execute(f"SELECT key, value FROM {HEADER_TABLE}").fetchall())
     header = GenerationHeader(
         vault_id=rows["vault_id"],
@@ -207,7 +211,7 @@ def _read_header(conn: sqlite3.Connection, identity: pyrage.x25519.Identity) -> 
         crypto.integrity_key(identity), tag, GENERATION_LABEL, *_tag_parts(header)
     ):
         raise GenerationDamaged("tag")
-    if not digest_matches(conn, header.digest):
+    if digest and not digest_matches(conn, header.digest):
         raise GenerationDamaged("digest")
     return replace(header, authenticated=True)
 
@@ -236,6 +240,7 @@ def load_generation(
     progress: Progress = no_progress,
     check_phase: str = "backup.phase.check",
     spool: Path | None = None,
+    deferred: Deferred | None = None,
 ) -> tuple[sqlite3.Connection, GenerationHeader]:
     """Decrypt a generation into memory (or into the private file `spool`, in bounded
     memory; the caller removes it) and check it all; raise `GenerationDamaged`.
@@ -245,6 +250,9 @@ def load_generation(
     generation only if `untagged`), its vault id, number and set id against the set and
     the file name (a generation renamed, or copied from another key: `OtherSet`), and
     every table's row count against the counts recorded when the snapshot was taken.
+    With `spool` and `deferred`, the two slow checks (the digest, SQLite's) are left
+    running in threads: the caller must not write to the file before
+    `deferred.confirm()`, which raises `GenerationDamaged`.
     """
     plain = io.BytesIO()
     sink = plain if spool is None else Spool(spool)
@@ -269,7 +277,8 @@ def load_generation(
                 raise GenerationDamaged("integrity_check")
         else:
             check = IntegrityCheck(spool)  # in a thread, while the digest is computed
-        header = _read_header(conn, identity)
+        later = deferred is not None and check is not None
+        header = _read_header(conn, identity, digest=not later)
         if not header.authenticated and not untagged:
             raise GenerationDamaged("not authenticated")
         if vault_id is not None and header.vault_id != vault_id:
@@ -280,7 +289,10 @@ def load_generation(
             raise OtherSet("set id")
         if table_counts(conn) != header.counts:
             raise GenerationDamaged("counts")
-        if check is not None and not check.ok():
+        if later:
+            deferred.start(spool, header.digest if header.authenticated else None, check)
+            check = None  # the deferred checks own it now
+        elif check is not None and not check.ok():
             raise GenerationDamaged("integrity_check")
         progress(check_phase, 1, 1)
     except GenerationDamaged:
@@ -306,6 +318,7 @@ def open_generation(
     progress: Progress = no_progress,
     phases: tuple[str, str] = ("backup.phase.verify", "backup.phase.check"),
     spool: Path | None = None,
+    deferred: Deferred | None = None,
 ) -> tuple[sqlite3.Connection, GenerationHeader]:
     """Read a generation back from the device and `load_generation` it."""
     fd = os.open(path, os.O_RDONLY)
@@ -323,6 +336,7 @@ def open_generation(
             progress=progress,
             check_phase=phases[1],
             spool=spool,
+            deferred=deferred,
         )
     finally:
         os.close(fd)

@@ -58,19 +58,21 @@ def finish_stage(
     identity: pyrage.x25519.Identity,
     erased: dict[str, tuple[str, str]],
     progress: Progress,
+    person_keys: dict[str, bytes] | None = None,
 ) -> tuple[dict[str, int], int]:
     """Make the staged folder a complete, verified, durable vault; its row counts, and
-    how many deleted entries and erased versions were removed again."""
+    how many deleted entries and erased versions were removed again. `person_keys`: the
+    keys every note was already opened with (`restoring`), None to open them here."""
     progress("restore.phase.write", 0, 1)
     for name, data in key_files.items():
         write_atomic(staged / name, data)
     # Opened as the app will (migrating an older schema).
-    journal = Vault(staged, keywrap=vault.keywrap).open(identity)
+    journal = Vault(staged, keywrap=vault.keywrap).open(identity, person_keys=person_keys)
     try:
         # Through the store, which keeps every summary and tag right.
         removed = journal.apply_erased(erased)
         progress("restore.phase.write", 1, 1)
-        read_everything(journal, progress)
+        read_everything(journal, progress, notes=person_keys is None)
     finally:
         journal.close()
     conn = sqlite3.connect(f"{(staged / DATABASE_FILE).as_uri()}?mode=ro", uri=True)
@@ -87,16 +89,18 @@ def finish_stage(
     return counts, removed
 
 
-def read_everything(journal: Journal, progress: Progress) -> None:
+def read_everything(journal: Journal, progress: Progress, *, notes: bool = True) -> None:
     """Check every integrity tag of the staged vault, and decrypt every value it holds:
-    profiles, entries, earlier versions, drafts, practice notes, consultation records."""
+    profiles, entries (unless `notes` is False: checked before, on the generation),
+    earlier versions, drafts, practice notes, consultation records."""
     # Every tag, after the erasures of `_join_keys` (they delete a forgotten person's
     # tags with their rows: tags carry `person_id`) and `apply_erased` (through the
     # store, which re-tags): what is restored is exactly what the tags vouch for. Each
     # note is opened (decrypted and authenticated) as its tag is checked, one row at a
     # time: at 250,000 notes, holding them all took 700 MB. Their JSON is the store's.
     progress("restore.phase.verify", 0, 1)
-    journal.check_every_entry(lambda done: progress("restore.phase.verify", 0, 1))
+    if notes:  # else the keys were checked at open (`Journal.open`), the notes before
+        journal.check_every_entry(lambda done: progress("restore.phase.verify", 0, 1))
     people = journal.people()
     journal.drafts()
     practice_notes(journal)

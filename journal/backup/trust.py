@@ -20,7 +20,7 @@ from journal import crypto
 from journal.backup.io import GenerationDamaged, Progress, no_progress
 from journal.backup.keyring import Keyring, KeyringAltered, read_keyring
 from journal.backup.listing import GenerationInfo, SetInfo
-from journal.backup.sets import GenerationHeader, open_generation, read_manifest
+from journal.backup.sets import Deferred, GenerationHeader, open_generation, read_manifest
 from journal.errors import BackupError
 
 
@@ -52,6 +52,7 @@ def open_in_set(
     progress: Progress = no_progress,
     phases: tuple[str, str] = ("backup.phase.verify", "backup.phase.check"),
     spool: Path | None = None,
+    deferred: Deferred | None = None,
 ) -> tuple[sqlite3.Connection, GenerationHeader]:
     """Open a generation as a member of the keyring's set; raise `GenerationDamaged`
     (`OtherSet` for a genuine generation of another key). With `spool`, decrypted into
@@ -66,6 +67,7 @@ def open_in_set(
         progress=progress,
         phases=phases,
         spool=spool,
+        deferred=deferred,
     )
 
 

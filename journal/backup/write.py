@@ -367,9 +367,9 @@ def _write_generation(
     file gets its name: every byte read back from the device, past the page cache, is
     what was written (same length, same CRC-32), its first chunks decrypt with the
     master identity to the image's first bytes, and the image passed SQLite's quick
-    check (every page and record, in a thread during the encryption). Decrypting the whole file again only
-    re-proved what age's encryption had just done, at a second or two per 500 MB:
-    `dentelle backups --verify` does it whenever asked.
+    check (every page and record, in a thread during the encryption). Decrypting the
+    whole file again only re-proved what age's encryption had just done, at a second or
+    two per 500 MB: `dentelle backups --verify` does it whenever asked.
     """
     path = set_dir / generation_name(number)
     recipient = identity.to_public()

@@ -205,3 +205,67 @@ def test_rowids_that_do_not_go_up_end_the_digest_instead_of_looping() -> None:
 
     with pytest.raises(sqlite3.DatabaseError):
         digest._batches_digest(Stuck(), "entries", "''")
+
+
+def reseal_generation(path: Path, change) -> None:
+    """Decrypt a generation, change it with `change(conn)`, and write it back as Dentelle
+    would (counts, digest and tag of the new content): only the holder of the master
+    identity can, which the tests are."""
+    import base64
+    import json as json_module
+
+    from journal import crypto
+    from journal.backup.sets import GenerationHeader, table_counts
+
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(pyrage.decrypt(path.read_bytes(), [GOLDEN_IDENTITY]))
+    change(conn)
+    header = dict(conn.execute("SELECT key, value FROM backup_generation"))
+    rewritten = GenerationHeader(
+        header["vault_id"],
+        int(header["number"]),
+        header["created"],
+        table_counts(conn),
+        set_id=header["set_id"],
+        digest=content_digest(conn),
+    )
+    tag = base64.b64encode(rewritten.tag(crypto.integrity_key(GOLDEN_IDENTITY))).decode()
+    for key, value in (
+        ("counts", json_module.dumps(rewritten.counts, sort_keys=True)),
+        ("digest", rewritten.digest),
+        ("tag", tag),
+    ):
+        conn.execute("UPDATE backup_generation SET value=? WHERE key=?", [value, key])
+    conn.commit()
+    path.write_bytes(pyrage.encrypt(conn.serialize(), [GOLDEN_IDENTITY.to_public()]))
+
+
+@pytest.mark.parametrize("damage", ["sealed", "tag", "missing"])
+def test_a_note_that_does_not_open_stops_the_restore_before_anything_is_written(
+    tmp_path: Path, journal: Journal, keywrap, damage: str
+) -> None:
+    """Every note is checked against its tag and opened while SQLite checks the file
+    (`restoring._open_every_note`): one that fails leaves nothing behind, even in a
+    generation whose header is genuine."""
+    populate(journal)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    back_up(journal, usb)
+
+    def change(conn: sqlite3.Connection) -> None:
+        entry_id, sealed = conn.execute("SELECT id, sealed FROM entries LIMIT 1").fetchone()
+        if damage == "sealed":
+            flipped = bytearray(sealed)
+            flipped[30] ^= 1
+            conn.execute("UPDATE entries SET sealed=? WHERE id=?", [bytes(flipped), entry_id])
+        elif damage == "tag":
+            conn.execute("UPDATE integrity SET tag=? WHERE id=?", [bytes(32), entry_id])
+        else:
+            conn.execute("DELETE FROM integrity WHERE id=?", [entry_id])
+
+    reseal_generation(usb / "dentelle-backup" / "gen-000001.age", change)
+    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
+    with pytest.raises(BackupError) as caught:
+        restore(usb, target, GOLDEN_IDENTITY)
+    assert caught.value.key == "restore.unverified"
+    assert not target.path.parent.exists()
