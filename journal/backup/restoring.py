@@ -6,8 +6,8 @@ beside the target and checked there against it, joined with the set's keyring (p
 keys live only there), stripped of everyone the set or the vault knows to be forgotten,
 opened, cleared of every deleted entry and erased version the set or the vault knows
 of, read entirely (every profile, entry, earlier version and draft must decrypt:
-`journal.backup.staging`), and only then swapped in by renames. The current vault, if any, is kept
-aside until the restored one has opened in its place, then removed.
+`journal.backup.staging`), and only then swapped in by renames. The current vault, if
+any, is kept aside until the restored one has opened in its place, then removed.
 
 What is re-applied is a union: the tombstones (people) and the erased entries and
 versions of the current vault, of the keyring, and of the generation itself. The
@@ -73,14 +73,16 @@ def _damaged(
     identity: pyrage.x25519.Identity,
     keyring: Keyring,
     other_set: bool = False,
+    spool: Path | None = None,
 ) -> BackupError:
-    """The error for a damaged (or foreign) generation, naming the ones that do open."""
+    """The error for a damaged (or foreign) generation, naming the ones that do open
+    (each decrypted into `spool`, a private file, in bounded memory)."""
     good = []
     for other in reversed(info.generations):
         if other.number == chosen.number:
             continue
         try:
-            conn, _ = open_in_set(other, identity, keyring)
+            conn, _ = open_in_set(other, identity, keyring, spool=spool)
         except (GenerationDamaged, OSError):
             continue
         conn.close()
@@ -289,9 +291,9 @@ def _decrypt_into(
             deferred=deferred,
         )
     except OtherSet:
-        raise _damaged(info, chosen, identity, keyring, other_set=True) from None
+        raise _damaged(info, chosen, identity, keyring, True, staged / "other.db") from None
     except GenerationDamaged:
-        raise _damaged(info, chosen, identity, keyring) from None
+        raise _damaged(info, chosen, identity, keyring, spool=staged / "other.db") from None
     except SpoolError as error:
         raise _not_writable(vault, error) from None
     except OSError as error:
@@ -314,7 +316,7 @@ def _decrypt_into(
         deferred.confirm()
     except GenerationDamaged:
         conn.close()
-        raise _damaged(info, chosen, identity, keyring) from None
+        raise _damaged(info, chosen, identity, keyring, spool=staged / "other.db") from None
     except BaseException:
         conn.close()
         raise

@@ -178,9 +178,23 @@ def write_header(
 
 
 def reserve_header(conn: sqlite3.Connection) -> None:
-    """Make the (empty) header table: made before anything is deleted from the image,
-    its pages are the file's last ones, not pages freed in the middle of it."""
+    """Make the (empty) header table with its pages last in the file, for the header to
+    be completed while the image is encrypted (`journal.backup.pending`).
+
+    SQLite gives a new table free pages first: the free pages of the image (notes
+    deleted: zeroed by secure_delete) are taken by a filler of zeros for that moment,
+    then given back. Made before anything is deleted from the image."""
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    if free:
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        conn.execute("CREATE TABLE dentelle_filler (b BLOB)")
+        left = free * size
+        while left > 0:  # a blob stays under SQLite's limit (1 GB)
+            conn.execute("INSERT INTO dentelle_filler VALUES (zeroblob(?))", [min(left, 1 << 28)])
+            left -= 1 << 28
     conn.execute(f"CREATE TABLE IF NOT EXISTS {HEADER_TABLE} (key TEXT PRIMARY KEY, value TEXT)")
+    if free:
+        conn.execute("DROP TABLE dentelle_filler")
 
 
 class OtherSet(GenerationDamaged):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pyrage
@@ -269,3 +270,35 @@ def test_a_note_that_does_not_open_stops_the_restore_before_anything_is_written(
         restore(usb, target, GOLDEN_IDENTITY)
     assert caught.value.key == "restore.unverified"
     assert not target.path.parent.exists()
+
+
+def test_the_header_is_at_the_end_of_the_generation_even_with_free_pages(
+    tmp_path: Path, journal: Journal
+) -> None:
+    """The encryption waits for the digest when it reaches the header's page: the page
+    must come last, also when the vault has free pages (notes deleted) that SQLite would
+    hand to a new table first."""
+    person = journal.add_person("Awa Diallo", "Profil")
+    entries = [
+        journal.add_entry(person.id, date(2026, 2, 1 + n % 28), "x" * 3000) for n in range(200)
+    ]
+    for entry in entries[:150]:
+        journal.delete_entry(entry.id)
+    journal.checkpoint()
+    conn = sqlite3.connect(f"{journal.path.as_uri()}/dentelle.db?mode=ro", uri=True)
+    assert conn.execute("PRAGMA freelist_count").fetchone()[0] > 50
+    conn.close()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    back_up(journal, usb)
+    blob = (usb / "dentelle-backup" / "gen-000001.age").read_bytes()
+    image = sqlite3.connect(":memory:")
+    image.deserialize(pyrage.decrypt(blob, [GOLDEN_IDENTITY]))
+    pages = image.execute("PRAGMA page_count").fetchone()[0]
+    roots = [
+        row[0]
+        for row in image.execute(
+            "SELECT rootpage FROM sqlite_schema WHERE tbl_name='backup_generation'"
+        )
+    ]
+    assert min(roots) > pages - 8, (roots, pages)  # among the last pages, not in the middle

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.backup import back_up, restore, write
+from journal.backup import back_up, restore, verify_set, write
 from journal.errors import BackupError
 from journal.store import Journal
 from journal.vault import Vault
@@ -123,3 +123,30 @@ def test_an_image_left_by_a_crashed_backup_is_removed_by_the_next_one(
     back_up(journal, usb)
     assert not running.exists()
     assert not [p.name for p in journal.path.iterdir() if p.name.startswith(".backup-")]
+
+
+def test_verifying_a_set_never_holds_a_generation_whole_in_python_memory(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """`dentelle backups --verify` decrypts each generation into a private file of the
+    vault's folder (`spool_dir`), then removes it."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    person = journal.add_person("Awa Diallo", "Profil")
+    with journal.transaction():
+        for day in range(1, 29):
+            for _ in range(12):
+                journal.add_entry(person.id, date(2026, 2, day), os.urandom(6000).hex())
+    journal.checkpoint()
+    size = (journal.path / "dentelle.db").stat().st_size
+    back_up(journal, usb)
+    before = sorted(p.name for p in journal.path.iterdir())
+    tracemalloc.start()
+    try:
+        results = verify_set(usb, GOLDEN_IDENTITY, spool_dir=journal.path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [r.ok for r in results] == [True]
+    assert peak < 0.5 * size, f"peak {peak / 1e6:.1f} MB for a {size / 1e6:.1f} MB database"
+    assert sorted(p.name for p in journal.path.iterdir()) == before

@@ -165,7 +165,13 @@ def backups(session: Session, folder: Path | None, as_json: bool, verify: bool) 
             click.echo(session.t("cli.unlocking"), err=True)
         identity = unlock_set(info.path, session.vault.keywrap, passphrase=session.passphrase())
         with progress_bars(session) as progress:
-            checks = verify_set(info.path, identity, progress=progress, now=session.now())
+            checks = verify_set(
+                info.path,
+                identity,
+                progress=progress,
+                now=session.now(),
+                spool_dir=session.vault.path,
+            )
         results = {check.number: check.ok for check in checks}
         foreign = [check.number for check in checks if check.other_set]
         info = describe_set(info.path)
