@@ -21,10 +21,25 @@ UNSAFE_CHARACTERS = re.compile(
 )
 
 
+class _CombiningMarks(dict):
+    """For `str.translate`: a combining mark is removed (None), any other character kept
+    (itself); each character is asked of `unicodedata` once, then looked up in C."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_COMBINING_MARKS = _CombiningMarks()
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Électricité' → 'electricite', 'Œ' → 'oe'."""
+    """Case- and accent-insensitive form: 'Électricité' → 'electricite', 'Œ' → 'oe'.
+
+    (A generator over the characters took most of the people list's time at 5,000.)"""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = decomposed.translate(_COMBINING_MARKS)
     return stripped.replace("œ", "oe").replace("æ", "ae")
 
 

@@ -1,6 +1,9 @@
 import json
 import unicodedata
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from journal.text import excerpts, fold, safe_json, strip_controls
 
 # What may reorder or hide text: bidi embeddings, overrides, isolates and marks, and the
@@ -70,3 +73,22 @@ def test_excerpt_keeps_a_short_text_whole_and_splits_distant_words() -> None:
     near = "Il était agressif et violent au guichet."
     [(shown, marks)] = excerpts(near, [(9, 17), (21, 28)])
     assert shown == near and marks == [(9, 17), (21, 28)]
+
+
+def _reference_fold(text: str) -> str:
+    """`fold` as first written (a generator over the characters): the definition."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("œ", "oe").replace("æ", "ae")
+
+
+@given(st.text())
+def test_fold_is_its_reference_definition(text: str) -> None:
+    """The word index stores folded words: the faster `fold` must give the same ones."""
+    assert fold(text) == _reference_fold(text)
+
+
+def test_fold_of_names_in_several_scripts() -> None:
+    for name in ("Élodie Œuvray", "Nguyễn Thị Ánh", "محمّد", "שָׁלוֹם", "Zoë Ærø"):
+        assert fold(name) == _reference_fold(name)
+    assert fold("Élodie Œuvray") == "elodie oeuvray"
