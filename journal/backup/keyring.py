@@ -65,7 +65,10 @@ class Keyring:
     `generations` records which people each kept generation holds, so a key can be
     dropped once no kept generation and not the vault need it; `tombstones` are the
     people forgotten, whose keys must never come back; `erased` the deleted entries
-    and erased versions. `authenticated` is False for a format-1 keyring.
+    and erased versions. `authenticated` is False for a format-1 keyring. `secrets` are
+    the same keys unwrapped (raw), as the vault's index of keys holds them, for a
+    restore to open every note without one age decryption per person: always a subset
+    of `keys`, so a key dropped is dropped in both.
     """
 
     vault_id: str
@@ -78,6 +81,7 @@ class Keyring:
     legacy: list[int] = field(default_factory=list)
     authenticated: bool = True
     rekeyed: list[int] = field(default_factory=list)
+    secrets: dict[str, bytes] = field(default_factory=dict)
 
     def to_bytes(self, written: str, key: bytes) -> bytes:
         document = {
@@ -92,6 +96,7 @@ class Keyring:
             "generations": {str(n): ids for n, ids in self.generations.items()},
             "legacy": sorted(self.legacy),
             "rekeyed": sorted(self.rekeyed),
+            "secrets": {pid: s.hex() for pid, s in self.secrets.items() if pid in self.keys},
         }
         return json.dumps(tag_document(key, KEYRING_LABEL, document), sort_keys=True).encode()
 
@@ -119,6 +124,11 @@ class Keyring:
                 legacy=[int(n) for n in raw.get("legacy", [])],
                 authenticated=authenticated,
                 rekeyed=[int(n) for n in raw.get("rekeyed", [])] if authenticated else [],
+                secrets={
+                    str(pid): bytes.fromhex(secret)
+                    for pid, secret in raw.get("secrets", {}).items()
+                    if authenticated and pid in raw["keys"]
+                },
             )
         except GenerationDamaged:
             raise

@@ -158,6 +158,7 @@ def next_keyring(
     generations = {n: ids for n, ids in (old.generations if old else {}).items() if n in kept}
     generations[number] = sorted(snapshot.wrapped)
     keys = dict(snapshot.wrapped)
+    secrets = {**(old.secrets if old else {}), **snapshot.secrets}
     if old is not None:
         # Generations from before a rekey hold no key of this keyring (theirs are retired).
         unknown = any(n not in generations and n not in numbering.rekeyed for n in kept)
@@ -177,6 +178,7 @@ def next_keyring(
         erased=erased,
         legacy=[n for n in numbering.legacy if n in kept],
         rekeyed=[n for n in numbering.rekeyed if n in kept],
+        secrets={pid: secret for pid, secret in secrets.items() if pid in keys},
     )
 
 
@@ -192,6 +194,7 @@ class Snapshot:
     erased: dict[str, tuple[str, str]]
     counts: dict[str, int]
     pending: PendingHeader | None = None
+    secrets: dict[str, bytes] = field(default_factory=dict)  # of `wrapped`, where known
 
 
 def prepare(

@@ -342,7 +342,9 @@ def _open_every_note(
         return None
     people = [row[0] for row in conn.execute("SELECT id FROM people")]
     keys = {
-        pid: crypto.age_decrypt(keyring.keys[pid], identity, what="person key")
+        # The keyring's copy of the key itself, else its wrapped key (one age decryption).
+        pid: keyring.secrets.get(pid)
+        or crypto.age_decrypt(keyring.keys[pid], identity, what="person key")
         for pid in people
         if pid in keyring.keys
     }

@@ -245,6 +245,10 @@ def back_up(
             key,
         )
         counts = snap.counts
+        # The keys themselves go in the keyring too (`Keyring.secrets`); a backup in a
+        # worker thread (`record=False`) never reads the journal's connection for them.
+        unwrapped = journal.person_secrets(load=record)
+        snap.secrets = {pid: unwrapped[pid] for pid in snap.wrapped if pid in unwrapped}
         progress("backup.phase.snapshot", 1, 1)
         rekeyed.before_writing(
             set_dir,

@@ -83,6 +83,15 @@ class PersonKeys(Integrity):
             self.keys.ciphers[person_id] = key
         return key
 
+    def person_secrets(self, *, load: bool = False) -> dict[str, bytes]:
+        """The person keys unwrapped so far (raw), for a backup's keyring. With `load`,
+        the index of keys is read first: only on the thread that owns the connection
+        (a backup in a worker thread takes what the cache holds)."""
+        if load and not self.keys.index_loaded:
+            with self._closing, contextlib.suppress(DentelleError):
+                self._load_person_keys()
+        return {pid: bytes.fromhex(secret) for pid, secret in dict(self.keys.secrets).items()}
+
     def _load_person_keys(self) -> None:
         """Every person's key from the index of keys: one age decryption, not one each."""
         self.keys.index_loaded = True

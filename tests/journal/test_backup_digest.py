@@ -302,3 +302,44 @@ def test_the_header_is_at_the_end_of_the_generation_even_with_free_pages(
         )
     ]
     assert min(roots) > pages - 8, (roots, pages)  # among the last pages, not in the middle
+
+
+def keyring_document(usb: Path) -> dict:
+    blob = (usb / "dentelle-backup" / "keyring.age").read_bytes()
+    return json.loads(pyrage.decrypt(blob, [GOLDEN_IDENTITY]))
+
+
+def test_the_keyring_carries_each_key_opened_and_drops_it_with_the_person(
+    tmp_path: Path, journal: Journal, keywrap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Besides each person's wrapped key, the keyring (age, to the master) holds the key
+    itself, as the vault's index of keys does: a restore then checks 5,000 people's
+    notes without 5,000 age decryptions. Forgetting someone takes both out."""
+    ids = populate(journal)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    back_up(journal, usb)
+    document = keyring_document(usb)
+    assert set(document["secrets"]) == set(document["keys"]) == set(ids)
+    journal.forget_person(ids[0])
+    back_up(journal, usb)
+    document = keyring_document(usb)
+    assert ids[0] not in document["keys"] and ids[0] not in document["secrets"]
+    assert set(document["secrets"]) == set(document["keys"])
+    expected = dump(journal)
+
+    from journal import crypto
+
+    unwrapped = []
+    real = crypto.age_decrypt
+
+    def counting(blob: bytes, identity, what: str = "") -> bytes:
+        unwrapped.append(what)
+        return real(blob, identity, what=what)
+
+    monkeypatch.setattr(crypto, "age_decrypt", counting)
+    target = Vault(tmp_path / "restored" / "vault", keywrap=keywrap)
+    restore(usb, target, GOLDEN_IDENTITY)
+    assert "person key" not in unwrapped
+    monkeypatch.undo()
+    assert dump_vault(target.path, keywrap) == expected
