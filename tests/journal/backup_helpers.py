@@ -5,10 +5,18 @@ Imported by tests/journal/test_backup*.py (test modules never import each other)
 
 from __future__ import annotations
 
+import base64
+import json
+import sqlite3
+from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
 
-from journal.backup.sets import SET_DIR_NAME
+import pyrage
+
+from journal import crypto
+from journal.backup.digest import content_digest
+from journal.backup.sets import SET_DIR_NAME, GenerationHeader, table_counts
 from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY, MemoKeyWrap
@@ -65,3 +73,30 @@ def set_files(usb: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
     }
+
+
+def reseal_generation(path: Path, change: Callable[[sqlite3.Connection], None]) -> None:
+    """Decrypt a generation, change it with `change(conn)`, and write it back as Dentelle
+    would (counts, digest and tag of the new content): only the holder of the master
+    identity can, which the tests are."""
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(pyrage.decrypt(path.read_bytes(), [GOLDEN_IDENTITY]))
+    change(conn)
+    header = dict(conn.execute("SELECT key, value FROM backup_generation"))
+    rewritten = GenerationHeader(
+        header["vault_id"],
+        int(header["number"]),
+        header["created"],
+        table_counts(conn),
+        set_id=header["set_id"],
+        digest=content_digest(conn),
+    )
+    tag = base64.b64encode(rewritten.tag(crypto.integrity_key(GOLDEN_IDENTITY))).decode()
+    for key, value in (
+        ("counts", json.dumps(rewritten.counts, sort_keys=True)),
+        ("digest", rewritten.digest),
+        ("tag", tag),
+    ):
+        conn.execute("UPDATE backup_generation SET value=? WHERE key=?", [value, key])
+    conn.commit()
+    path.write_bytes(pyrage.encrypt(conn.serialize(), [GOLDEN_IDENTITY.to_public()]))

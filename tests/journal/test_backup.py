@@ -36,6 +36,7 @@ from tests.journal.backup_helpers import (
     dump,
     dump_vault,
     populate,
+    reseal_generation,
     set_files,
 )
 
@@ -385,41 +386,18 @@ def test_a_generation_from_an_older_schema_restores_and_migrates(
     tmp_path: Path, journal: Journal, usb: Path, keywrap
 ) -> None:
     """A backup made by an older Dentelle (schema 1: no practice journal) still restores."""
-    import base64
-
-    from journal import crypto
-    from journal.backup.digest import content_digest
-    from journal.backup.sets import GenerationHeader, table_counts
-
     populate(journal, NAMES[:2])
     expected = dump(journal)
     back_up(journal, usb)
-    path = usb / SET_DIR_NAME / "gen-000001.age"
-    conn = sqlite3.connect(":memory:")
-    conn.deserialize(pyrage.decrypt(path.read_bytes(), [GOLDEN_IDENTITY]))
-    conn.execute("DROP TABLE practice")
-    conn.execute("DROP TABLE consultations")
-    conn.execute("DELETE FROM meta WHERE key='practice_key'")
-    conn.execute("PRAGMA user_version=1")
+
+    def older(conn: sqlite3.Connection) -> None:
+        conn.execute("DROP TABLE practice")
+        conn.execute("DROP TABLE consultations")
+        conn.execute("DELETE FROM meta WHERE key='practice_key'")
+        conn.execute("PRAGMA user_version=1")
+
     # Written as Dentelle writes it: row counts, content digest and tag match the content.
-    header = dict(conn.execute("SELECT key, value FROM backup_generation"))
-    rewritten = GenerationHeader(
-        header["vault_id"],
-        1,
-        header["created"],
-        table_counts(conn),
-        set_id=header["set_id"],
-        digest=content_digest(conn),
-    )
-    tag = base64.b64encode(rewritten.tag(crypto.integrity_key(GOLDEN_IDENTITY))).decode()
-    for key, value in (
-        ("counts", json.dumps(rewritten.counts, sort_keys=True)),
-        ("digest", rewritten.digest),
-        ("tag", tag),
-    ):
-        conn.execute("UPDATE backup_generation SET value=? WHERE key=?", [value, key])
-    conn.commit()
-    path.write_bytes(pyrage.encrypt(conn.serialize(), [GOLDEN_IDENTITY.to_public()]))
+    reseal_generation(usb / SET_DIR_NAME / "gen-000001.age", older)
     target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
     restore(usb, target, GOLDEN_IDENTITY)
     assert dump_vault(target.path, keywrap) == expected

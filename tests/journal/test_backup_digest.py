@@ -25,7 +25,7 @@ from journal.errors import BackupError
 from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import DATA, GOLDEN_IDENTITY
-from tests.journal.backup_helpers import dump, dump_vault, populate
+from tests.journal.backup_helpers import dump, dump_vault, populate, reseal_generation
 
 SIGNED_1 = DATA / "signed-backup-1"
 
@@ -206,39 +206,6 @@ def test_rowids_that_do_not_go_up_end_the_digest_instead_of_looping() -> None:
 
     with pytest.raises(sqlite3.DatabaseError):
         digest._batches_digest(Stuck(), "entries", "''")
-
-
-def reseal_generation(path: Path, change) -> None:
-    """Decrypt a generation, change it with `change(conn)`, and write it back as Dentelle
-    would (counts, digest and tag of the new content): only the holder of the master
-    identity can, which the tests are."""
-    import base64
-    import json as json_module
-
-    from journal import crypto
-    from journal.backup.sets import GenerationHeader, table_counts
-
-    conn = sqlite3.connect(":memory:")
-    conn.deserialize(pyrage.decrypt(path.read_bytes(), [GOLDEN_IDENTITY]))
-    change(conn)
-    header = dict(conn.execute("SELECT key, value FROM backup_generation"))
-    rewritten = GenerationHeader(
-        header["vault_id"],
-        int(header["number"]),
-        header["created"],
-        table_counts(conn),
-        set_id=header["set_id"],
-        digest=content_digest(conn),
-    )
-    tag = base64.b64encode(rewritten.tag(crypto.integrity_key(GOLDEN_IDENTITY))).decode()
-    for key, value in (
-        ("counts", json_module.dumps(rewritten.counts, sort_keys=True)),
-        ("digest", rewritten.digest),
-        ("tag", tag),
-    ):
-        conn.execute("UPDATE backup_generation SET value=? WHERE key=?", [value, key])
-    conn.commit()
-    path.write_bytes(pyrage.encrypt(conn.serialize(), [GOLDEN_IDENTITY.to_public()]))
 
 
 @pytest.mark.parametrize("damage", ["sealed", "tag", "missing"])
