@@ -57,6 +57,9 @@ class Erasure(PersonKeys):
         """
         removed = 0
         with sqlite_errors():
+            current = self._current_of_versions(
+                {item for item, (kind, _) in erased.items() if kind == ERASED_VERSION}
+            )
             for item, (kind, _) in sorted(erased.items()):
                 if kind == ERASED_ENTRY:
                     if self._db.execute("SELECT 1 FROM entries WHERE id=?", [item]).fetchone():
@@ -66,14 +69,13 @@ class Erasure(PersonKeys):
                     row = self._db.execute(
                         "SELECT entry_id FROM revisions WHERE version_id=?", [item]
                     ).fetchone()
-                    current = self._db.execute(
-                        "SELECT id FROM entries WHERE version_id=?", [item]
-                    ).fetchone()
                     if row is not None:
                         self._erase_version(row[0], item, record=False)
                         removed += 1
-                    elif current is not None:
-                        self._delete_entry(current[0], record=False)
+                    elif item in current and self._db.execute(
+                        "SELECT 1 FROM entries WHERE id=? AND version_id=?", [current[item], item]
+                    ).fetchone():  # still there: not deleted by an earlier item of the loop
+                        self._delete_entry(current[item], record=False)
                         removed += 1
             with self._db.atomic():
                 for kind in (ERASED_ENTRY, ERASED_VERSION):
@@ -81,6 +83,17 @@ class Erasure(PersonKeys):
                         ids = [i for i, (k, d) in erased.items() if k == kind and d == day]
                         record_erased(self._db, kind, ids, day)
         return removed
+
+    def _current_of_versions(self, versions: set[str]) -> dict[str, str]:
+        """The entries whose current version is one of `versions`: version id -> entry id.
+
+        One scan of the entries (`version_id` has no index): one query per erased
+        version was a scan each, and a restore re-applies every erasure ever made (200
+        of them took 7 s at 50,000 notes)."""
+        if not versions:
+            return {}
+        rows = self._db.execute("SELECT id, version_id FROM entries")
+        return {version: entry for entry, version in rows if version in versions}
 
     @serialized
     def tombstones(self) -> list[str]:

@@ -211,3 +211,31 @@ def test_no_name_word_or_date_in_any_file_of_the_set(journal: Journal, usb: Path
     for name, data in files.items():
         found = [p for p in patterns if p in data]
         assert not found, (name, found[:3])
+
+
+def test_applying_erasures_again_removes_exactly_what_they_name(journal: Journal) -> None:
+    """What a restore does with every deletion and erasure the set or the vault knows of:
+    an erased earlier version, an erased current version (its note goes), a deleted note
+    named as well by its current version, and erasures already applied (no effect)."""
+    person = journal.add_person("Mme Dupont")
+    kept = journal.add_entry(person.id, date(2026, 3, 1), "gardée")
+    corrected = journal.add_entry(person.id, date(2026, 3, 2), "première version")
+    corrected = journal.edit_entry(corrected.id, text="seconde version")
+    earlier = journal.history(corrected.id)[0].version_id
+    current_gone = journal.add_entry(person.id, date(2026, 3, 3), "version effacée")
+    deleted = journal.add_entry(person.id, date(2026, 3, 4), "note supprimée")
+    day = "2026-03-05"
+    erased = {
+        earlier: ("version", day),
+        current_gone.version_id: ("version", day),
+        deleted.id: ("entry", day),
+        deleted.version_id: ("version", day),  # the same note, by its current version
+        "0" * 16: ("version", day),  # already applied: nothing left to find
+        "f" * 16: ("entry", day),
+    }
+    assert journal.apply_erased(erased) == 3
+    left = {entry.id: entry for entry in journal.entries(person.id)}
+    assert set(left) == {kept.id, corrected.id}
+    assert [v.text for v in journal.history(corrected.id)] == ["seconde version"]
+    assert journal.apply_erased(erased) == 0
+    assert set(journal.erased()) == set(erased)
