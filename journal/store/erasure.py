@@ -72,9 +72,13 @@ class Erasure(PersonKeys):
                     if row is not None:
                         self._erase_version(row[0], item, record=False)
                         removed += 1
-                    elif item in current and self._db.execute(
-                        "SELECT 1 FROM entries WHERE id=? AND version_id=?", [current[item], item]
-                    ).fetchone():  # still there: not deleted by an earlier item of the loop
+                    elif (
+                        item in current
+                        and self._db.execute(
+                            "SELECT 1 FROM entries WHERE id=? AND version_id=?",
+                            [current[item], item],
+                        ).fetchone()
+                    ):  # still there: not deleted by an earlier item of the loop
                         self._delete_entry(current[item], record=False)
                         removed += 1
             with self._db.atomic():
