@@ -38,6 +38,12 @@ _BATCH = 4096
 HEADER_TABLE = "backup_generation"
 
 
+def quoted(name: str) -> str:
+    """A table or column name as an SQL identifier: the names come from the file read,
+    which is not trusted before its digest is checked."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def table_names(conn: sqlite3.Connection) -> list[str]:
     """Every table but SQLite's own and the generation's header, by name."""
     return [
@@ -71,10 +77,10 @@ def _row_encoding(conn: sqlite3.Connection, table: str) -> str:
     length in bytes (`text16,blob2048,null0`), then ':', then what is hashed of its
     values, end to end. With the frame, no two rows of a table share an encoding.
     A REAL would be hashed as SQLite's own text for it (Dentelle stores none)."""
-    columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    columns = [row[1] for row in conn.execute(f"PRAGMA table_info({quoted(table)})")]
     frames, values = [], []
     for column in columns:
-        name = '"' + column.replace('"', '""') + '"'
+        name = quoted(column)
         raw = f"CAST({name} AS BLOB)"
         frames.append(f"typeof({name}) || ifnull(length({raw}), 0)")
         if (table, column) in SEALED_COLUMNS:
@@ -97,14 +103,14 @@ def _batches_digest(conn: sqlite3.Connection, name: str, encoding: str) -> bytes
     table = hashlib.sha256()
     batch = (
         f"SELECT group_concat(row, ''), max(r), count(*) FROM (SELECT rowid AS r, "
-        f'{encoding} AS row FROM "{name}" WHERE rowid > ? ORDER BY rowid LIMIT {_BATCH})'
+        f"{encoding} AS row FROM {quoted(name)} WHERE rowid > ? ORDER BY rowid LIMIT {_BATCH})"
     )
     try:
-        conn.execute(f'SELECT rowid FROM "{name}" LIMIT 0')
+        conn.execute(f"SELECT rowid FROM {quoted(name)} LIMIT 0")
     except sqlite3.OperationalError:  # a table without rowid: row hashes, sorted
         hashes = sorted(
             hashlib.sha256(row).digest()
-            for (row,) in conn.execute(f'SELECT {encoding} FROM "{name}"')
+            for (row,) in conn.execute(f"SELECT {encoding} FROM {quoted(name)}")
         )
         table.update(b"".join(hashes))
         return table.digest()
@@ -139,12 +145,12 @@ def _first_digest(conn: sqlite3.Connection) -> str:
     for name in table_names(conn):
         table = hashlib.sha256()
         try:
-            for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid'):
+            for row in conn.execute(f"SELECT * FROM {quoted(name)} ORDER BY rowid"):
                 _feed(table, row)
         except sqlite3.OperationalError:
             table = hashlib.sha256()
             hashes = []
-            for row in conn.execute(f'SELECT * FROM "{name}"'):
+            for row in conn.execute(f"SELECT * FROM {quoted(name)}"):
                 one = hashlib.sha256()
                 _feed(one, row)
                 hashes.append(one.digest())
@@ -181,15 +187,18 @@ class Deferred:
             self._thread.start()
 
     def _digest(self, path: Path, recorded: str) -> None:
+        # Fails closed: only a digest computed and equal clears the failure.
+        self._failure = "digest not checked"
         try:
             conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
             try:
-                if not digest_matches(conn, recorded):
-                    self._failure = "digest"
+                matches = digest_matches(conn, recorded)
             finally:
                 conn.close()
-        except sqlite3.Error as error:
-            self._failure = f"sqlite: {type(error).__name__}"
+        except Exception as error:  # a thread's end: reported by `confirm`, never printed
+            self._failure = f"digest: {type(error).__name__}"
+            return
+        self._failure = None if matches else "digest"
 
     def confirm(self) -> None:
         if self._thread is not None:

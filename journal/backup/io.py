@@ -321,7 +321,7 @@ class IntegrityCheck:
                 self._ok = conn.execute(f"PRAGMA {self._pragma}").fetchall() == [("ok",)]
             finally:
                 conn.close()
-        except sqlite3.Error:
+        except Exception:  # a thread's end: `ok()` says False, never a traceback
             self._ok = False
 
     def ok(self) -> bool:

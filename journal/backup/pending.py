@@ -37,7 +37,8 @@ class PendingHeader:
     def __init__(
         self, conn: sqlite3.Connection, image: Path, header: GenerationHeader, key: bytes
     ) -> None:
-        self.error: sqlite3.Error | None = None
+        # `error` is whatever ended the digest's thread: the backup fails closed on it.
+        self.error: Exception | None = None
         self._image, self._header, self._key = image, header, key
         placeholder = replace(header, digest=PLACEHOLDER_DIGEST.decode("ascii"))
         write_header(conn, placeholder, key, tag=PLACEHOLDER_TAG.decode("ascii"))
@@ -64,8 +65,8 @@ class PendingHeader:
             self._page = self._page.replace(PLACEHOLDER_DIGEST, digest.encode("ascii")).replace(
                 PLACEHOLDER_TAG, tag
             )
-        except sqlite3.Error as error:
-            self.error = error  # the image is unreadable: the backup says the vault is
+        except Exception as error:  # a thread's end: the backup says so, never a traceback
+            self.error = error  # the image is unreadable: the vault file is damaged
         finally:
             self._done.set()
 

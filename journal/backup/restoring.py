@@ -29,6 +29,7 @@ import pyrage
 
 from journal import crypto
 from journal.backup import strings  # noqa: F401  (registers the messages)
+from journal.backup.digest import quoted
 from journal.backup.io import (
     GenerationDamaged,
     Progress,
@@ -109,7 +110,7 @@ def _people_tables(conn: sqlite3.Connection) -> list[str]:
     return [
         name
         for name in tables
-        if any(col[1] == "person_id" for col in conn.execute(f'PRAGMA table_info("{name}")'))
+        if any(col[1] == "person_id" for col in conn.execute(f"PRAGMA table_info({quoted(name)})"))
         and name != "tombstones"
     ]
 
@@ -134,7 +135,7 @@ def _join_keys(
     conn.execute("CREATE TEMP TABLE erase (id TEXT PRIMARY KEY)")
     conn.executemany("INSERT INTO erase (id) VALUES (?)", [(pid,) for pid in known.keys() | erase])
     for table in _people_tables(conn):
-        conn.execute(f'DELETE FROM "{table}" WHERE person_id IN (SELECT id FROM erase)')
+        conn.execute(f"DELETE FROM {quoted(table)} WHERE person_id IN (SELECT id FROM erase)")
     conn.execute("DELETE FROM people WHERE id IN (SELECT id FROM erase)")
     day = today.isoformat()
     conn.executemany(
@@ -280,6 +281,7 @@ def _decrypt_into(
     keys are unwrapped and every note checked against its tag and opened: the Python
     work and SQLite's run side by side. Nothing is written before both are done."""
     deferred = Deferred()
+    other = staged / "other.db"  # where the other generations are opened, if this one fails
     try:
         conn, header = open_in_set(
             chosen,
@@ -291,13 +293,15 @@ def _decrypt_into(
             deferred=deferred,
         )
     except OtherSet:
-        raise _damaged(info, chosen, identity, keyring, True, staged / "other.db") from None
+        raise _damaged(info, chosen, identity, keyring, other_set=True, spool=other) from None
     except GenerationDamaged:
-        raise _damaged(info, chosen, identity, keyring, spool=staged / "other.db") from None
+        raise _damaged(info, chosen, identity, keyring, spool=other) from None
     except SpoolError as error:
         raise _not_writable(vault, error) from None
     except OSError as error:
         raise _read_error(error) from None
+    failure: DentelleError | sqlite3.Error | None = None
+    keys = None
     try:
         try:
             recipient = conn.execute("SELECT value FROM meta WHERE key='recipient'").fetchone()
@@ -305,21 +309,23 @@ def _decrypt_into(
                 raise BackupError("restore.wrong_key")
             keys = _open_every_note(conn, staged / DATABASE_FILE, keyring, identity)
         except (DentelleError, sqlite3.Error) as error:
-            deferred.confirm()  # a damaged generation is said as such, first
-            if isinstance(error, BackupError):
-                raise
-            reason = getattr(error, "key", None) or type(error).__name__
-            raise BackupError("restore.unverified", reason=reason) from None
+            failure = error
         finally:
-            with contextlib.suppress(GenerationDamaged):
-                deferred.confirm()  # never write to the file with a check still reading
-        deferred.confirm()
+            # Nothing touches the file with a check still reading it, and a damaged
+            # generation is said as such before anything else (GenerationDamaged).
+            deferred.confirm()
     except GenerationDamaged:
         conn.close()
-        raise _damaged(info, chosen, identity, keyring, spool=staged / "other.db") from None
+        raise _damaged(info, chosen, identity, keyring, spool=other) from None
     except BaseException:
         conn.close()
         raise
+    if failure is not None:
+        conn.close()
+        if isinstance(failure, BackupError):
+            raise failure
+        reason = getattr(failure, "key", None) or type(failure).__name__
+        raise BackupError("restore.unverified", reason=reason)
     try:
         tombstones, vault_erased = _current_tombstones(vault)
         erased = {**read_erased(conn), **keyring.erased, **vault_erased}

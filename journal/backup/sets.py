@@ -50,7 +50,7 @@ from typing import BinaryIO, Protocol
 import pyrage
 
 from journal import crypto
-from journal.backup.digest import HEADER_TABLE, Deferred, digest_matches, table_names
+from journal.backup.digest import HEADER_TABLE, Deferred, digest_matches, quoted, table_names
 from journal.backup.io import (
     DeviceReader,
     GenerationDamaged,
@@ -131,7 +131,7 @@ def encrypted_size(plain_size: int) -> int:
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Rows per table: compared after reading back, kept only inside encrypted files."""
     return {
-        name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+        name: conn.execute(f"SELECT count(*) FROM {quoted(name)}").fetchone()[0]
         for name in table_names(conn)
     }
 

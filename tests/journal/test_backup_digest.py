@@ -21,6 +21,7 @@ import pytest
 from journal.backup import back_up, digest, pending, restore, verify_set
 from journal.backup import write as backup_write
 from journal.backup.digest import content_digest
+from journal.backup.sets import table_counts
 from journal.errors import BackupError
 from journal.store import Journal
 from journal.vault import Vault
@@ -173,16 +174,25 @@ def test_the_header_completed_during_the_encryption_is_the_real_one(
     assert dump_vault(target.path, keywrap) == expected
 
 
+FAILURES = [sqlite3.DatabaseError("database disk image is malformed"), ValueError("unexpected")]
+
+
+@pytest.mark.parametrize("failure", FAILURES, ids=["sqlite", "other"])
 def test_a_digest_that_fails_keeps_the_generation_out(
-    tmp_path: Path, journal: Journal, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    journal: Journal,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture,
+    failure: Exception,
 ) -> None:
+    """The digest runs in a thread: whatever ends it, the backup fails closed, in words."""
     populate(journal)
     usb = tmp_path / "usb"
     usb.mkdir()
     back_up(journal, usb)
 
     def unreadable(conn: sqlite3.Connection) -> str:
-        raise sqlite3.DatabaseError("database disk image is malformed")
+        raise failure
 
     monkeypatch.setattr(pending, "content_digest", unreadable)
     with pytest.raises(BackupError) as caught:
@@ -190,6 +200,34 @@ def test_a_digest_that_fails_keeps_the_generation_out(
     assert caught.value.key == "backup.vault_damaged"
     monkeypatch.undo()
     assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [True]
+    assert "Traceback" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("failure", FAILURES, ids=["sqlite", "other"])
+def test_a_digest_check_that_fails_at_restore_restores_nothing(
+    tmp_path: Path,
+    journal: Journal,
+    keywrap,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture,
+    failure: Exception,
+) -> None:
+    """At restore the digest is checked in a thread too (`Deferred`): it fails closed."""
+    populate(journal)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    back_up(journal, usb)
+
+    def broken(conn: sqlite3.Connection, recorded: str) -> bool:
+        raise failure
+
+    monkeypatch.setattr(digest, "digest_matches", broken)
+    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
+    with pytest.raises(BackupError) as caught:
+        restore(usb, target, GOLDEN_IDENTITY)
+    assert caught.value.key == "backup.damaged_all"
+    assert not target.path.parent.exists()
+    assert "Traceback" not in capfd.readouterr().err
 
 
 def test_rowids_that_do_not_go_up_end_the_digest_instead_of_looping() -> None:
@@ -310,3 +348,15 @@ def test_the_keyring_carries_each_key_opened_and_drops_it_with_the_person(
     assert "person key" not in unwrapped
     monkeypatch.undo()
     assert dump_vault(target.path, keywrap) == expected
+
+
+def test_a_table_name_with_a_quote_is_hashed_not_run() -> None:
+    """Table names come from the decrypted file, read before its digest is checked."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute('CREATE TABLE "a""b" (x)')
+    conn.execute('INSERT INTO "a""b" VALUES (1)')
+    other = sqlite3.connect(":memory:")
+    other.execute('CREATE TABLE "a""b" (x)')
+    other.execute('INSERT INTO "a""b" VALUES (2)')
+    assert content_digest(conn) != content_digest(other)
+    assert table_counts(conn) == {'a"b': 1}
