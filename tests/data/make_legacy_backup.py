@@ -9,11 +9,13 @@ restore with today's code:
 - `signed-backup-1/`: main at 473f7d9 (format `dentelle-backup/2`, tagged, with the
   first content digest: every row hashed in Python). `tests/journal/test_backup_digest.py`
   restores it, authenticated.
+- `signed-backup-2/`: main at 389b7e7 (the digest of every row encoded by SQLite, kind
+  `2:`, before the digest of the image's bytes). Restored by the same test.
 
 Running this script with today's code would write today's format: check out the commit
 first, then
 
-    python tests/data/make_legacy_backup.py [legacy-backup|signed-backup-1]
+    python tests/data/make_legacy_backup.py [legacy-backup|signed-backup-1|signed-backup-2]
 """
 
 from __future__ import annotations
