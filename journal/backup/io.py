@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import queue
 import sqlite3
 import tempfile
 import threading
@@ -27,6 +28,10 @@ import pyrage
 from journal.fsutil import fsync_dir, make_private_dir
 
 CHUNK = 1 << 20
+# What a thread writing behind (`Behind`) is handed at once, and what a device is read
+# by: large enough that the GIL changes hands a few thousand times for a large vault,
+# not a hundred thousand; small enough to stay far below any generation's size.
+HANDOVER = 1 << 18
 
 Progress = Callable[[str, int, int], None]
 """`progress(phase, done, total)`: `phase` is a message key the view translates
@@ -68,8 +73,59 @@ def evict(fd: int) -> None:
         os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
 
 
+class Behind:
+    """Writes done by a thread of their own, a `CHUNK` at a time, a few chunks behind.
+
+    pyrage holds the GIL while it encrypts or decrypts: the device's writes (and what
+    goes with them: a CRC, a hash) then run on the other core meanwhile, instead of in
+    turn. Chunks are handed over `HANDOVER` bytes at a time (each hand-over costs both
+    threads the GIL) and at most four wait (bounded memory). What `consume` raises is kept in
+    `error` and raised by the next `give` and by `finish`.
+    """
+
+    def __init__(self, consume: Callable[[bytes], None], name: str) -> None:
+        self.error: BaseException | None = None
+        self._consume = consume
+        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self._pending: list[bytes] = []
+        self._pending_size = 0
+        self._thread = threading.Thread(target=self._drain, name=name, daemon=True)
+        self._thread.start()
+
+    def give(self, data: bytes) -> None:
+        if self.error is not None:
+            raise self.error
+        self._pending.append(bytes(data))
+        self._pending_size += len(data)
+        if self._pending_size >= HANDOVER:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        if self._pending:
+            self._chunks.put(b"".join(self._pending))
+            self._pending, self._pending_size = [], 0
+
+    def _drain(self) -> None:
+        while (data := self._chunks.get()) is not None:
+            if self.error is not None:
+                continue  # read and dropped: the first error is the one said
+            try:
+                self._consume(data)
+            except Exception as error:  # a thread's end: `finish` raises it, never printed
+                self.error = error
+
+    def finish(self) -> None:
+        """Wait until every chunk given is consumed (once; again, it returns at once)."""
+        if self._thread.is_alive():
+            if self.error is None:
+                self._hand_over()
+            self._chunks.put(None)
+            self._thread.join()
+
+
 class DeviceWriter:
-    """A file-like sink for `pyrage.encrypt_io` that writes straight to a descriptor.
+    """A file-like sink for `pyrage.encrypt_io` that writes straight to a descriptor,
+    from a thread of its own (`Behind`); `finish` waits for the last write.
 
     pyrage turns a write error into the text of an `EncryptError`; the original
     `OSError` is kept in `error` so that callers can tell a full key from a pulled one.
@@ -82,11 +138,26 @@ class DeviceWriter:
         self.progress = progress
         self.phase = phase
         self.total = total
-        self.done = 0
-        self.error: OSError | None = None
+        self.done = 0  # bytes on the device (after `finish`, all of them)
         self.crc = 0  # CRC-32 of what was written: the read-back is compared with it
+        self._given = 0
+        self._behind = Behind(self._write, "dentelle-device-write")
+
+    @property
+    def error(self) -> OSError | None:
+        error = self._behind.error
+        return error if isinstance(error, OSError) or error is None else OSError(errno.EIO, "")
 
     def write(self, data: bytes) -> int:
+        try:
+            self._behind.give(data)
+        except OSError:
+            raise self.error from None
+        self._given += len(data)
+        self.progress(self.phase, self._given, max(self.total, self._given))
+        return len(data)
+
+    def _write(self, data: bytes) -> None:
         view = memoryview(data)
         try:
             while view:
@@ -94,16 +165,24 @@ class DeviceWriter:
                 view = view[written:]
         except OSError as error:
             if error.errno == errno.EPERM and _nearly_full(self.fd, len(view)):
-                error = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            self.error = error
-            raise error from None
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from None
+            raise
         self.crc = zlib.crc32(data, self.crc)
         self.done += len(data)
-        self.progress(self.phase, self.done, max(self.total, self.done))
-        return len(data)
 
     def flush(self) -> None:
-        """Nothing is buffered here; durability comes from the fsync that follows."""
+        """Nothing here: `finish` waits for the writes, the fsync that follows makes
+        them durable."""
+
+    def stop(self) -> None:
+        """Wait for the writes already given (the error, if any, stays in `error`)."""
+        self._behind.finish()
+
+    def finish(self) -> None:
+        """Wait for every write; raise the `OSError` of one that failed."""
+        self.stop()
+        if self.error is not None:
+            raise self.error
 
 
 def _nearly_full(fd: int, wanted: int) -> bool:
@@ -126,7 +205,10 @@ class DeviceReader:
     """A file-like source for `pyrage.decrypt_io` reading a descriptor, with progress.
 
     As with `DeviceWriter`, an `OSError` from the device is kept apart from a decryption
-    failure: a pulled key is not a damaged backup.
+    failure: a pulled key is not a damaged backup. The device is read `HANDOVER` bytes
+    at a time whatever size is asked: pyrage asks for 8 KiB, and each read of the device
+    lets another thread take the GIL (a restore's spool thread), which pyrage then waits
+    to get back, 94,000 times for a large vault.
     """
 
     def __init__(
@@ -140,21 +222,27 @@ class DeviceReader:
         self.error: OSError | None = None
         self.crc = 0  # with `crc`, CRC-32 of what was read (a read-back after writing)
         self._crc = crc
+        self._ahead = memoryview(b"")  # read from the device, not yet given
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
             size = CHUNK
-        try:
-            data = os.read(self.fd, size)
-        except OSError as error:
-            self.error = error
-            raise
-        if self._crc:
-            self.crc = zlib.crc32(data, self.crc)
-        self.done += len(data)
-        if data:
-            self.progress(self.phase, self.done, max(self.total, self.done))
-        return data
+        if not self._ahead:
+            try:
+                data = os.read(self.fd, max(size, HANDOVER))
+            except OSError as error:
+                self.error = error
+                raise
+            if self._crc:
+                self.crc = zlib.crc32(data, self.crc)
+            self.done += len(data)
+            if data:
+                self.progress(self.phase, self.done, max(self.total, self.done))
+            if len(data) <= size:
+                return data
+            self._ahead = memoryview(data)
+        given, self._ahead = self._ahead[:size], self._ahead[size:]
+        return bytes(given)
 
     def readall(self) -> bytes:
         parts = []
@@ -186,13 +274,15 @@ def write_verified(
         try:
             produce(writer)
         except (pyrage.EncryptError, ValueError) as error:
+            writer.stop()
             if writer.error is not None:
                 raise writer.error from None
             raise OSError(errno.EIO, str(error)) from None
-        if writer.error is not None:
-            # pyrage 1.4's encrypt_io swallows an error raised by the last write (the
-            # final chunk, written when the stream is finished) and returns normally.
-            raise writer.error
+        finally:
+            writer.stop()  # never a thread left writing to a closed file
+        # pyrage 1.4's encrypt_io swallows an error raised by the last write (the final
+        # chunk, written when the stream is finished) and returns normally: said here.
+        writer.finish()
         os.fsync(fd)
         evict(fd)
         os.close(fd)
@@ -279,25 +369,50 @@ class SpoolError(OSError):
 
 
 class Spool:
-    """The private file a generation is decrypted into; keeps the error of a write
-    (pyrage words it as a decryption failure)."""
+    """The private file a generation is decrypted into, written (and given to `also`,
+    the image digest's hashing) by a thread of its own (`Behind`), on the core pyrage
+    leaves idle. A failed write is kept in `error` (pyrage would word it as a
+    decryption failure); `close` waits for every chunk and raises it.
+    """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, also: Callable[[bytes], None] | None = None) -> None:
         self.file = open(path, "wb")  # noqa: SIM115 (closed by `close`)
-        self.error: SpoolError | None = None
+        self._also = also
+        self._behind = Behind(self._write, "dentelle-spool")
+
+    @property
+    def error(self) -> SpoolError | None:
+        error = self._behind.error
+        if error is None or isinstance(error, SpoolError):
+            return error
+        if isinstance(error, OSError):
+            return SpoolError(error.errno, error.strerror)
+        return SpoolError(errno.EIO, type(error).__name__)
 
     def write(self, data: bytes) -> int:
         try:
-            return self.file.write(data)
-        except OSError as error:
-            self.error = SpoolError(error.errno, error.strerror)
-            raise
+            self._behind.give(data)
+        except Exception:
+            raise self.error from None
+        return len(data)
+
+    def _write(self, data: bytes) -> None:
+        if self._also is not None:
+            self._also(data)
+        self.file.write(data)
 
     def flush(self) -> None:
-        self.file.flush()
+        """Nothing here: `close` waits for every chunk."""
 
     def close(self) -> None:
-        self.file.close()
+        self._behind.finish()
+        try:
+            self.file.close()
+        except OSError as error:
+            if self._behind.error is None:
+                self._behind.error = error
+        if self.error is not None:
+            raise self.error
 
 
 class IntegrityCheck:

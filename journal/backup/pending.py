@@ -1,18 +1,19 @@
 """A generation's header completed while the image is already being encrypted.
 
-The header's tag covers the digest of every row (`journal.backup.digest`), and the
-digest of a large vault takes a second or two, as long as the encryption of its image.
-Rather than one after the other, the header is written with placeholders of the exact
-length of the digest and the tag, the encryption starts, and a thread computes the
-digest on a read-only connection of its own (SQLite works without the GIL, which pyrage
-holds). The header table is one page of a few hundred bytes; when the encryption
-reaches that page (`journal.backup.sets.ImageReader`), it waits for the digest and the
-page goes into the stream with the real values in place of the placeholders: a cell's
-bytes changed in place, same lengths, so the page is as SQLite would have written it.
-The image file keeps its placeholders; the generation never does.
+The header's tag covers the digest of the image's bytes (`journal.backup.blocks`), which
+takes most of a second for a large vault, about as long as encrypting it. Rather than
+one after the other, the header is written with placeholders of the exact length of the
+digest and the tag, the encryption starts, and a thread hashes the image file as it is
+then (placeholders included: that is what the digest covers). The header table is one
+page of a few hundred bytes, among the last of the file; when the encryption reaches
+that page (`journal.backup.blocks.ImageReader`), it waits for the digest and the page goes
+into the stream with the real values in place of the placeholders: a cell's bytes
+changed in place, same lengths, so the page is as SQLite would have written it. The
+image file keeps its placeholders; the generation never does.
 
 When the placeholders are not found exactly once in that page (a header that would not
-fit one page), the digest is computed first and the header written by SQL, as before.
+fit one page), the digest of every row (`journal.backup.digest`, kind `2:`) is computed
+first and the header written by SQL, as before issue 15's image digest.
 """
 
 from __future__ import annotations
@@ -23,11 +24,10 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from journal.backup.digest import DIGEST_KIND, HEADER_TABLE, content_digest
+from journal.backup import blocks
+from journal.backup.blocks import PLACEHOLDER_DIGEST, PLACEHOLDER_TAG, file_digest
+from journal.backup.digest import HEADER_TABLE, content_digest
 from journal.backup.sets import GenerationHeader, write_header
-
-PLACEHOLDER_DIGEST = (DIGEST_KIND + "0" * 64).encode("ascii")
-PLACEHOLDER_TAG = base64.b64encode(bytes(32))
 
 
 class PendingHeader:
@@ -56,11 +56,7 @@ class PendingHeader:
 
     def _complete(self) -> None:
         try:
-            conn = sqlite3.connect(f"{self._image.as_uri()}?mode=ro", uri=True)
-            try:
-                digest = content_digest(conn)
-            finally:
-                conn.close()
+            digest = file_digest(self._image)
             tag = base64.b64encode(replace(self._header, digest=digest).tag(self._key))
             self._page = self._page.replace(PLACEHOLDER_DIGEST, digest.encode("ascii")).replace(
                 PLACEHOLDER_TAG, tag
@@ -90,10 +86,7 @@ class PendingHeader:
 
 def header_page(conn: sqlite3.Connection, image: Path) -> tuple[int, bytes]:
     """Where the header table's root page starts in the file, and its bytes."""
-    root = conn.execute(
-        "SELECT rootpage FROM sqlite_schema WHERE name=?", [HEADER_TABLE]
-    ).fetchone()[0]
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    start, size = blocks.header_page(conn)
     with open(image, "rb") as file:
-        file.seek((root - 1) * size)
-        return (root - 1) * size, file.read(size)
+        file.seek(start)
+        return start, file.read(size)

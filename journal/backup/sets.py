@@ -45,11 +45,11 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Protocol
 
 import pyrage
 
 from journal import crypto
+from journal.backup.blocks import IMAGE_KIND, BlockHashes, HeaderBlock, header_block
 from journal.backup.digest import HEADER_TABLE, Deferred, digest_matches, quoted, table_names
 from journal.backup.io import (
     DeviceReader,
@@ -88,39 +88,6 @@ def set_path(destination: Path) -> Path:
 
 
 # -- generations ---------------------------------------------------------------------
-
-
-class ImageReader:
-    """Feeds a database file to `pyrage.encrypt_io`, chunk by chunk (bounded memory).
-
-    The snapshot comes from a WAL database, so its header may say WAL (bytes 18-19 = 2),
-    which an in-memory or deserialized database cannot open. The generation is stored
-    with the rollback-journal marks (1) instead: then `age -d` gives a file that the
-    `sqlite3` command opens as it is.
-    """
-
-    def __init__(self, source: BinaryIO, pending: PendingPage | None = None) -> None:
-        self.source = source
-        self.pos = 0
-        self.pending = pending  # a page completed once the digest is known
-
-    def read(self, size: int = -1) -> bytes:
-        if size is None or size < 0:
-            size = 1 << 20
-        start = self.pos
-        chunk = bytearray(self.source.read(size))
-        self.pos += len(chunk)
-        for offset in (18, 19):
-            if start <= offset < self.pos and chunk[offset - start] == 2:
-                chunk[offset - start] = 1
-        if self.pending is not None:
-            self.pending.splice(start, chunk)
-        return bytes(chunk)
-
-
-class PendingPage(Protocol):
-    def splice(self, start: int, chunk: bytearray) -> None:
-        """Put the completed page into `chunk`, the file's bytes from offset `start`."""
 
 
 def encrypted_size(plain_size: int) -> int:
@@ -202,10 +169,15 @@ class OtherSet(GenerationDamaged):
 
 
 def _read_header(
-    conn: sqlite3.Connection, identity: pyrage.x25519.Identity, *, digest: bool = True
+    conn: sqlite3.Connection,
+    identity: pyrage.x25519.Identity,
+    image: HeaderBlock | None,
+    *,
+    digest: bool = True,
 ) -> GenerationHeader:
-    """The header, its tag checked, and (unless `digest` is False: the caller checks it
-    later, `Deferred`) the digest of the rows it covers."""
+    """The header, its tag checked, and the digest it covers: of the image's bytes
+    (`image`, kind `3:`), else of its rows, unless `digest` is False (the caller checks
+    the rows later, `Deferred`)."""
     rows = dict(conn.execute(f"SELECT key, value FROM {HEADER_TABLE}").fetchall())
     header = GenerationHeader(
         vault_id=rows["vault_id"],
@@ -225,7 +197,10 @@ def _read_header(
         crypto.integrity_key(identity), tag, GENERATION_LABEL, *_tag_parts(header)
     ):
         raise GenerationDamaged("tag")
-    if digest and not digest_matches(conn, header.digest):
+    if header.digest.startswith(IMAGE_KIND):
+        if image is None or not image.matches(header.digest, rows.get("tag") or ""):
+            raise GenerationDamaged("digest")
+    elif digest and not digest_matches(conn, header.digest):
         raise GenerationDamaged("digest")
     return replace(header, authenticated=True)
 
@@ -269,7 +244,8 @@ def load_generation(
     `deferred.confirm()`, which raises `GenerationDamaged`.
     """
     plain = io.BytesIO()
-    sink = plain if spool is None else Spool(spool)
+    hashes = BlockHashes()  # the image digest's blocks, hashed as they are decrypted
+    sink = plain if spool is None else Spool(spool, also=hashes.update)
     try:
         with contextlib.nullcontext() if spool is None else contextlib.closing(sink):
             pyrage.decrypt_io(reader, sink, [identity])
@@ -285,14 +261,19 @@ def load_generation(
         progress(check_phase, 0, 1)
         if spool is None:
             with plain.getbuffer() as buffer:
+                hashes.update(buffer)
                 conn.deserialize(buffer)
+                image = header_block(hashes, conn, lambda at, size: bytes(buffer[at : at + size]))
             plain = io.BytesIO()  # drop the decrypted copy: SQLite holds its own now
             if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
                 raise GenerationDamaged("integrity_check")
         else:
             check = IntegrityCheck(spool)  # in a thread, while the digest is computed
+            with open(spool, "rb", buffering=0) as file:
+                fd = file.fileno()
+                image = header_block(hashes, conn, lambda at, size: os.pread(fd, size, at))
         later = deferred is not None and check is not None
-        header = _read_header(conn, identity, digest=not later)
+        header = _read_header(conn, identity, image, digest=not later)
         if not header.authenticated and not untagged:
             raise GenerationDamaged("not authenticated")
         if vault_id is not None and header.vault_id != vault_id:
@@ -304,7 +285,8 @@ def load_generation(
         if table_counts(conn) != header.counts:
             raise GenerationDamaged("counts")
         if later:
-            deferred.start(spool, header.digest if header.authenticated else None, check)
+            rows = header.authenticated and not header.digest.startswith(IMAGE_KIND)
+            deferred.start(spool, header.digest if rows else None, check)
             check = None  # the deferred checks own it now
         elif check is not None and not check.ok():
             raise GenerationDamaged("integrity_check")

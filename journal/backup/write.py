@@ -21,6 +21,7 @@ import pyrage
 
 from journal import crypto
 from journal.backup import rekeyed
+from journal.backup.blocks import ImageReader
 from journal.backup.io import (
     CHUNK,
     DeviceReader,
@@ -40,7 +41,6 @@ from journal.backup.sets import (
     MANIFEST_FILE,
     README_FILE,
     GenerationHeader,
-    ImageReader,
     IntegrityCheck,
     Manifest,
     encrypted_size,

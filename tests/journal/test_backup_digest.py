@@ -1,10 +1,11 @@
-"""The content digest that binds a generation to its tag, and what the backup checks.
+"""The digest that binds a generation to its tag, and what the backup checks.
 
-A generation's tag covers a digest of every row (`journal.backup.sets.content_digest`).
-Issue 15 moved the work of that digest into SQLite (each row encoded by one SQL
-expression) so that a large vault is backed up in seconds; sets written with the first
-digest (every value hashed by Python: tests/data/signed-backup-1, written by main at
-473f7d9) must still restore, authenticated.
+A generation's tag covers a digest of its content. Three kinds were written, and every
+one must still restore, authenticated: every value of every row hashed by Python
+(tests/data/signed-backup-1, written by main at 473f7d9); every row encoded by SQLite,
+kind `2:` (`journal.backup.digest.content_digest`; tests/data/signed-backup-2, main at
+389b7e7); and since then the image's bytes, kind `3:` (`journal.backup.blocks`), which
+also covers what lies outside the rows (indexes, free space, the file's header).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pyrage
 import pytest
 
-from journal.backup import back_up, digest, pending, restore, verify_set
+from journal.backup import back_up, blocks, digest, pending, restore, verify_set
 from journal.backup import write as backup_write
 from journal.backup.digest import content_digest
 from journal.backup.sets import table_counts
@@ -28,7 +30,7 @@ from journal.vault import Vault
 from tests.conftest import DATA, GOLDEN_IDENTITY
 from tests.journal.backup_helpers import dump, dump_vault, populate, reseal_generation
 
-SIGNED_1 = DATA / "signed-backup-1"
+SIGNED = [DATA / "signed-backup-1", DATA / "signed-backup-2"]
 
 
 def one_table(rows: list[tuple], columns: str = "a, b") -> str:
@@ -84,10 +86,13 @@ def test_a_table_without_rowid_is_hashed_in_any_order() -> None:
     assert digest([("a", 1), ("b", 2)]) != digest([("a", 1), ("b", 3)])
 
 
-def test_a_set_written_with_the_first_digest_still_restores(tmp_path: Path, keywrap) -> None:
+@pytest.mark.parametrize("signed", SIGNED, ids=lambda path: path.name)
+def test_a_set_written_with_an_earlier_digest_still_restores(
+    tmp_path: Path, keywrap, signed: Path
+) -> None:
     usb = tmp_path / "usb"
-    shutil.copytree(SIGNED_1, usb)
-    expected = json.loads((SIGNED_1 / "expected.json").read_text())
+    shutil.copytree(signed, usb)
+    expected = json.loads((signed / "expected.json").read_text())
     assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [True, True]
     for number in (1, 2):
         target = Vault(tmp_path / f"restored-{number}" / "vault", keywrap=keywrap)
@@ -165,7 +170,7 @@ def test_the_header_completed_during_the_encryption_is_the_real_one(
     usb.mkdir()
     back_up(journal, usb)
     header = generation_header(usb, 1)
-    assert header["digest"].startswith("2:")
+    assert header["digest"].startswith("3:" if in_place else "2:")
     assert header["digest"].encode() != pending.PLACEHOLDER_DIGEST
     assert header["tag"].encode() != pending.PLACEHOLDER_TAG
     expected = dump(journal)
@@ -191,10 +196,10 @@ def test_a_digest_that_fails_keeps_the_generation_out(
     usb.mkdir()
     back_up(journal, usb)
 
-    def unreadable(conn: sqlite3.Connection) -> str:
+    def unreadable(image: Path) -> str:
         raise failure
 
-    monkeypatch.setattr(pending, "content_digest", unreadable)
+    monkeypatch.setattr(pending, "file_digest", unreadable)
     with pytest.raises(BackupError) as caught:
         back_up(journal, usb)
     assert caught.value.key == "backup.vault_damaged"
@@ -203,6 +208,7 @@ def test_a_digest_that_fails_keeps_the_generation_out(
     assert "Traceback" not in capfd.readouterr().err
 
 
+@pytest.mark.parametrize("kind", ["2:", "3:"])
 @pytest.mark.parametrize("failure", FAILURES, ids=["sqlite", "other"])
 def test_a_digest_check_that_fails_at_restore_restores_nothing(
     tmp_path: Path,
@@ -211,23 +217,86 @@ def test_a_digest_check_that_fails_at_restore_restores_nothing(
     monkeypatch: pytest.MonkeyPatch,
     capfd: pytest.CaptureFixture,
     failure: Exception,
+    kind: str,
 ) -> None:
-    """At restore the digest is checked in a thread too (`Deferred`): it fails closed."""
+    """At restore the digest of the rows is checked in a thread (`Deferred`), that of
+    the image once decrypted: either fails closed."""
     populate(journal)
     usb = tmp_path / "usb"
     usb.mkdir()
+    if kind == "2:":  # the header written the old way: the digest of the rows
+        real = pending.header_page
+        monkeypatch.setattr(pending, "header_page", lambda c, i: (0, real(c, i)[1][:0]))
     back_up(journal, usb)
+    monkeypatch.undo()
+    assert generation_header(usb, 1)["digest"].startswith(kind)
 
-    def broken(conn: sqlite3.Connection, recorded: str) -> bool:
+    def broken(*args: object) -> bool:
         raise failure
 
     monkeypatch.setattr(digest, "digest_matches", broken)
+    monkeypatch.setattr(blocks.HeaderBlock, "matches", broken)
     target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
     with pytest.raises(BackupError) as caught:
         restore(usb, target, GOLDEN_IDENTITY)
     assert caught.value.key == "backup.damaged_all"
     assert not target.path.parent.exists()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def recrypt(path: Path, change: Callable[[bytearray], None]) -> None:
+    """Decrypt a generation, change its bytes, encrypt it again to the vault's public
+    key: what anyone who once saw a decrypted generation can do without any key."""
+    plain = bytearray(pyrage.decrypt(path.read_bytes(), [GOLDEN_IDENTITY]))
+    change(plain)
+    path.write_bytes(pyrage.encrypt(bytes(plain), [GOLDEN_IDENTITY.to_public()]))
+
+
+@pytest.mark.parametrize("where", ["application_id", "free space"])
+def test_bytes_changed_outside_the_rows_are_refused(
+    tmp_path: Path, journal: Journal, keywrap, where: str
+) -> None:
+    """The tag covers every byte of the image, not only its rows: bytes that no row
+    holds and SQLite's own check does not read (the file header's application id, the
+    unused space of a page), changed and encrypted again, make the generation refused."""
+    populate(journal)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    back_up(journal, usb)
+    expected = dump(journal)
+    generation = usb / "dentelle-backup" / "gen-000001.age"
+    original = generation.read_bytes()
+
+    def change(plain: bytearray) -> None:
+        if where == "application_id":
+            plain[68:72] = b"DNTL"
+            return
+        size = int.from_bytes(plain[16:18], "big")
+        for start in range(size, len(plain), size):  # a b-tree page with unused space
+            page = plain[start : start + size]  # between its cell pointers and its cells
+            if page[0] not in (2, 5, 10, 13):
+                continue
+            pointers = (12 if page[0] in (2, 5) else 8) + 2 * int.from_bytes(page[3:5], "big")
+            if int.from_bytes(page[5:7], "big") - pointers >= 8:
+                for at in range(start + pointers, start + pointers + 4):
+                    plain[at] ^= 0x5A
+                return
+        raise AssertionError("no page with unused space")
+
+    recrypt(generation, change)
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(pyrage.decrypt(generation.read_bytes(), [GOLDEN_IDENTITY]))
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    conn.close()
+    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
+    with pytest.raises(BackupError) as caught:
+        restore(usb, target, GOLDEN_IDENTITY)
+    assert caught.value.key == "backup.damaged_all"
+    assert not target.path.parent.exists()
+    assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [False]
+    generation.write_bytes(original)
+    assert restore(usb, target, GOLDEN_IDENTITY).authenticated
+    assert dump_vault(target.path, keywrap) == expected
 
 
 def test_rowids_that_do_not_go_up_end_the_digest_instead_of_looping() -> None:
@@ -360,3 +429,22 @@ def test_a_table_name_with_a_quote_is_hashed_not_run() -> None:
     other.execute('INSERT INTO "a""b" VALUES (2)')
     assert content_digest(conn) != content_digest(other)
     assert table_counts(conn) == {'a"b': 1}
+
+
+@pytest.mark.parametrize("sizes", [[1], [4096, 1], [65536], [blocks.BLOCK - 1, 2, 7], [3 << 20]])
+def test_the_image_digest_does_not_depend_on_how_the_bytes_arrive(sizes: list[int]) -> None:
+    """A backup hashes its image a block at a time, a restore as pyrage decrypts it."""
+    data = bytes(range(256)) * ((blocks.BLOCK * 2 + 12345) // 256)
+    whole = blocks.BlockHashes()
+    whole.update(data)
+    pieces = blocks.BlockHashes()
+    at, turn = 0, 0
+    while at < len(data):
+        size = sizes[turn % len(sizes)]
+        pieces.update(data[at : at + size])
+        at, turn = at + size, turn + 1
+    assert pieces.digest() == whole.digest()
+    assert pieces.digest().startswith("3:")
+    shorter = blocks.BlockHashes()
+    shorter.update(data[:-1])
+    assert shorter.digest() != whole.digest()
