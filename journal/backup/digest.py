@@ -1,21 +1,23 @@
-"""The content digest a generation's tag covers: every row of every table, hashed.
+"""The digest of every row that generations written before the image digest carry.
 
-Written into the generation's header (`journal.backup.sets`) when the snapshot is taken,
-checked when a generation is read: a header seen once in plaintext (a generation
-decrypted by hand, say) cannot be put on other rows. Two kinds exist, named by a prefix:
+Since issue 15 a generation's tag covers the digest of its bytes (`journal.backup.blocks`,
+kind `3:`). Generations written before carry a digest of their rows, still checked when
+they are read: a header seen once in plaintext (a generation decrypted by hand, say)
+cannot be put on other rows. Two kinds exist, named by a prefix:
 
 - `2:` (issue 15): SQLite encodes each row (a frame of types and byte lengths, then the
   values) and joins a batch of rows, in rowid order, into one value; Python only feeds
   those to SHA-256. A sealed value is hashed by its nonce and Poly1305 tag
   (`SEALED_COLUMNS`), which name it: no one without the key that sealed it can make
-  another ciphertext with the same nonce and tag. At 250,000 notes this takes a second
-  or two where hashing every value in Python took several.
+  another ciphertext with the same nonce and tag. A backup still writes it when its
+  header cannot be completed in place (`journal.backup.pending`).
 - no prefix: the first kind, every value of every row fed to SHA-256 by Python, typed
   and length-prefixed. Generations written before issue 15 carry it; it is still read.
 
 Rows are read in rowid order (the image is copied byte for byte, so rowids do not
 change between writing and reading back); a table without rowids, should a later
-schema add one, is hashed row by row and its row hashes sorted.
+schema add one, is hashed row by row and its row hashes sorted. `Deferred` runs the
+checks a restore leaves in threads: this digest, and SQLite's integrity check.
 """
 
 from __future__ import annotations

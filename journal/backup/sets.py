@@ -24,8 +24,9 @@ What is authenticated (issue 11): age alone is not, since anyone can encrypt to 
 vault's public key. The keyring, the manifest and each generation's header carry an
 HMAC under the integrity key (`journal.crypto.integrity_key`, derived from the master
 identity, never stored); a generation's tag covers its set id, number, date, row counts
-and a digest of every row, so one copied from another key of the same vault, renamed,
-or written by someone else is refused. The manifest stays readable without any key (it
+and a digest of its bytes (`journal.backup.blocks`; of its rows in older sets), so one
+copied from another key of the same vault, renamed, altered or written by someone else
+is refused. The manifest stays readable without any key (it
 is what `dentelle backups` lists); with the key at hand, a manifest whose tag does not
 check is ignored. Sets of format 1 (no tags) are read as unauthenticated.
 
@@ -235,11 +236,12 @@ def load_generation(
     memory; the caller removes it) and check it all; raise `GenerationDamaged`.
 
     Checks, in order: age decryption (any flipped bit or truncation), SQLite
-    `PRAGMA integrity_check`, the header's tag and content digest (format 2; a format-1
-    generation only if `untagged`), its vault id, number and set id against the set and
-    the file name (a generation renamed, or copied from another key: `OtherSet`), and
-    every table's row count against the counts recorded when the snapshot was taken.
-    With `spool` and `deferred`, the two slow checks (the digest, SQLite's) are left
+    `PRAGMA integrity_check`, the header's tag and digest (format 2: of the bytes,
+    hashed as they are decrypted, or of the rows in older sets; a format-1 generation
+    only if `untagged`), its vault id, number and set id against the set and the file
+    name (a generation renamed, or copied from another key: `OtherSet`), and every
+    table's row count against the counts recorded when the snapshot was taken. With
+    `spool` and `deferred`, the slow checks (SQLite's, and a digest of rows) are left
     running in threads: the caller must not write to the file before
     `deferred.confirm()`, which raises `GenerationDamaged`.
     """
