@@ -121,6 +121,8 @@ class HeaderBlock:
     def matches(self, recorded: str, tag: str) -> bool:
         """Whether `recorded` is the digest of these bytes with the header's digest and
         tag (each exactly once in its page) put back to their placeholders."""
+        if not (isinstance(recorded, str) and isinstance(tag, str)):
+            return False
         if not recorded.startswith(IMAGE_KIND) or not self._block:
             return False
         block = bytearray(self._block)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import queue
 import sqlite3
 import tempfile
 import threading
@@ -25,13 +24,10 @@ from typing import TypeVar
 
 import pyrage
 
+from journal.backup.behind import HANDOVER, Behind
 from journal.fsutil import fsync_dir, make_private_dir
 
 CHUNK = 1 << 20
-# What a thread writing behind (`Behind`) is handed at once, and what a device is read
-# by: large enough that the GIL changes hands a few thousand times for a large vault,
-# not a hundred thousand; small enough to stay far below any generation's size.
-HANDOVER = 1 << 18
 
 Progress = Callable[[str, int, int], None]
 """`progress(phase, done, total)`: `phase` is a message key the view translates
@@ -73,56 +69,6 @@ def evict(fd: int) -> None:
         os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
 
 
-class Behind:
-    """Writes done by a thread of their own, a `CHUNK` at a time, a few chunks behind.
-
-    pyrage holds the GIL while it encrypts or decrypts: the device's writes (and what
-    goes with them: a CRC, a hash) then run on the other core meanwhile, instead of in
-    turn. Chunks are handed over `HANDOVER` bytes at a time (each hand-over costs both
-    threads the GIL) and at most four wait (bounded memory). What `consume` raises is kept in
-    `error` and raised by the next `give` and by `finish`.
-    """
-
-    def __init__(self, consume: Callable[[bytes], None], name: str) -> None:
-        self.error: BaseException | None = None
-        self._consume = consume
-        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
-        self._pending: list[bytes] = []
-        self._pending_size = 0
-        self._thread = threading.Thread(target=self._drain, name=name, daemon=True)
-        self._thread.start()
-
-    def give(self, data: bytes) -> None:
-        if self.error is not None:
-            raise self.error
-        self._pending.append(bytes(data))
-        self._pending_size += len(data)
-        if self._pending_size >= HANDOVER:
-            self._hand_over()
-
-    def _hand_over(self) -> None:
-        if self._pending:
-            self._chunks.put(b"".join(self._pending))
-            self._pending, self._pending_size = [], 0
-
-    def _drain(self) -> None:
-        while (data := self._chunks.get()) is not None:
-            if self.error is not None:
-                continue  # read and dropped: the first error is the one said
-            try:
-                self._consume(data)
-            except Exception as error:  # a thread's end: `finish` raises it, never printed
-                self.error = error
-
-    def finish(self) -> None:
-        """Wait until every chunk given is consumed (once; again, it returns at once)."""
-        if self._thread.is_alive():
-            if self.error is None:
-                self._hand_over()
-            self._chunks.put(None)
-            self._thread.join()
-
-
 class DeviceWriter:
     """A file-like sink for `pyrage.encrypt_io` that writes straight to a descriptor,
     from a thread of its own (`Behind`); `finish` waits for the last write.
@@ -140,7 +86,6 @@ class DeviceWriter:
         self.total = total
         self.done = 0  # bytes on the device (after `finish`, all of them)
         self.crc = 0  # CRC-32 of what was written: the read-back is compared with it
-        self._given = 0
         self._behind = Behind(self._write, "dentelle-device-write")
 
     @property
@@ -153,8 +98,8 @@ class DeviceWriter:
             self._behind.give(data)
         except OSError:
             raise self.error from None
-        self._given += len(data)
-        self.progress(self.phase, self._given, max(self.total, self._given))
+        given = self._behind.given
+        self.progress(self.phase, given, max(self.total, given))
         return len(data)
 
     def _write(self, data: bytes) -> None:
@@ -179,10 +124,13 @@ class DeviceWriter:
         self._behind.finish()
 
     def finish(self) -> None:
-        """Wait for every write; raise the `OSError` of one that failed."""
+        """Wait for every write; raise the `OSError` of one that failed, or of bytes
+        given that never reached the device."""
         self.stop()
         if self.error is not None:
             raise self.error
+        if not self._behind.complete:
+            raise OSError(errno.EIO, "a write was lost")
 
 
 def _nearly_full(fd: int, wanted: int) -> bool:
@@ -268,6 +216,7 @@ def write_verified(
     """
     tmp = path.with_name(f".{path.name}.tmp")
     fd = -1
+    writer: DeviceWriter | None = None
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         writer = DeviceWriter(fd, progress, phases[0], size_hint)
@@ -294,6 +243,8 @@ def write_verified(
         fd = -1
         os.replace(tmp, path)
     except BaseException:
+        if writer is not None:
+            writer.stop()  # again, if an interruption cut the first wait short
         if fd >= 0:
             with contextlib.suppress(OSError):
                 os.close(fd)
@@ -376,7 +327,10 @@ class Spool:
     """
 
     def __init__(self, path: Path, also: Callable[[bytes], None] | None = None) -> None:
-        self.file = open(path, "wb")  # noqa: SIM115 (closed by `close`)
+        try:
+            self.file = open(path, "wb")  # noqa: SIM115 (closed by `close`)
+        except OSError as error:
+            raise SpoolError(error.errno, error.strerror) from None
         self._also = also
         self._behind = Behind(self._write, "dentelle-spool")
 
@@ -392,7 +346,9 @@ class Spool:
     def write(self, data: bytes) -> int:
         try:
             self._behind.give(data)
-        except Exception:
+        except BaseException:
+            if self.error is None:
+                raise
             raise self.error from None
         return len(data)
 
@@ -413,6 +369,8 @@ class Spool:
                 self._behind.error = error
         if self.error is not None:
             raise self.error
+        if not self._behind.complete:
+            raise SpoolError(errno.EIO, "a write was lost")
 
 
 class IntegrityCheck:

@@ -278,9 +278,11 @@ def _decrypt_into(
     deletion and erasure to apply again, and the person keys if every note was opened
     with them already (None: the vault, of an older schema, is checked once migrated).
 
-    While SQLite computes the digest and its own check in threads (`Deferred`), the
-    keys are unwrapped and every note checked against its tag and opened: the Python
-    work and SQLite's run side by side. Nothing is written before both are done."""
+    The digest of the generation's bytes is checked as it is decrypted. While SQLite
+    runs its own check in a thread (`Deferred`; and the digest of the rows, for a
+    generation written before the digest of bytes), the keys are unwrapped and every
+    note checked against its tag and opened: the Python work and SQLite's run side by
+    side. Nothing is written before both are done."""
     deferred = Deferred()
     other = staged / "other.db"  # where the other generations are opened, if this one fails
     try:
@@ -318,8 +320,10 @@ def _decrypt_into(
         finally:
             # Nothing touches the file with a check still reading it, and a damaged
             # generation is said as such before anything else (GenerationDamaged).
-            early.join()
-            deferred.confirm()
+            try:
+                deferred.confirm()
+            finally:
+                early.join()
     except GenerationDamaged:
         conn.close()
         raise _damaged(info, chosen, identity, keyring, spool=other) from None

@@ -180,6 +180,9 @@ def _read_header(
     (`image`, kind `3:`), else of its rows, unless `digest` is False (the caller checks
     the rows later, `Deferred`)."""
     rows = dict(conn.execute(f"SELECT key, value FROM {HEADER_TABLE}").fetchall())
+    if not all(isinstance(v, str) for v in (*rows, *rows.values())):
+        # Only text is ever written there: a blob of the same bytes would pass the tag.
+        raise GenerationDamaged("format")
     header = GenerationHeader(
         vault_id=rows["vault_id"],
         number=int(rows["number"]),

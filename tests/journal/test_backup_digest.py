@@ -480,3 +480,30 @@ def test_the_digest_is_what_docs_backup_md_says(tmp_path: Path, journal: Journal
     for at in range(0, len(plain), mib):
         total.update(hashlib.sha256(plain[at : at + mib]).digest())
     assert header["digest"] == "3:" + total.hexdigest()
+
+
+def test_a_header_value_of_another_type_is_refused_in_words(
+    tmp_path: Path, journal: Journal, keywrap
+) -> None:
+    """The tag's cell turned from text into a blob of the same bytes (one byte of its
+    record header) passes SQLite's check and the tag itself: the generation is said
+    damaged, never an unexpected error."""
+    populate(journal)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    back_up(journal, usb)
+    generation = usb / "dentelle-backup" / "gen-000001.age"
+    tag = generation_header(usb, 1)["tag"].encode()
+
+    def blob_tag(plain: bytearray) -> None:
+        cell = b"\x03\x13\x65tag" + tag  # record header: 3 bytes, 'tag', text of 44 bytes
+        assert plain.count(cell) == 1
+        plain[plain.index(cell) + 2] = 0x64  # a blob of 44 bytes: the same bytes
+
+    recrypt(generation, blob_tag)
+    assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [False]
+    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
+    with pytest.raises(BackupError) as caught:
+        restore(usb, target, GOLDEN_IDENTITY)
+    assert caught.value.key == "backup.damaged_all"
+    assert not target.path.parent.exists()

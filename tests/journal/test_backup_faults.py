@@ -383,3 +383,41 @@ def test_a_full_disk_while_decrypting_is_said_as_such(
     assert caught.value.key == "restore.not_writable"
     assert "No space left" in caught.value.message("en")
     assert not target.path.parent.exists()
+
+
+def test_a_writer_thread_that_ends_unexpectedly_fails_closed() -> None:
+    """Device writes run in a thread of their own (`Behind`): whatever ends that thread,
+    the chunks given after are never silently dropped, nor does the giver wait for ever."""
+    from journal.backup.behind import HANDOVER, Behind
+
+    consumed = []
+
+    def consume(data: bytes) -> None:
+        consumed.append(len(data))
+        if len(consumed) == 2:
+            raise SystemExit  # not an Exception: it used to end the thread unsaid
+
+    behind = Behind(consume, "test-writer")
+    with pytest.raises(BaseException):  # noqa: B017, PT011 (whatever ended it is said)
+        for _ in range(12):  # more than the queue holds
+            behind.give(b"x" * HANDOVER)
+        behind.finish()
+    assert behind.error is not None
+    behind.finish()
+    with pytest.raises(BaseException):  # noqa: B017, PT011
+        behind.give(b"late")
+
+
+def test_a_device_writer_says_a_short_write(tmp_path: Path) -> None:
+    """What reached the device is compared with what was given, not only read back."""
+    from journal.backup import io as backup_io
+
+    fd = os.open(tmp_path / "out", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        writer = backup_io.DeviceWriter(fd, backup_io.no_progress, "", 0)
+        writer.write(b"a" * 1000)
+        writer._behind.given += 1  # as if a chunk given had been lost on the way
+        with pytest.raises(OSError):
+            writer.finish()
+    finally:
+        os.close(fd)
