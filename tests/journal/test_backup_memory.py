@@ -27,22 +27,33 @@ from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import GOLDEN_IDENTITY, MemoKeyWrap
 
+# Notes large enough that the database (~25 MB) dwarfs what a backup or restore holds
+# at any size: its buffers (a few MiB: the chunks handed to the writing thread, the
+# device read ahead, a block being hashed) must stay far below half of it.
+NOTE_BYTES = 18_000
+
+
+def write_many_notes(journal: Journal) -> int:
+    """336 notes for 12 people (each one's word index is rewritten with each of their
+    notes: one person would make it quadratic); the database's size."""
+    people = [journal.add_person(f"Personne {n}", "Profil") for n in range(12)]
+    with journal.transaction():
+        for day in range(1, 29):
+            for person in people:
+                # Random text does not compress: the database grows as the notes do.
+                text = os.urandom(NOTE_BYTES).hex()
+                journal.add_entry(person.id, date(2026, 2, day), text)
+    journal.checkpoint()
+    return (journal.path / "dentelle.db").stat().st_size
+
 
 def test_backup_never_holds_the_image_whole_in_python_memory(
     journal: Journal, tmp_path: Path
 ) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    person = journal.add_person("Awa Diallo", "Profil")
-    with journal.transaction():
-        for day in range(1, 29):
-            for _ in range(12):
-                # Random text does not compress: the database grows as the notes do.
-                text = os.urandom(6000).hex()
-                journal.add_entry(person.id, date(2026, 2, day), text)
-    journal.checkpoint()
-    size = (journal.path / "dentelle.db").stat().st_size
-    assert size > 4_000_000
+    size = write_many_notes(journal)
+    assert size > 20_000_000
     tracemalloc.start()
     try:
         back_up(journal, usb)
@@ -76,15 +87,10 @@ def test_the_image_file_leaves_the_vault_folder_after_a_backup_and_a_failure(
 
 
 def backed_up_story(journal: Journal, tmp_path: Path) -> tuple[Path, int]:
-    """336 notes of 12 KB (incompressible) backed up once: the set, the database's size."""
+    """336 notes of 36 KB (incompressible) backed up once: the set, the database's size."""
     usb = tmp_path / "usb"
     usb.mkdir()
-    person = journal.add_person("Awa Diallo", "Profil")
-    with journal.transaction():
-        for day in range(1, 29):
-            for _ in range(12):
-                journal.add_entry(person.id, date(2026, 2, day), os.urandom(6000).hex())
-    journal.checkpoint()
+    write_many_notes(journal)
     back_up(journal, usb)
     return usb, (journal.path / "dentelle.db").stat().st_size
 
