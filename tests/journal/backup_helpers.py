@@ -100,3 +100,18 @@ def reseal_generation(path: Path, change: Callable[[sqlite3.Connection], None]) 
         conn.execute("UPDATE backup_generation SET value=? WHERE key=?", [value, key])
     conn.commit()
     path.write_bytes(pyrage.encrypt(conn.serialize(), [GOLDEN_IDENTITY.to_public()]))
+
+
+def restore_refused(usb: Path, tmp_path: Path, keywrap: MemoKeyWrap) -> str:
+    """Restore `usb` onto a fresh machine, expecting a refusal: its message key, once
+    checked that nothing was left behind."""
+    import pytest
+
+    from journal.backup import restore
+    from journal.errors import BackupError
+
+    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
+    with pytest.raises(BackupError) as caught:
+        restore(usb, target, GOLDEN_IDENTITY)
+    assert not target.path.parent.exists()
+    return caught.value.key

@@ -28,7 +28,13 @@ from journal.errors import BackupError
 from journal.store import Journal
 from journal.vault import Vault
 from tests.conftest import DATA, GOLDEN_IDENTITY
-from tests.journal.backup_helpers import dump, dump_vault, populate, reseal_generation
+from tests.journal.backup_helpers import (
+    dump,
+    dump_vault,
+    populate,
+    reseal_generation,
+    restore_refused,
+)
 
 SIGNED = [DATA / "signed-backup-1", DATA / "signed-backup-2"]
 
@@ -236,11 +242,7 @@ def test_a_digest_check_that_fails_at_restore_restores_nothing(
 
     monkeypatch.setattr(digest, "digest_matches", broken)
     monkeypatch.setattr(blocks.HeaderBlock, "matches", broken)
-    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
-    with pytest.raises(BackupError) as caught:
-        restore(usb, target, GOLDEN_IDENTITY)
-    assert caught.value.key == "backup.damaged_all"
-    assert not target.path.parent.exists()
+    assert restore_refused(usb, tmp_path, keywrap) == "backup.damaged_all"
     assert "Traceback" not in capfd.readouterr().err
 
 
@@ -288,13 +290,10 @@ def test_bytes_changed_outside_the_rows_are_refused(
     conn.deserialize(pyrage.decrypt(generation.read_bytes(), [GOLDEN_IDENTITY]))
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     conn.close()
-    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
-    with pytest.raises(BackupError) as caught:
-        restore(usb, target, GOLDEN_IDENTITY)
-    assert caught.value.key == "backup.damaged_all"
-    assert not target.path.parent.exists()
+    assert restore_refused(usb, tmp_path, keywrap) == "backup.damaged_all"
     assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [False]
     generation.write_bytes(original)
+    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
     assert restore(usb, target, GOLDEN_IDENTITY).authenticated
     assert dump_vault(target.path, keywrap) == expected
 
@@ -339,11 +338,7 @@ def test_a_note_that_does_not_open_stops_the_restore_before_anything_is_written(
             conn.execute("DELETE FROM integrity WHERE id=?", [entry_id])
 
     reseal_generation(usb / "dentelle-backup" / "gen-000001.age", change)
-    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
-    with pytest.raises(BackupError) as caught:
-        restore(usb, target, GOLDEN_IDENTITY)
-    assert caught.value.key == "restore.unverified"
-    assert not target.path.parent.exists()
+    assert restore_refused(usb, tmp_path, keywrap) == "restore.unverified"
 
 
 def test_the_header_is_at_the_end_of_the_generation_even_with_free_pages(
@@ -502,8 +497,4 @@ def test_a_header_value_of_another_type_is_refused_in_words(
 
     recrypt(generation, blob_tag)
     assert [r.ok for r in verify_set(usb, GOLDEN_IDENTITY)] == [False]
-    target = Vault(tmp_path / "fresh" / "vault", keywrap=keywrap)
-    with pytest.raises(BackupError) as caught:
-        restore(usb, target, GOLDEN_IDENTITY)
-    assert caught.value.key == "backup.damaged_all"
-    assert not target.path.parent.exists()
+    assert restore_refused(usb, tmp_path, keywrap) == "backup.damaged_all"
