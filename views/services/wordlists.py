@@ -51,7 +51,9 @@ class WordLists:
         """Read the lists in a worker, unless they are loaded or being loaded."""
         if self._checker is not None or self._loading is not None:
             return
-        self._loading = self._app.run_worker(self._load(), group="pertinence", exit_on_error=False)
+        # The coroutine function, not a coroutine: made only when the worker runs (an app
+        # closed before it started left one never awaited).
+        self._loading = self._app.run_worker(self._load, group="pertinence", exit_on_error=False)
 
     async def _load(self) -> None:
         try:
