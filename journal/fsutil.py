@@ -36,6 +36,15 @@ def make_private_dir(path: Path) -> None:
             folder.chmod(PRIVATE_DIR)  # mkdir's mode is filtered by the umask
 
 
+def fsync_file(path: Path) -> None:
+    """Make a file's content durable, by its path (an `OSError` is the caller's to word)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def fsync_dir(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDONLY)

@@ -33,7 +33,7 @@ import pyrage
 
 from journal import crypto
 from journal.errors import DentelleError, VaultBusy
-from journal.fsutil import fsync_dir, write_atomic
+from journal.fsutil import fsync_dir, fsync_file, write_atomic
 from journal.layout import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE
 from journal.passphrase import check_strength
 from journal.store.connection import acquire_lock, release_lock
@@ -124,14 +124,6 @@ def resolve(path: Path) -> None:
         release_lock(lock)
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def rekey(
     vault: Vault,
     identity: pyrage.x25519.Identity,
@@ -167,7 +159,7 @@ def rekey(
                 copy.rebuild_integrity()
         finally:
             copy.close()
-        _fsync_file(database)
+        fsync_file(database)
         write_atomic(staged(path, IDENTITY_FILE), wrapped)
         write_atomic(staged(path, RECOVERY_FILE), wrapped_recovery)
         lock = close_keeping_lock(journal)

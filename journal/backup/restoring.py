@@ -46,7 +46,7 @@ from journal.backup.sets import HEADER_TABLE, Deferred, GenerationHeader, OtherS
 from journal.backup.staging import Stage, finish_stage, remove_tree
 from journal.backup.trust import check_coverage, load_keyring, open_in_set
 from journal.errors import BackupError, DentelleError
-from journal.fsutil import fsync_dir
+from journal.fsutil import fsync_dir, fsync_file
 from journal.layout import DATABASE_FILE, IDENTITY_FILE, LOCK_FILE, RECOVERY_FILE
 from journal.store.connection import acquire_lock, release_lock
 from journal.store.migration import SCHEMA_VERSION
@@ -351,11 +351,7 @@ def _sync(path: Path) -> None:
     """Start the file on its way to the disk; its durability is the later fsyncs' task
     (they say what fails), so nothing is reported from here."""
     with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_file(path)
 
 
 def _open_every_note(

@@ -11,7 +11,6 @@ note and consultation line decrypted, in batches (bounded memory at any size).
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 import shutil
 import sqlite3
@@ -21,7 +20,7 @@ import pyrage
 
 from journal.backup.io import Progress
 from journal.backup.sets import table_counts
-from journal.fsutil import fsync_dir, make_private_dir, write_atomic
+from journal.fsutil import fsync_dir, fsync_file, make_private_dir, write_atomic
 from journal.layout import DATABASE_FILE
 from journal.store import Journal
 from journal.store.consultations import consultations
@@ -80,11 +79,7 @@ def finish_stage(
         counts = table_counts(conn)
     finally:
         conn.close()
-    fd = os.open(staged / DATABASE_FILE, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_file(staged / DATABASE_FILE)
     fsync_dir(staged)
     return counts, removed
 
